@@ -1,0 +1,1 @@
+export { defenderForContainersPlugin as default } from './plugin';

@@ -1,0 +1,7 @@
+import { defenderForContainersPlugin } from './plugin';
+
+describe('defender-for-containers', () => {
+  it('should export plugin', () => {
+    expect(defenderForContainersPlugin).toBeDefined();
+  });
+});
