@@ -1,7 +1,7 @@
-import { defenderForContainersPlugin } from './plugin';
+import plugin from './index';
 
-describe('defender-for-containers', () => {
-  it('should export plugin', () => {
-    expect(defenderForContainersPlugin).toBeDefined();
+describe('defender-for-containers frontend plugin', () => {
+  it('is the default export under the shared plugin id', () => {
+    expect(plugin.id).toBe('defender-for-containers');
   });
 });

@@ -1,26 +1,13 @@
-import {
-  createFrontendPlugin,
-  PageBlueprint,
-} from '@backstage/frontend-plugin-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 
-import { rootRouteRef } from './routes';
-
-export const page = PageBlueprint.make({
-  params: {
-    path: '/defender-for-containers',
-    routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/TodoPage').then(m => (
-        <m.TodoPage />
-      )),
-  },
-});
-
+/**
+ * The Defender for Containers frontend plugin. Its entity card arrives with the health issue;
+ * until then it only registers the plugin id so apps can install and configure it.
+ *
+ * @public
+ */
 export const defenderForContainersPlugin = createFrontendPlugin({
   pluginId: 'defender-for-containers',
   info: { packageJson: () => import('../package.json') },
-  extensions: [page],
-  routes: {
-    root: rootRouteRef,
-  }
+  extensions: [],
 });
