@@ -24,6 +24,8 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+// user-settings storage in the app pushes updates over signals
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@defender-backstage/plugin-defender-for-containers-backend'));
 backend.add(import('@defender-backstage/plugin-scaffolder-backend-module-defender-for-containers'));

@@ -1,7 +1,7 @@
 import plugin from './index';
 
 describe('defender-for-containers frontend plugin', () => {
-  it('is the default export under the shared plugin id', () => {
-    expect(plugin.id).toBe('defender-for-containers');
+  it('is the default export under the shared plugin.pluginId', () => {
+    expect(plugin.pluginId).toBe('defender-for-containers');
   });
 });

@@ -1,0 +1,18 @@
+import { chromium, type Browser } from 'playwright-core';
+
+// Debian's Chromium, never a downloaded browser. The background-networking flags stop Chromium
+// from calling Google's hosts, which this machine's closed network refuses.
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
