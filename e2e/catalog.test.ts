@@ -17,7 +17,10 @@ before(async () => {
 
 after(async () => {
   // The last screen, whatever happened, to read a failure from.
-  await page?.screenshot({ path: join(artifactsDir, 'last.png'), fullPage: true });
+  await page?.screenshot({
+    path: join(artifactsDir, 'last.png'),
+    fullPage: true,
+  });
   await browser?.close();
   await stack?.stop();
 });
@@ -27,13 +30,26 @@ test('a guest signs in and the catalog lists the example entities', async () => 
   await page.getByRole('button', { name: 'Enter' }).click();
 
   const table = page.getByRole('table');
-  for (const name of ['payments-api', 'settlement-worker', 'legacy-billing', 'docs-site']) {
-    await table.getByRole('link', { name, exact: true }).waitFor({ timeout: 60_000 });
+  for (const name of [
+    'payments-api',
+    'settlement-worker',
+    'legacy-billing',
+    'docs-site',
+  ]) {
+    await table
+      .getByRole('link', { name, exact: true })
+      .waitFor({ timeout: 60_000 });
   }
-  await page.screenshot({ path: join(artifactsDir, 'catalog.png'), fullPage: true });
+  await page.screenshot({
+    path: join(artifactsDir, 'catalog.png'),
+    fullPage: true,
+  });
 
   await page.getByRole('link', { name: 'payments-api', exact: true }).click();
   await page.getByRole('heading', { name: 'payments-api' }).waitFor();
   assert.match(page.url(), /\/catalog\/default\/component\/payments-api/);
-  await page.screenshot({ path: join(artifactsDir, 'payments-api.png'), fullPage: true });
+  await page.screenshot({
+    path: join(artifactsDir, 'payments-api.png'),
+    fullPage: true,
+  });
 });

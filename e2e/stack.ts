@@ -17,7 +17,9 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`${url}: the process exited with ${child.exitCode}; see e2e/artifacts`);
+      throw new Error(
+        `${url}: the process exited with ${child.exitCode}; see e2e/artifacts`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -27,11 +29,14 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number) {
     }
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error(`${url} not ready after ${timeoutMs / 1000}s; see e2e/artifacts`);
+  throw new Error(
+    `${url} not ready after ${timeoutMs / 1000}s; see e2e/artifacts`,
+  );
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.pid === undefined)
+    return Promise.resolve();
   return new Promise(resolve => {
     child.once('exit', () => resolve());
     // The backend runs under yarn and backstage-cli: signal the whole process group.
@@ -61,7 +66,11 @@ export async function startStack(): Promise<Stack> {
   backend.stdout!.pipe(log);
   backend.stderr!.pipe(log);
   try {
-    await waitFor(`${baseUrl}/api/defender-for-containers/health`, backend, 180_000);
+    await waitFor(
+      `${baseUrl}/api/defender-for-containers/health`,
+      backend,
+      180_000,
+    );
     await waitFor(`${baseUrl}/`, backend, 30_000);
   } catch (e) {
     await stopProcess(backend);

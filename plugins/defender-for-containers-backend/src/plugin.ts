@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { createRouter } from './router';
+import { readAllowedSubscriptions } from './readAllowedSubscriptions';
 
 /**
  * The Defender for Containers backend plugin, served under /api/defender-for-containers.
@@ -14,10 +15,17 @@ export const defenderForContainersPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ httpRouter }) {
-        httpRouter.use(await createRouter());
+      async init({ config, httpAuth, httpRouter }) {
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            allowedSubscriptions: readAllowedSubscriptions(config),
+          }),
+        );
         // Load balancers and the local stack's readiness probe call this without a token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

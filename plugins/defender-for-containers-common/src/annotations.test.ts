@@ -16,7 +16,8 @@ describe('getDefenderEntityTargets', () => {
     expect(
       getDefenderEntityTargets(
         entity({
-          'microsoft.com/defender-dockerhub-organization': ' Acme, globex ,acme',
+          'microsoft.com/defender-dockerhub-organization':
+            ' Acme, globex ,acme',
           'microsoft.com/defender-dockerhub-repository':
             'acme/payments-api, Initech/tps ,not-a-repo',
         }),

@@ -44,7 +44,9 @@ export interface DefenderEntityTargets {
 }
 
 /** @public */
-export function getDefenderEntityTargets(entity: Entity): DefenderEntityTargets {
+export function getDefenderEntityTargets(
+  entity: Entity,
+): DefenderEntityTargets {
   const repositories = listAnnotation(entity, ANNOTATION_DOCKERHUB_REPOSITORY)
     .map(r => r.toLowerCase())
     .filter(r => /^[^/]+\/[^/]+$/.test(r));

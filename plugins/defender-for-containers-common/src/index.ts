@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './AzureTarget';

@@ -1,1 +1,3 @@
 export { defenderForContainersPlugin as default } from './plugin';
+export * from './api/DefenderApi';
+export * from './api/DefenderClient';

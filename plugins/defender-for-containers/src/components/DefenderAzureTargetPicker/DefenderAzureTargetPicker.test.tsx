@@ -1,0 +1,103 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import { defenderApiRef, type DefenderApi } from '../../api/DefenderApi';
+import { DefenderAzureTargetPicker } from './DefenderAzureTargetPicker';
+
+const subscriptions: AllowedSubscription[] = [
+  {
+    id: 'sub-a',
+    displayName: 'Security',
+    resourceGroups: ['rg-sec', 'rg-sec-2'],
+    defaults: { resourceGroup: 'rg-sec', location: 'westeurope' },
+  },
+  {
+    id: 'sub-b',
+    displayName: 'Sandbox',
+    resourceGroups: ['rg-sandbox'],
+    defaults: { location: 'eastus' },
+  },
+];
+
+function renderPicker(api: DefenderApi, formData?: object) {
+  const onChange = jest.fn();
+  const props = {
+    onChange,
+    formData,
+    schema: {},
+    uiSchema: {},
+    idSchema: { $id: 'root_azure' },
+    rawErrors: [],
+    required: true,
+  } as any;
+  return {
+    onChange,
+    rendered: renderInTestApp(
+      <TestApiProvider apis={[[defenderApiRef, api]]}>
+        <DefenderAzureTargetPicker {...props} />
+      </TestApiProvider>,
+    ),
+  };
+}
+
+describe('DefenderAzureTargetPicker', () => {
+  it('preselects the first allowed subscription with its defaults', async () => {
+    const { onChange } = renderPicker({
+      listAllowedSubscriptions: async () => subscriptions,
+    });
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith({
+        subscriptionId: 'sub-a',
+        resourceGroup: 'rg-sec',
+        location: 'westeurope',
+      }),
+    );
+  });
+
+  it('offers only the allowed subscriptions and resets the resource group on change', async () => {
+    const { onChange } = renderPicker(
+      { listAllowedSubscriptions: async () => subscriptions },
+      {
+        subscriptionId: 'sub-a',
+        resourceGroup: 'rg-sec-2',
+        location: 'westeurope',
+      },
+    );
+    fireEvent.mouseDown((await screen.findAllByRole('button'))[0]);
+    const options = within(await screen.findByRole('listbox')).getAllByRole(
+      'option',
+    );
+    expect(options.map(o => o.textContent)).toEqual([
+      'Security (sub-a)',
+      'Sandbox (sub-b)',
+    ]);
+    fireEvent.click(options[1]);
+    expect(onChange).toHaveBeenLastCalledWith({
+      subscriptionId: 'sub-b',
+      resourceGroup: 'rg-sandbox',
+      location: 'eastus',
+    });
+  });
+
+  it('tells the operator what to configure when no subscription is allowed', async () => {
+    renderPicker({ listAllowedSubscriptions: async () => [] });
+    expect(
+      await screen.findByText(/defenderForContainers\.azure\.subscriptions/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error instead of an empty choice', async () => {
+    renderPicker({
+      listAllowedSubscriptions: async () => {
+        throw new Error('backend unavailable');
+      },
+    });
+    expect(
+      (await screen.findAllByText(/backend unavailable/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+import { validateAzureTarget } from './validateAzureTarget';
+
+function errorsOf(value: Parameters<typeof validateAzureTarget>[0]) {
+  const errors: string[] = [];
+  validateAzureTarget(value, {
+    addError: (m: string) => errors.push(m),
+  } as any);
+  return errors;
+}
+
+describe('validateAzureTarget', () => {
+  it('accepts a complete target', () => {
+    expect(
+      errorsOf({
+        subscriptionId: 's',
+        resourceGroup: 'rg',
+        location: 'westeurope',
+      }),
+    ).toEqual([]);
+  });
+
+  it('says what is missing or malformed', () => {
+    expect(errorsOf(undefined)).toHaveLength(3);
+    expect(
+      errorsOf({
+        subscriptionId: 's',
+        resourceGroup: 'rg',
+        location: 'West Europe',
+      }),
+    ).toEqual([
+      'Enter an Azure region name in lower case without spaces, e.g. westeurope.',
+    ]);
+  });
+});
