@@ -5,3 +5,4 @@
  */
 export * from './annotations';
 export * from './AzureTarget';
+export * from './connectorEntity';

@@ -1,0 +1,63 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_CONNECTOR_ID,
+  ANNOTATION_DOCKERHUB_ORGANIZATION,
+  CONNECTOR_ENTITY_TYPE,
+  CONNECTOR_TAG_OWNER,
+  CONNECTOR_TAG_SYSTEM,
+  connectorEntityName,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+
+/** What the provider needs to know of a Docker Hub connector listed from ARM. */
+export interface ConnectorRecord {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location?: string;
+  organization: string;
+  tags: Record<string, string>;
+  scanIntervalHours?: number;
+  offerings: string[];
+}
+
+/** Valid entity ref parts only: a tag edited by hand in Azure must not break ingestion. */
+const REF =
+  /^([a-z]+:)?([a-z0-9][a-z0-9._-]*\/)?[a-z0-9A-Z][a-z0-9A-Z._-]{0,62}$/;
+
+export function portalUrl(connectorId: string): string {
+  return `https://portal.azure.com/#@/resource${connectorId}`;
+}
+
+export function connectorToEntity(
+  connector: ConnectorRecord,
+  options: { defaultOwner: string; providerName: string },
+): Entity {
+  const owner = connector.tags[CONNECTOR_TAG_OWNER];
+  const system = connector.tags[CONNECTOR_TAG_SYSTEM];
+  const location = `${options.providerName}:${connector.id.toLowerCase()}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: connectorEntityName(connector.organization),
+      title: `Defender connector: Docker Hub ${connector.organization}`,
+      description: `Microsoft Defender for Containers connector ${connector.name} (subscription ${connector.subscriptionId}, resource group ${connector.resourceGroup}) scanning the Docker Hub organization ${connector.organization}.`,
+      annotations: {
+        [ANNOTATION_CONNECTOR_ID]: connector.id,
+        [ANNOTATION_DOCKERHUB_ORGANIZATION]: connector.organization,
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+      },
+      links: [
+        { url: portalUrl(connector.id), title: 'Open in the Azure portal' },
+      ],
+      tags: ['defender', 'docker-hub'],
+    },
+    spec: {
+      type: CONNECTOR_ENTITY_TYPE,
+      owner: owner && REF.test(owner) ? owner : options.defaultOwner,
+      ...(system && REF.test(system) ? { system } : {}),
+    },
+  };
+}
