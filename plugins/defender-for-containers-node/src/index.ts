@@ -1,18 +1,48 @@
-/***/
 /**
- * Node.js library for the defender-for-containers plugin.
+ * The Azure Resource Manager and Docker Hub clients of the Defender for Containers plugins, as
+ * service refs shared by the backend plugin and the scaffolder module.
  *
  * @packageDocumentation
  */
-
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './config/DefenderForContainersConfig';
+export { readDefenderConfig } from './config/readDefenderConfig';
+export { loadTrustedCertificates } from './config/loadTrustedCertificates';
+export {
+  createAzureCredential,
+  isCustomAuthorityHost,
+} from './azure/createAzureCredential';
+export { ArmError } from './azure/ArmError';
+export * from './azure/DefenderArmClient';
+export {
+  SecurityCenterArmClient,
+  DEFAULT_ARM_API_VERSIONS,
+  type ArmApiVersions,
+  type SecurityCenterArmClientOptions,
+} from './azure/SecurityCenterArmClient';
+export { stripConnectorSecrets } from './azure/stripConnectorSecrets';
+export {
+  formatSecurityConnectorId,
+  parseSecurityConnectorId,
+  sameArmId,
+  type SecurityConnectorIdParts,
+} from './azure/securityConnectorId';
+export {
+  buildDockerHubConnectorBody,
+  dockerHubOfferings,
+  type DockerHubConnectorPlans,
+} from './azure/buildDockerHubConnectorBody';
+export { DockerHubError } from './dockerhub/DockerHubError';
+export * from './dockerhub/DockerHubClient';
+export {
+  FetchDockerHubClient,
+  type DockerHubFetch,
+  type FetchDockerHubClientOptions,
+} from './dockerhub/FetchDockerHubClient';
+export {
+  decodeDockerHubJwt,
+  decodeRegistryTokenActions,
+  type DockerHubTokenClaims,
+} from './dockerhub/decodeDockerHubJwt';
+export { parseRetryAfter } from './dockerhub/parseRetryAfter';
+export { defenderArmClientServiceRef } from './defenderArmClientServiceRef';
+export { dockerHubClientServiceRef } from './dockerHubClientServiceRef';
