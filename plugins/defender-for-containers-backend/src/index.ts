@@ -1,1 +1,7 @@
+/**
+ * Backend plugin and catalog module of the Defender for Containers × Docker Hub plugins.
+ *
+ * @packageDocumentation
+ */
 export { defenderForContainersPlugin as default } from './plugin';
+export { catalogModuleDefenderConnectors } from './catalog/catalogModuleDefenderConnectors';

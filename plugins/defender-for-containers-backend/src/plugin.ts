@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { createRouter } from './router';
-import { readAllowedSubscriptions } from './readAllowedSubscriptions';
+import { readDefenderConfig } from '@defender-backstage/plugin-defender-for-containers-node';
 
 /**
  * The Defender for Containers backend plugin, served under /api/defender-for-containers.
@@ -23,7 +23,8 @@ export const defenderForContainersPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
-            allowedSubscriptions: readAllowedSubscriptions(config),
+            allowedSubscriptions:
+              readDefenderConfig(config).azure.subscriptions,
           }),
         );
         // Load balancers and the local stack's readiness probe call this without a token.

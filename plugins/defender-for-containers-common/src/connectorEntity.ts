@@ -30,3 +30,10 @@ export function connectorEntityName(organization: string): string {
 export function connectorEntityRef(organization: string): string {
   return `resource:default/${connectorEntityName(organization)}`;
 }
+
+/**
+ * Events topic on which onboarding and offboarding announce a changed connector, so the catalog
+ * provider refreshes at once instead of at its next scheduled run.
+ * @public
+ */
+export const CONNECTORS_CHANGED_TOPIC = 'defender-for-containers.connectors';

@@ -6,6 +6,7 @@ import {
   CONNECTOR_TAG_OWNER,
   CONNECTOR_TAG_SYSTEM,
   connectorEntityName,
+  connectorPortalUrl,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 
 /** What the provider needs to know of a Docker Hub connector listed from ARM. */
@@ -24,10 +25,6 @@ export interface ConnectorRecord {
 /** Valid entity ref parts only: a tag edited by hand in Azure must not break ingestion. */
 const REF =
   /^([a-z]+:)?([a-z0-9][a-z0-9._-]*\/)?[a-z0-9A-Z][a-z0-9A-Z._-]{0,62}$/;
-
-export function portalUrl(connectorId: string): string {
-  return `https://portal.azure.com/#@/resource${connectorId}`;
-}
 
 export function connectorToEntity(
   connector: ConnectorRecord,
@@ -50,7 +47,10 @@ export function connectorToEntity(
         'backstage.io/managed-by-origin-location': location,
       },
       links: [
-        { url: portalUrl(connector.id), title: 'Open in the Azure portal' },
+        {
+          url: connectorPortalUrl(connector.id),
+          title: 'Open in the Azure portal',
+        },
       ],
       tags: ['defender', 'docker-hub'],
     },

@@ -1,0 +1,100 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  catalogProcessingExtensionPoint,
+  type EntityProvider,
+} from '@backstage/plugin-catalog-node';
+import {
+  DefaultEventsService,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
+import {
+  defenderArmClientServiceRef,
+  type DefenderArmClient,
+  type SecurityConnector,
+} from '@defender-backstage/plugin-defender-for-containers-node';
+import { catalogModuleDefenderConnectors } from './catalogModuleDefenderConnectors';
+
+const SUB = '11111111-1111-1111-1111-111111111111';
+const dockerHub = (org: string): SecurityConnector => ({
+  id: `/subscriptions/${SUB}/resourceGroups/rg-sec/providers/Microsoft.Security/securityConnectors/dockerhub-${org}`,
+  name: `dockerhub-${org}`,
+  location: 'westeurope',
+  tags: { 'backstage-owner': 'group:default/payments' },
+  properties: {
+    hierarchyIdentifier: org,
+    environmentName: 'DockerHub',
+    environmentData: {
+      environmentType: 'DockerHubOrganization',
+      scanInterval: 12,
+    },
+    offerings: [{ offeringType: 'CspmMonitorDockerHub' }],
+  },
+});
+
+describe('catalogModuleDefenderConnectors', () => {
+  it('mirrors Docker Hub connectors and refreshes when a connector-changed event arrives', async () => {
+    let listed: SecurityConnector[] = [dockerHub('acme')];
+    const listSecurityConnectors = jest.fn(async () => listed);
+    let provider: EntityProvider | undefined;
+    const logger = mockServices.logger.mock();
+    const events = DefaultEventsService.create({ logger });
+
+    await startTestBackend({
+      extensionPoints: [
+        [
+          catalogProcessingExtensionPoint,
+          {
+            addEntityProvider: (p: EntityProvider) => {
+              provider = p;
+            },
+          },
+        ],
+      ],
+      features: [
+        catalogModuleDefenderConnectors,
+        mockServices.rootConfig.factory({
+          data: {
+            defenderForContainers: { azure: { subscriptions: [{ id: SUB }] } },
+          },
+        }),
+        createServiceFactory({
+          service: eventsServiceRef,
+          deps: {},
+          factory: () => events,
+        }),
+        createServiceFactory({
+          service: defenderArmClientServiceRef,
+          deps: {},
+          factory: () =>
+            ({ listSecurityConnectors } as unknown as DefenderArmClient),
+        }),
+      ],
+    });
+    expect(provider?.getProviderName()).toBe(
+      'defender-for-containers-connectors',
+    );
+
+    const applyMutation = jest.fn();
+    await provider!.connect({ applyMutation, refresh: jest.fn() });
+
+    listed = [
+      dockerHub('acme'),
+      { ...dockerHub('not-dockerhub'), properties: { environmentName: 'AWS' } },
+      dockerHub('globex'),
+    ];
+    await events.publish({
+      topic: 'defender-for-containers.connectors',
+      eventPayload: {},
+    });
+
+    await new Promise(r => setTimeout(r, 50));
+    const last = applyMutation.mock.calls.at(-1)![0];
+    expect(last.type).toBe('full');
+    expect(last.entities.map((e: any) => e.entity.metadata.name)).toEqual([
+      'defender-dockerhub-acme',
+      'defender-dockerhub-globex',
+    ]);
+    expect(listSecurityConnectors).toHaveBeenCalledWith(SUB);
+  });
+});
