@@ -6,3 +6,5 @@
 export * from './annotations';
 export * from './AzureTarget';
 export * from './connectorEntity';
+export * from './connectorPortalUrl';
+export * from './preflightCheck';

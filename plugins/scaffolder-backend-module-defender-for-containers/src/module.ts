@@ -1,21 +1,43 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  defenderArmClientServiceRef,
+  dockerHubClientServiceRef,
+  readDefenderConfig,
+} from '@defender-backstage/plugin-defender-for-containers-node';
+import { createDockerHubOffboardAction } from './actions/createDockerHubOffboardAction';
+import { createDockerHubOnboardAction } from './actions/createDockerHubOnboardAction';
+import { createDockerHubValidateAction } from './actions/createDockerHubValidateAction';
 
 /**
- * A backend module that registers the action into the scaffolder
+ * Registers `defender:dockerhub:validate`, `defender:dockerhub:onboard` and
+ * `defender:dockerhub:offboard` with the scaffolder.
+ * @public
  */
-export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
+export const scaffolderModuleDefenderForContainers = createBackendModule({
   pluginId: 'scaffolder',
+  moduleId: 'defender-for-containers',
   register({ registerInit }) {
     registerInit({
       deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        arm: defenderArmClientServiceRef,
+        dockerHub: dockerHubClientServiceRef,
       },
-      async init({ scaffolderActions}) {
-        scaffolderActions.addActions(createExampleAction());
-      }
+      async init({ scaffolder, config, arm, dockerHub }) {
+        // Read once at startup: a bad config fails the backend here, naming the key.
+        const { subscriptions } = readDefenderConfig(config).azure;
+        const options = { arm, dockerHub, subscriptions };
+        scaffolder.addActions(
+          createDockerHubValidateAction(options),
+          createDockerHubOnboardAction(options),
+          createDockerHubOffboardAction(options),
+        );
+      },
     });
   },
-})
+});

@@ -1,0 +1,98 @@
+import type { z as zImpl } from 'zod/v3';
+
+type Z = typeof zImpl;
+
+/**
+ * Inputs shared by `defender:dockerhub:validate` and `defender:dockerhub:onboard`. Value rules are
+ * enforced by the handler (so the error says what to fix), the schema documents them.
+ */
+export const onboardingInputSchema = {
+  organization: (z: Z) =>
+    z
+      .string()
+      .describe('Docker Hub organization (namespace), e.g. acme: 2–255 lower-case letters, digits, - or _'),
+  username: (z: Z) =>
+    z.string().describe('The dedicated Docker Hub user Defender signs in as (an Editor of the organization)'),
+  accessToken: (z: Z) =>
+    z
+      .string()
+      .describe(
+        'Read-only personal access token (dckr_pat_…) of that user. Pass ${{ secrets.accessToken }} from a ui:field Secret parameter; never a plain parameter',
+      ),
+  subscriptionId: (z: Z) =>
+    z.string().describe('Azure subscription id; must be one of defenderForContainers.azure.subscriptions'),
+  resourceGroup: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe("Resource group of the connector (default: the subscription's configured default)"),
+  location: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe("Azure region where Defender keeps the connector's data, e.g. westeurope (default: the subscription's)"),
+  connectorName: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('Name of the security connector, 1–80 of A-Z a-z 0-9 - _ . (default: dockerhub-<organization>)'),
+  plans: (z: Z) =>
+    z
+      .object({
+        defenderForContainers: z
+          .boolean()
+          .optional()
+          .describe('Defender for Containers: vulnerability assessment (default true)'),
+        defenderCspm: z
+          .boolean()
+          .optional()
+          .describe('Defender CSPM: attack paths, code-to-cloud mapping (default false)'),
+      })
+      .optional()
+      .describe('Plans of the connector; Foundational CSPM (inventory) is always on'),
+  scanIntervalHours: (z: Z) =>
+    z.number().optional().describe('Scan interval in whole hours, 1–24 (default 24)'),
+  owner: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('Catalog owner of the connector entity (e.g. group:default/team-a); stored as the Azure tag backstage-owner'),
+  system: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('Catalog system of the connector entity; stored as the Azure tag backstage-system'),
+  tags: (z: Z) =>
+    z.record(z.string()).optional().describe('Further Azure tags for the connector'),
+  writeScopedTokens: (z: Z) =>
+    z
+      .enum(['refuse', 'warn'])
+      .optional()
+      .describe('What to do with a token that can write (repo:write / repo:admin): refuse (default) or warn'),
+};
+
+const checkSchema = (z: Z) =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    status: z.enum(['pass', 'warn', 'fail', 'skipped']),
+    message: z.string(),
+    remedy: z.string().optional(),
+  });
+
+/** Outputs shared by validate and onboard. */
+export const preflightOutputSchema = {
+  checks: (z: Z) =>
+    z
+      .array(checkSchema(z))
+      .describe('Every pre-flight check in a fixed order: id, title, status (pass/warn/fail/skipped), message, remedy'),
+  warnings: (z: Z) => z.array(z.string()).describe('Messages of the checks that warned'),
+  repositories: (z: Z) =>
+    z
+      .object({ total: z.number(), private: z.number(), public: z.number() })
+      .optional()
+      .describe('Repositories of the organization visible to the user'),
+  connectorId: (z: Z) => z.string().describe('ARM id of the (target) security connector'),
+  entityRef: (z: Z) =>
+    z.string().describe('Catalog entity ref the connector has, e.g. resource:default/defender-dockerhub-acme'),
+};

@@ -1,0 +1,127 @@
+import { InputError } from '@backstage/errors';
+
+/** Shows at most this much of a bad value back to the user; a 10k-character field is not echoed. */
+const ECHO_LIMIT = 60;
+
+function echo(value: string): string {
+  return value.length > ECHO_LIMIT
+    ? `'${value.slice(0, ECHO_LIMIT)}…'`
+    : `'${value}'`;
+}
+
+/** Non-ASCII and invisible characters: look-alike letters (Cyrillic а), zero-width spaces, RTL marks. */
+function firstNonAscii(value: string): { index: number; codePoint: string } | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) {
+      return {
+        index: i,
+        codePoint: `U+${value
+          .codePointAt(i)!
+          .toString(16)
+          .toUpperCase()
+          .padStart(4, '0')}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks one text input: present (unless optional), bounded, plain ASCII, matching `pattern`.
+ * Every failure is an `InputError` naming the field and what to change; `secret` fields are
+ * never echoed.
+ */
+export function textInput(
+  field: string,
+  raw: unknown,
+  rule: {
+    maxLength: number;
+    pattern?: RegExp;
+    /** What a valid value looks like, for the error message. */
+    expected?: string;
+    secret?: boolean;
+  },
+): string {
+  if (typeof raw !== 'string') {
+    throw new InputError(
+      `${field} is required${raw === undefined ? '' : ` and must be text`}`,
+    );
+  }
+  const value = raw.trim();
+  if (!value) throw new InputError(`${field} is required and may not be empty`);
+  if (value.length > rule.maxLength) {
+    throw new InputError(
+      `${field} is ${value.length} characters long; the maximum is ${rule.maxLength}`,
+    );
+  }
+  const space = rule.secret ? /\s/.exec(value) : null;
+  const bad = space
+    ? { index: space.index, codePoint: 'U+0020' }
+    : firstNonAscii(value);
+  if (bad) {
+    throw new InputError(
+      rule.secret
+        ? `${field} contains a space, line break or non-ASCII character (position ${
+            bad.index + 1
+          }); paste it again without extra characters`
+        : `${field} contains the character ${bad.codePoint} at position ${
+            bad.index + 1
+          }: only plain ASCII is allowed (look-alike letters and invisible characters are refused)`,
+    );
+  }
+  if (rule.pattern && !rule.pattern.test(value)) {
+    throw new InputError(
+      rule.secret
+        ? `${field} is malformed${rule.expected ? `: expected ${rule.expected}` : ''}`
+        : `${field} ${echo(value)} is not valid${
+            rule.expected ? `: expected ${rule.expected}` : ''
+          }`,
+    );
+  }
+  return value;
+}
+
+/** Optional text: `undefined`, `null` and blank (what an unset template parameter renders to) mean absent. */
+export function optionalTextInput(
+  field: string,
+  raw: unknown,
+  rule: Parameters<typeof textInput>[2],
+): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'string' && raw.trim() === '') return undefined;
+  return textInput(field, raw, rule);
+}
+
+/** Booleans from the template arrive as booleans, or as text when quoted. */
+export function optionalBooleanInput(
+  field: string,
+  raw: unknown,
+): boolean | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw === 'boolean') return raw;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new InputError(`${field} must be true or false`);
+}
+
+export function optionalIntegerInput(
+  field: string,
+  raw: unknown,
+  range: { min: number; max: number; unit: string },
+): number | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw)
+      ? Number(raw)
+      : NaN;
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    throw new InputError(
+      `${field} must be a whole number of ${range.unit} from ${range.min} to ${
+        range.max
+      }, got ${typeof raw === 'string' ? echo(raw) : String(raw)}`,
+    );
+  }
+  return n;
+}

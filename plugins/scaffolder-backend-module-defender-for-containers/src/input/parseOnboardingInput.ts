@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import { InputError } from '@backstage/errors';
+import {
+  CONNECTOR_TAG_OWNER,
+  CONNECTOR_TAG_SYSTEM,
+  type AllowedSubscription,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  formatSecurityConnectorId,
+  type DockerHubConnectorPlans,
+} from '@defender-backstage/plugin-defender-for-containers-node';
+import {
+  optionalBooleanInput,
+  optionalIntegerInput,
+  optionalTextInput,
+  textInput,
+} from './inputRules';
+
+/** Docker Hub namespaces: lower-case letters, digits, `-`, `_` (the template's rule). */
+export const ORGANIZATION = /^[a-z0-9][a-z0-9_-]{1,254}$/;
+const USERNAME = /^[a-z0-9][a-z0-9_.-]{1,254}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ARM resource group rule (1–90 of `-\w._()`, not ending with a period). */
+const RESOURCE_GROUP = /^[-\w._()]{0,89}[-\w_()]$/;
+/** Security connector names: what the template offers and ARM accepts. */
+const CONNECTOR_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+const LOCATION = /^[a-z][a-z0-9]{1,39}$/;
+/** Catalog entity refs (`[kind:][namespace/]name`), as the connector provider accepts them. */
+const ENTITY_REF = /^([a-z]+:)?([a-z0-9][a-z0-9._-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+/** Azure tag limits: 50 tags, names ≤ 512 without `<>%&\?/`, values ≤ 256. */
+const MAX_TAGS = 50;
+const TAG_NAME = /^[^<>%&\\?/]{1,512}$/;
+
+/** @public */
+export type WriteScopedTokenPolicy = 'refuse' | 'warn';
+
+/** Everything the pre-flight and the PUT need, checked and normalised. */
+export interface OnboardingInput {
+  organization: string;
+  username: string;
+  accessToken: string;
+  subscription: AllowedSubscription;
+  resourceGroup: string;
+  location: string;
+  connectorName: string;
+  connectorId: string;
+  plans: DockerHubConnectorPlans;
+  scanIntervalHours: number;
+  tags: Record<string, string>;
+  writeScopedTokens: WriteScopedTokenPolicy;
+}
+
+/** `dockerhub-<org>`, shortened with a hash suffix when the organization name is very long. */
+export function defaultConnectorName(organization: string): string {
+  const name = `dockerhub-${organization}`;
+  if (name.length <= 80) return name;
+  const hash = createHash('sha256').update(organization).digest('hex').slice(0, 8);
+  return `${name.slice(0, 71)}-${hash}`;
+}
+
+export function parseOrganization(raw: unknown, field = 'organization') {
+  const value = textInput(field, raw, {
+    maxLength: 255,
+    pattern: ORGANIZATION,
+    expected:
+      "the organization's Docker Hub namespace: 2–255 lower-case letters, digits, '-' or '_', e.g. acme",
+  });
+  return value;
+}
+
+export function parseSubscription(
+  raw: unknown,
+  allowed: AllowedSubscription[],
+): AllowedSubscription {
+  const id = textInput('subscriptionId', raw, {
+    maxLength: 36,
+    pattern: GUID,
+    expected: 'a subscription id (GUID), e.g. 00000000-0000-0000-0000-000000000000',
+  });
+  const subscription = allowed.find(s => s.id.toLowerCase() === id.toLowerCase());
+  if (!subscription) {
+    throw new InputError(
+      `subscriptionId ${id} is not allowed: this Backstage may only onboard into ${allowed
+        .map(s => `${s.displayName} (${s.id})`)
+        .join(', ')}. Pick one of those, or ask the Backstage operator to add it to defenderForContainers.azure.subscriptions`,
+    );
+  }
+  return subscription;
+}
+
+export function parseResourceGroup(raw: unknown, subscription: AllowedSubscription) {
+  const value =
+    optionalTextInput('resourceGroup', raw, {
+      maxLength: 90,
+      pattern: RESOURCE_GROUP,
+      expected: "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending with '.'",
+    }) ?? subscription.defaults.resourceGroup;
+  if (!value) {
+    throw new InputError(
+      `resourceGroup is required: subscription ${subscription.displayName} has no default resource group`,
+    );
+  }
+  return value;
+}
+
+export function parseConnectorName(raw: unknown, organization: string) {
+  return (
+    optionalTextInput('connectorName', raw, {
+      maxLength: 80,
+      pattern: CONNECTOR_NAME,
+      expected:
+        "1–80 letters, digits, '-', '_' or '.', starting with a letter or digit (leave empty for dockerhub-<organization>)",
+    }) ?? defaultConnectorName(organization)
+  );
+}
+
+function parseTags(raw: unknown, owner?: string, system?: string) {
+  const tags: Record<string, string> = {};
+  if (raw !== undefined && raw !== null && raw !== '') {
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new InputError('tags must be an object of tag names to text values');
+    }
+    const entries = Object.entries(raw as Record<string, unknown>);
+    if (entries.length > MAX_TAGS - 2) {
+      throw new InputError(
+        `tags has ${entries.length} entries; Azure allows ${MAX_TAGS} per resource, 2 of which are kept for owner and system`,
+      );
+    }
+    for (const [name, value] of entries) {
+      textInput('a tag name', name, {
+        maxLength: 512,
+        pattern: TAG_NAME,
+        expected: "no '<', '>', '%', '&', '\\', '?' or '/'",
+      });
+      tags[name] = textInput(`tag ${name.slice(0, 40)}`, value, { maxLength: 256 });
+    }
+  }
+  if (owner) tags[CONNECTOR_TAG_OWNER] = owner;
+  if (system) tags[CONNECTOR_TAG_SYSTEM] = system;
+  return tags;
+}
+
+/**
+ * Checks and normalises the inputs of `validate` / `onboard` before any remote call. Throws an
+ * `InputError` saying what to fix.
+ */
+export function parseOnboardingInput(
+  input: Record<string, unknown>,
+  allowed: AllowedSubscription[],
+): OnboardingInput {
+  const organization = parseOrganization(input.organization);
+  const username = textInput('username', input.username, {
+    maxLength: 255,
+    pattern: USERNAME,
+    expected:
+      "the dedicated Docker Hub user's name: lower-case letters, digits, '-', '_' or '.'",
+  });
+  const accessToken = textInput('accessToken', input.accessToken, {
+    maxLength: 1024,
+    secret: true,
+  });
+  const subscription = parseSubscription(input.subscriptionId, allowed);
+  const resourceGroup = parseResourceGroup(input.resourceGroup, subscription);
+  const rawLocation = optionalTextInput('location', input.location, {
+    maxLength: 60,
+    pattern: /^[A-Za-z0-9 ]+$/,
+    expected: 'an Azure region name, e.g. westeurope',
+  });
+  const location =
+    rawLocation?.toLowerCase().replace(/ /g, '') ?? subscription.defaults.location;
+  if (!location) {
+    throw new InputError(
+      `location is required: subscription ${subscription.displayName} has no default location`,
+    );
+  }
+  if (!LOCATION.test(location)) {
+    throw new InputError(
+      `location '${location}' is not an Azure region name: expected e.g. westeurope`,
+    );
+  }
+  const connectorName = parseConnectorName(input.connectorName, organization);
+  const plansRaw = input.plans ?? {};
+  if (typeof plansRaw !== 'object' || Array.isArray(plansRaw)) {
+    throw new InputError(
+      'plans must be an object like { defenderForContainers: true, defenderCspm: false }',
+    );
+  }
+  const plansInput = plansRaw as Record<string, unknown>;
+  const plans = {
+    defenderForContainers:
+      optionalBooleanInput('plans.defenderForContainers', plansInput.defenderForContainers) ??
+      subscription.defaults.defenderForContainers ??
+      true,
+    defenderCspm:
+      optionalBooleanInput('plans.defenderCspm', plansInput.defenderCspm) ??
+      subscription.defaults.defenderCspm ??
+      false,
+  };
+  const scanIntervalHours =
+    optionalIntegerInput('scanIntervalHours', input.scanIntervalHours, {
+      min: 1,
+      max: 24,
+      unit: 'hours',
+    }) ??
+    subscription.defaults.scanIntervalHours ??
+    24;
+  const refRule = {
+    maxLength: 255,
+    pattern: ENTITY_REF,
+    expected: 'a catalog entity ref such as group:default/team-a',
+  };
+  const owner = optionalTextInput('owner', input.owner, refRule);
+  const system = optionalTextInput('system', input.system, refRule);
+  const tags = parseTags(input.tags, owner, system);
+  const policy = input.writeScopedTokens ?? 'refuse';
+  if (policy !== 'refuse' && policy !== 'warn') {
+    throw new InputError("writeScopedTokens must be 'refuse' (default) or 'warn'");
+  }
+  return {
+    organization,
+    username,
+    accessToken,
+    subscription,
+    resourceGroup,
+    location,
+    connectorName,
+    connectorId: formatSecurityConnectorId({
+      subscriptionId: subscription.id,
+      resourceGroup,
+      name: connectorName,
+    }),
+    plans,
+    scanIntervalHours,
+    tags,
+    writeScopedTokens: policy,
+  };
+}
