@@ -16,23 +16,21 @@ import { readDefenderConfig } from './config/readDefenderConfig';
  * or to wrap it.
  * @public
  */
-export const defenderArmClientServiceRef = createServiceRef<DefenderArmClient>(
-  {
-    id: 'defender-for-containers.arm-client',
-    defaultFactory: async service =>
-      createServiceFactory({
-        service,
-        deps: { config: coreServices.rootConfig, logger: coreServices.logger },
-        factory({ config, logger }) {
-          const defender = readDefenderConfig(config);
-          const ca = loadTrustedCertificates({ caFile: defender.caFile });
-          return new SecurityCenterArmClient({
-            config: defender,
-            credential: createAzureCredential(defender.azure, { ca }),
-            ca,
-            logger,
-          });
-        },
-      }),
-  },
-);
+export const defenderArmClientServiceRef = createServiceRef<DefenderArmClient>({
+  id: 'defender-for-containers.arm-client',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { config: coreServices.rootConfig, logger: coreServices.logger },
+      factory({ config, logger }) {
+        const defender = readDefenderConfig(config);
+        const ca = loadTrustedCertificates({ caFile: defender.caFile });
+        return new SecurityCenterArmClient({
+          config: defender,
+          credential: createAzureCredential(defender.azure, { ca }),
+          ca,
+          logger,
+        });
+      },
+    }),
+});

@@ -96,8 +96,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
   constructor(private readonly options: SecurityCenterArmClientOptions) {
     const { config } = options;
     this.endpoint = config.azure.armEndpoint;
-    this.scope =
-      SOVEREIGN_SCOPES[new URL(this.endpoint).host] ?? PUBLIC_SCOPE;
+    this.scope = SOVEREIGN_SCOPES[new URL(this.endpoint).host] ?? PUBLIC_SCOPE;
     this.apiVersions = { ...DEFAULT_ARM_API_VERSIONS, ...options.apiVersions };
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.allowedSubscriptions = new Set(

@@ -4,7 +4,11 @@ const connector = () => ({
   id: 'x',
   properties: {
     environmentData: {
-      authentication: { authenticationType: 'AccessToken', username: 'u', accessToken: 'dckr_pat_secret' },
+      authentication: {
+        authenticationType: 'AccessToken',
+        username: 'u',
+        accessToken: 'dckr_pat_secret',
+      },
     },
   },
 });
@@ -22,6 +26,8 @@ describe('stripConnectorSecrets', () => {
 
   it('leaves other bodies alone', () => {
     expect(stripConnectorSecrets(undefined)).toBeUndefined();
-    expect(stripConnectorSecrets({ error: { code: 'X' } })).toEqual({ error: { code: 'X' } });
+    expect(stripConnectorSecrets({ error: { code: 'X' } })).toEqual({
+      error: { code: 'X' },
+    });
   });
 });

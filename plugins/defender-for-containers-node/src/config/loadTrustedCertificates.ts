@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
 
-const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+const PEM_CERT =
+  /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /**
  * The CA list to pass as `tlsOptions.ca` / undici `connect.ca` when `caFile` is set: Node's

@@ -10,7 +10,11 @@ describe('readDefenderConfig', () => {
     const c = read({
       azure: {
         subscriptions: [
-          { id: SUB, resourceGroups: ['rg-a'], defaults: { location: 'westeurope' } },
+          {
+            id: SUB,
+            resourceGroups: ['rg-a'],
+            defaults: { location: 'westeurope' },
+          },
         ],
       },
     });
@@ -32,7 +36,10 @@ describe('readDefenderConfig', () => {
 
   it('strips trailing slashes from endpoints', () => {
     const c = read({
-      azure: { armEndpoint: 'https://127.0.0.1:8443/', subscriptions: [{ id: SUB }] },
+      azure: {
+        armEndpoint: 'https://127.0.0.1:8443/',
+        subscriptions: [{ id: SUB }],
+      },
       dockerHub: { apiUrl: 'https://127.0.0.1:8443//' },
     });
     expect(c.azure.armEndpoint).toBe('https://127.0.0.1:8443');
@@ -41,7 +48,10 @@ describe('readDefenderConfig', () => {
 
   it.each([
     [undefined, "'defenderForContainers.azure.subscriptions'"],
-    [{ azure: { subscriptions: [] } }, "'defenderForContainers.azure.subscriptions'"],
+    [
+      { azure: { subscriptions: [] } },
+      "'defenderForContainers.azure.subscriptions'",
+    ],
     [
       { azure: { subscriptions: [{ id: 'not-a-guid' }] } },
       "'defenderForContainers.azure.subscriptions[0].id'",
@@ -51,11 +61,19 @@ describe('readDefenderConfig', () => {
       "'defenderForContainers.azure.subscriptions[1].id'",
     ],
     [
-      { azure: { armEndpoint: 'http://localhost', subscriptions: [{ id: SUB }] } },
+      {
+        azure: {
+          armEndpoint: 'http://localhost',
+          subscriptions: [{ id: SUB }],
+        },
+      },
       "'defenderForContainers.azure.armEndpoint'",
     ],
     [
-      { azure: { subscriptions: [{ id: SUB }] }, dockerHub: { apiUrl: 'nope' } },
+      {
+        azure: { subscriptions: [{ id: SUB }] },
+        dockerHub: { apiUrl: 'nope' },
+      },
       "'defenderForContainers.dockerHub.apiUrl'",
     ],
     [
@@ -68,7 +86,9 @@ describe('readDefenderConfig', () => {
       "'defenderForContainers.azure.credential.clientSecret'",
     ],
     [
-      { azure: { credential: { type: 'magic' }, subscriptions: [{ id: SUB }] } },
+      {
+        azure: { credential: { type: 'magic' }, subscriptions: [{ id: SUB }] },
+      },
       "'defenderForContainers.azure.credential.type'",
     ],
     [

@@ -6,8 +6,7 @@ import type {
 } from './DefenderForContainersConfig';
 
 const ROOT = 'defenderForContainers';
-const GUID =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_GROUP = /^[-\w._()]{1,90}$/;
 const CREDENTIAL_TYPES = [
   'default',

@@ -77,9 +77,90 @@ interface RawResponse {
 
 /** Secrets of a session, out of reach of `JSON.stringify`, `util.inspect` and property access. */
 const sessionSecrets = new WeakMap<
-  FetchDockerHubSession,
+  object,
   { credentials: DockerHubCredentials; jwt: string }
 >();
+
+/** What a session needs from its client (defined below). */
+interface SessionTransport {
+  listPages<T>(
+    session: object,
+    op: string,
+    firstUrl: string,
+    options?: DockerHubCallOptions,
+  ): Promise<T[]>;
+  registryProbe(
+    session: object,
+    repository: string,
+    action: 'pull' | 'push',
+    options?: DockerHubCallOptions,
+  ): Promise<RegistryProbeResult>;
+}
+
+/** A signed-in session; its secrets live in `sessionSecrets`, not on the object. */
+class FetchDockerHubSession implements DockerHubSession {
+  readonly claims;
+
+  constructor(
+    private readonly client: SessionTransport,
+    private readonly apiUrl: string,
+    credentials: DockerHubCredentials,
+    jwt: string,
+  ) {
+    sessionSecrets.set(this, { credentials: { ...credentials }, jwt });
+    this.claims = decodeDockerHubJwt(jwt);
+  }
+
+  toJSON() {
+    return { claims: this.claims };
+  }
+
+  async listOrganizations(
+    options?: DockerHubCallOptions,
+  ): Promise<DockerHubOrganization[]> {
+    const raw = await this.client.listPages<any>(
+      this,
+      'GET /v2/user/orgs',
+      `${this.apiUrl}/v2/user/orgs?page=1&page_size=${PAGE_SIZE}`,
+      options,
+    );
+    return raw
+      .filter(o => typeof o?.orgname === 'string')
+      .map(o => ({
+        name: o.orgname,
+        role: typeof o.user_role === 'string' ? o.user_role : undefined,
+      }));
+  }
+
+  async listRepositories(
+    namespace: string,
+    options?: DockerHubCallOptions,
+  ): Promise<DockerHubRepository[]> {
+    const raw = await this.client.listPages<any>(
+      this,
+      `GET /v2/namespaces/${namespace}/repositories`,
+      `${this.apiUrl}/v2/namespaces/${encodeURIComponent(
+        namespace,
+      )}/repositories?page_size=${PAGE_SIZE}`,
+      options,
+    );
+    return raw
+      .filter(r => typeof r?.name === 'string')
+      .map(r => ({
+        namespace: typeof r.namespace === 'string' ? r.namespace : namespace,
+        name: r.name,
+        isPrivate: r.is_private === true,
+      }));
+  }
+
+  probeRegistryAccess(
+    repository: string,
+    action: 'pull' | 'push',
+    options?: DockerHubCallOptions,
+  ): Promise<RegistryProbeResult> {
+    return this.client.registryProbe(this, repository, action, options);
+  }
+}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -157,7 +238,7 @@ export class FetchDockerHubClient implements DockerHubClient {
 
   /** @internal GET on the Hub API with the session's JWT; signs in again once on 401. */
   async hubGet(
-    session: FetchDockerHubSession,
+    session: object,
     op: string,
     url: string,
     options?: DockerHubCallOptions,
@@ -197,7 +278,7 @@ export class FetchDockerHubClient implements DockerHubClient {
 
   /** @internal */
   async registryProbe(
-    session: FetchDockerHubSession,
+    session: object,
     repository: string,
     action: 'pull' | 'push',
     options?: DockerHubCallOptions,
@@ -236,7 +317,7 @@ export class FetchDockerHubClient implements DockerHubClient {
 
   /** @internal Follows `next` links, authenticated on every page. */
   async listPages<T>(
-    session: FetchDockerHubSession,
+    session: object,
     op: string,
     firstUrl: string,
     options?: DockerHubCallOptions,
@@ -307,7 +388,11 @@ export class FetchDockerHubClient implements DockerHubClient {
         options?.signal?.removeEventListener('abort', onAbort);
       }
       if (options?.signal?.aborted) {
-        throw new DockerHubError({ operation: op, status: 0, reason: 'aborted' });
+        throw new DockerHubError({
+          operation: op,
+          status: 0,
+          reason: 'aborted',
+        });
       }
       if (!res) {
         const reason = controller.signal.aborted
@@ -381,70 +466,5 @@ export class FetchDockerHubClient implements DockerHubClient {
           ? Math.ceil(retryAfter / 1000)
           : undefined,
     });
-  }
-}
-
-/** A signed-in session; its secrets live in `sessionSecrets`, not on the object. */
-class FetchDockerHubSession implements DockerHubSession {
-  readonly claims;
-
-  constructor(
-    private readonly client: FetchDockerHubClient,
-    private readonly apiUrl: string,
-    credentials: DockerHubCredentials,
-    jwt: string,
-  ) {
-    sessionSecrets.set(this, { credentials: { ...credentials }, jwt });
-    this.claims = decodeDockerHubJwt(jwt);
-  }
-
-  toJSON() {
-    return { claims: this.claims };
-  }
-
-  async listOrganizations(
-    options?: DockerHubCallOptions,
-  ): Promise<DockerHubOrganization[]> {
-    const raw = await this.client.listPages<any>(
-      this,
-      'GET /v2/user/orgs',
-      `${this.apiUrl}/v2/user/orgs?page=1&page_size=${PAGE_SIZE}`,
-      options,
-    );
-    return raw
-      .filter(o => typeof o?.orgname === 'string')
-      .map(o => ({
-        name: o.orgname,
-        role: typeof o.user_role === 'string' ? o.user_role : undefined,
-      }));
-  }
-
-  async listRepositories(
-    namespace: string,
-    options?: DockerHubCallOptions,
-  ): Promise<DockerHubRepository[]> {
-    const raw = await this.client.listPages<any>(
-      this,
-      `GET /v2/namespaces/${namespace}/repositories`,
-      `${this.apiUrl}/v2/namespaces/${encodeURIComponent(
-        namespace,
-      )}/repositories?page_size=${PAGE_SIZE}`,
-      options,
-    );
-    return raw
-      .filter(r => typeof r?.name === 'string')
-      .map(r => ({
-        namespace: typeof r.namespace === 'string' ? r.namespace : namespace,
-        name: r.name,
-        isPrivate: r.is_private === true,
-      }));
-  }
-
-  probeRegistryAccess(
-    repository: string,
-    action: 'pull' | 'push',
-    options?: DockerHubCallOptions,
-  ): Promise<RegistryProbeResult> {
-    return this.client.registryProbe(this, repository, action, options);
   }
 }

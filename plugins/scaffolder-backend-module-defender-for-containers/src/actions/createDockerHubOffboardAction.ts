@@ -12,7 +12,8 @@ import { examples } from './createDockerHubOffboardAction.examples';
 
 const isOrganizationConnector = (c: SecurityConnector, organization: string) =>
   c.properties?.environmentName?.toLowerCase() === 'dockerhub' &&
-  c.properties?.hierarchyIdentifier?.toLowerCase() === organization.toLowerCase();
+  c.properties?.hierarchyIdentifier?.toLowerCase() ===
+    organization.toLowerCase();
 
 /**
  * `defender:dockerhub:offboard` — deletes the Docker Hub connector of an organization after a
@@ -28,31 +29,64 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
     supportsDryRun: true,
     schema: {
       input: {
-        organization: z => z.string().describe('Docker Hub organization whose connector is deleted'),
+        organization: z =>
+          z
+            .string()
+            .describe('Docker Hub organization whose connector is deleted'),
         confirmation: z =>
-          z.string().describe('Type the organization name again to confirm; anything else stops the action'),
+          z
+            .string()
+            .describe(
+              'Type the organization name again to confirm; anything else stops the action',
+            ),
         connectorId: z =>
           z
             .string()
             .optional()
-            .describe('ARM id of the connector; default: found by organization in the allowed subscriptions'),
+            .describe(
+              'ARM id of the connector; default: found by organization in the allowed subscriptions',
+            ),
         subscriptionId: z =>
-          z.string().optional().describe('Subscription of the connector (instead of connectorId)'),
+          z
+            .string()
+            .optional()
+            .describe('Subscription of the connector (instead of connectorId)'),
         resourceGroup: z =>
-          z.string().optional().describe("Resource group of the connector (default: the subscription's)"),
+          z
+            .string()
+            .optional()
+            .describe(
+              "Resource group of the connector (default: the subscription's)",
+            ),
         connectorName: z =>
-          z.string().optional().describe('Connector name (default: dockerhub-<organization>)'),
+          z
+            .string()
+            .optional()
+            .describe('Connector name (default: dockerhub-<organization>)'),
       },
       output: {
         removed: z =>
-          z.boolean().describe('True when a connector was deleted now; false when it was already gone'),
-        connectorId: z => z.string().optional().describe('ARM id of the deleted connector'),
-        connectorName: z => z.string().optional().describe('Name of the deleted connector'),
+          z
+            .boolean()
+            .describe(
+              'True when a connector was deleted now; false when it was already gone',
+            ),
+        connectorId: z =>
+          z.string().optional().describe('ARM id of the deleted connector'),
+        connectorName: z =>
+          z.string().optional().describe('Name of the deleted connector'),
         subscriptionId: z => z.string().optional().describe('Its subscription'),
-        resourceGroup: z => z.string().optional().describe('Its resource group'),
+        resourceGroup: z =>
+          z.string().optional().describe('Its resource group'),
         organization: z => z.string().describe('The Docker Hub organization'),
-        entityRef: z => z.string().describe('Catalog entity ref that disappears at the next catalog refresh'),
-        stopped: z => z.array(z.string()).describe('What stops with the connector'),
+        entityRef: z =>
+          z
+            .string()
+            .describe(
+              'Catalog entity ref that disappears at the next catalog refresh',
+            ),
+        stopped: z =>
+          z.array(z.string()).describe('What stops with the connector'),
       },
     },
     async handler(ctx) {
@@ -65,12 +99,19 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
       let connector: SecurityConnector | undefined;
       try {
         if (input.connectorId) {
-          connector = await options.arm.getSecurityConnector(input.connectorId, { signal });
+          connector = await options.arm.getSecurityConnector(
+            input.connectorId,
+            { signal },
+          );
         } else {
           const lists = await Promise.all(
-            options.subscriptions.map(s => options.arm.listSecurityConnectors(s.id, { signal })),
+            options.subscriptions.map(s =>
+              options.arm.listSecurityConnectors(s.id, { signal }),
+            ),
           );
-          connector = lists.flat().find(c => isOrganizationConnector(c, organization));
+          connector = lists
+            .flat()
+            .find(c => isOrganizationConnector(c, organization));
         }
       } catch (e) {
         throw armFailure(`Looking up the connector of ${organization}`, e);
@@ -78,7 +119,9 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
       if (!connector) {
         ctx.logger.info(
           `No Defender connector for ${organization}${
-            input.connectorId ? ` at ${input.connectorId}` : ' in the allowed subscriptions'
+            input.connectorId
+              ? ` at ${input.connectorId}`
+              : ' in the allowed subscriptions'
           }: nothing to remove (already offboarded).`,
         );
         ctx.output('removed', false);
@@ -87,9 +130,13 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
       }
       if (!isOrganizationConnector(connector, organization)) {
         throw new InputError(
-          `${connector.id} is not the Docker Hub connector of ${organization} (it is a ${
+          `${
+            connector.id
+          } is not the Docker Hub connector of ${organization} (it is a ${
             connector.properties?.environmentName ?? 'different'
-          } connector for '${connector.properties?.hierarchyIdentifier ?? '?'}'); refusing to delete it.`,
+          } connector for '${
+            connector.properties?.hierarchyIdentifier ?? '?'
+          }'); refusing to delete it.`,
         );
       }
       const parts = parseSecurityConnectorId(connector.id);
@@ -98,7 +145,9 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
           connector.properties?.environmentData?.scanInterval ?? '?'
         } h)`,
         `vulnerability findings and recommendations for ${organization}'s images in Defender for Cloud and on Backstage entity pages`,
-        `the catalog entity ${connectorEntityRef(organization)} (removed at the next catalog refresh)`,
+        `the catalog entity ${connectorEntityRef(
+          organization,
+        )} (removed at the next catalog refresh)`,
         `the access token stored in the connector is discarded; revoke it in Docker Hub too`,
       ];
       ctx.output('connectorId', connector.id);
@@ -107,10 +156,14 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
       ctx.output('resourceGroup', parts.resourceGroup);
       ctx.output('stopped', stopped);
       ctx.logger.warn(
-        `Deleting ${connector.id} stops:\n${stopped.map(s => `- ${s}`).join('\n')}`,
+        `Deleting ${connector.id} stops:\n${stopped
+          .map(s => `- ${s}`)
+          .join('\n')}`,
       );
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: nothing deleted. Would send DELETE ${connector.id}`);
+        ctx.logger.info(
+          `Dry run: nothing deleted. Would send DELETE ${connector.id}`,
+        );
         ctx.output('removed', false);
         return;
       }
@@ -118,7 +171,8 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
       try {
         ({ deleted } = await ctx.checkpoint({
           key: `defender.dockerhub.connector.delete.${connector.id.toLowerCase()}`,
-          fn: () => options.arm.deleteSecurityConnector(connector!.id, { signal }),
+          fn: () =>
+            options.arm.deleteSecurityConnector(connector!.id, { signal }),
         }));
       } catch (e) {
         throw armFailure(`Deleting ${parts.name}`, e);

@@ -16,7 +16,10 @@ import { connectorBody, putConnector } from '../onboarding/putConnector';
 import { runPreflight } from '../preflight/runPreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { examples } from './createDockerHubOnboardAction.examples';
-import { onboardingInputSchema, preflightOutputSchema } from './onboardingSchema';
+import {
+  onboardingInputSchema,
+  preflightOutputSchema,
+} from './onboardingSchema';
 
 /**
  * `defender:dockerhub:onboard` — the pre-flight of `validate`, then one PUT of the Docker Hub
@@ -34,10 +37,14 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       input: onboardingInputSchema,
       output: {
         ...preflightOutputSchema,
-        connectorName: z => z.string().describe('Name of the security connector'),
-        subscriptionId: z => z.string().describe('Subscription of the connector'),
-        resourceGroup: z => z.string().describe('Resource group of the connector'),
-        portalUrl: z => z.string().describe('Azure portal link of the connector'),
+        connectorName: z =>
+          z.string().describe('Name of the security connector'),
+        subscriptionId: z =>
+          z.string().describe('Subscription of the connector'),
+        resourceGroup: z =>
+          z.string().describe('Resource group of the connector'),
+        portalUrl: z =>
+          z.string().describe('Azure portal link of the connector'),
         organization: z => z.string().describe('The Docker Hub organization'),
         plans: z =>
           z
@@ -46,17 +53,23 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
               defenderForContainers: z.boolean(),
               defenderCspm: z.boolean(),
             })
-            .describe('Plans of the connector (Foundational CSPM is always on)'),
+            .describe(
+              'Plans of the connector (Foundational CSPM is always on)',
+            ),
         offerings: z => z.array(z.string()).describe('ARM offering types sent'),
         scanIntervalHours: z => z.number().describe('Scan interval in hours'),
         operation: z =>
           z
             .enum(['created', 'updated', 'dry-run'])
-            .describe('created, updated (in place; includes token rotation) or dry-run (nothing written)'),
+            .describe(
+              'created, updated (in place; includes token rotation) or dry-run (nothing written)',
+            ),
         configurationChanged: z =>
           z
             .boolean()
-            .describe('Whether the non-secret settings (plans, interval, user, location, tags) differ from before'),
+            .describe(
+              'Whether the non-secret settings (plans, interval, user, location, tags) differ from before',
+            ),
       },
     },
     async handler(ctx) {
@@ -65,7 +78,12 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       ctx.logger.info(
         `Onboarding Docker Hub organization ${organization} (user ${input.username}) to ${connectorId}`,
       );
-      const preflight = await runPreflight(options, input, ctx.logger, ctx.signal);
+      const preflight = await runPreflight(
+        options,
+        input,
+        ctx.logger,
+        ctx.signal,
+      );
       ctx.output('checks', preflight.checks);
       ctx.output('warnings', preflight.warnings);
       if (preflight.dockerHub.repositories) {
@@ -75,7 +93,8 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
 
       const existing = preflight.azure.existing;
       const desired = desiredSettings(input);
-      const configurationChanged = !existing || !sameSettings(actualSettings(existing), desired);
+      const configurationChanged =
+        !existing || !sameSettings(actualSettings(existing), desired);
       const outputs = () => {
         ctx.output('connectorId', connectorId);
         ctx.output('connectorName', input.connectorName);
@@ -96,9 +115,11 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
           connectorBody(input, existing?.etag),
         );
         ctx.logger.info(
-          `Dry run: nothing written. Onboarding would ${existing ? 'update' : 'create'} the connector with:\n${
-            preview.method
-          } ${preview.url}\n${JSON.stringify(preview.body, null, 2)}`,
+          `Dry run: nothing written. Onboarding would ${
+            existing ? 'update' : 'create'
+          } the connector with:\n${preview.method} ${
+            preview.url
+          }\n${JSON.stringify(preview.body, null, 2)}`,
         );
         outputs();
         ctx.output('operation', 'dry-run');
@@ -108,7 +129,9 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       ctx.logger.info(
         existing
           ? `Updating ${input.connectorName} in place${
-              configurationChanged ? ' (settings changed)' : ' (same settings; refreshing the token)'
+              configurationChanged
+                ? ' (settings changed)'
+                : ' (same settings; refreshing the token)'
             }`
           : `Creating ${input.connectorName}`,
       );
@@ -116,7 +139,8 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       try {
         result = await ctx.checkpoint({
           key: putCheckpointKey(input),
-          fn: () => putConnector(options.arm, input, existing?.etag, ctx.signal),
+          fn: () =>
+            putConnector(options.arm, input, existing?.etag, ctx.signal),
         });
       } catch (e) {
         throw armFailure(`Writing connector ${input.connectorName}`, e);
@@ -125,10 +149,14 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       // Read back: what Azure now holds is what the outputs describe.
       let readBack;
       try {
-        readBack = await options.arm.getSecurityConnector(connectorId, { signal: ctx.signal });
+        readBack = await options.arm.getSecurityConnector(connectorId, {
+          signal: ctx.signal,
+        });
       } catch (e) {
         ctx.logger.warn(
-          `The connector was written but could not be read back: ${(e as Error).message}`,
+          `The connector was written but could not be read back: ${
+            (e as Error).message
+          }`,
         );
       }
       if (readBack && !sameSettings(actualSettings(readBack), desired)) {
@@ -137,13 +165,17 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
         ctx.logger.warn(warning);
       }
       if (readBack === undefined) {
-        ctx.logger.warn(`${input.connectorName} was written but is not readable yet.`);
+        ctx.logger.warn(
+          `${input.connectorName} was written but is not readable yet.`,
+        );
       }
       outputs();
       ctx.output('warnings', preflight.warnings);
       ctx.output('operation', result.created ? 'created' : 'updated');
       ctx.logger.info(
-        `${result.created ? 'Created' : 'Updated'} ${connectorId}. Defender starts scanning ${organization} within an hour; the catalog entity will be ${connectorEntityRef(
+        `${
+          result.created ? 'Created' : 'Updated'
+        } ${connectorId}. Defender starts scanning ${organization} within an hour; the catalog entity will be ${connectorEntityRef(
           organization,
         )}.`,
       );

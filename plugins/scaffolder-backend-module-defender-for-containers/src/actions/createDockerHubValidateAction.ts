@@ -4,7 +4,10 @@ import { parseOnboardingInput } from '../input/parseOnboardingInput';
 import { runPreflight } from '../preflight/runPreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { examples } from './createDockerHubValidateAction.examples';
-import { onboardingInputSchema, preflightOutputSchema } from './onboardingSchema';
+import {
+  onboardingInputSchema,
+  preflightOutputSchema,
+} from './onboardingSchema';
 
 /**
  * `defender:dockerhub:validate` — every onboarding pre-flight check against Docker Hub and Azure,
@@ -22,9 +25,14 @@ export function createDockerHubValidateAction(options: DefenderActionsOptions) {
       input: onboardingInputSchema,
       output: {
         ...preflightOutputSchema,
-        ok: z => z.boolean().describe('True when no check failed (warnings allowed)'),
+        ok: z =>
+          z.boolean().describe('True when no check failed (warnings allowed)'),
         connectorExists: z =>
-          z.boolean().describe('True when the target connector already connects this organization (onboard will update it)'),
+          z
+            .boolean()
+            .describe(
+              'True when the target connector already connects this organization (onboard will update it)',
+            ),
       },
     },
     async handler(ctx) {
@@ -45,7 +53,9 @@ export function createDockerHubValidateAction(options: DefenderActionsOptions) {
       result.throwIfFailed();
       ctx.logger.info(
         `All checks passed${
-          result.warnings.length ? ` with ${result.warnings.length} warning(s)` : ''
+          result.warnings.length
+            ? ` with ${result.warnings.length} warning(s)`
+            : ''
         }: ${input.organization} can be onboarded.`,
       );
     },

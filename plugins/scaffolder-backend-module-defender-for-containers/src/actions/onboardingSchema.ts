@@ -10,9 +10,15 @@ export const onboardingInputSchema = {
   organization: (z: Z) =>
     z
       .string()
-      .describe('Docker Hub organization (namespace), e.g. acme: 2–255 lower-case letters, digits, - or _'),
+      .describe(
+        'Docker Hub organization (namespace), e.g. acme: 2–255 lower-case letters, digits, - or _',
+      ),
   username: (z: Z) =>
-    z.string().describe('The dedicated Docker Hub user Defender signs in as (an Editor of the organization)'),
+    z
+      .string()
+      .describe(
+        'The dedicated Docker Hub user Defender signs in as (an Editor of the organization)',
+      ),
   accessToken: (z: Z) =>
     z
       .string()
@@ -20,55 +26,83 @@ export const onboardingInputSchema = {
         'Read-only personal access token (dckr_pat_…) of that user. Pass ${{ secrets.accessToken }} from a ui:field Secret parameter; never a plain parameter',
       ),
   subscriptionId: (z: Z) =>
-    z.string().describe('Azure subscription id; must be one of defenderForContainers.azure.subscriptions'),
+    z
+      .string()
+      .describe(
+        'Azure subscription id; must be one of defenderForContainers.azure.subscriptions',
+      ),
   resourceGroup: (z: Z) =>
     z
       .string()
       .optional()
-      .describe("Resource group of the connector (default: the subscription's configured default)"),
+      .describe(
+        "Resource group of the connector (default: the subscription's configured default)",
+      ),
   location: (z: Z) =>
     z
       .string()
       .optional()
-      .describe("Azure region where Defender keeps the connector's data, e.g. westeurope (default: the subscription's)"),
+      .describe(
+        "Azure region where Defender keeps the connector's data, e.g. westeurope (default: the subscription's)",
+      ),
   connectorName: (z: Z) =>
     z
       .string()
       .optional()
-      .describe('Name of the security connector, 1–80 of A-Z a-z 0-9 - _ . (default: dockerhub-<organization>)'),
+      .describe(
+        'Name of the security connector, 1–80 of A-Z a-z 0-9 - _ . (default: dockerhub-<organization>)',
+      ),
   plans: (z: Z) =>
     z
       .object({
         defenderForContainers: z
           .boolean()
           .optional()
-          .describe('Defender for Containers: vulnerability assessment (default true)'),
+          .describe(
+            'Defender for Containers: vulnerability assessment (default true)',
+          ),
         defenderCspm: z
           .boolean()
           .optional()
-          .describe('Defender CSPM: attack paths, code-to-cloud mapping (default false)'),
+          .describe(
+            'Defender CSPM: attack paths, code-to-cloud mapping (default false)',
+          ),
       })
       .optional()
-      .describe('Plans of the connector; Foundational CSPM (inventory) is always on'),
+      .describe(
+        'Plans of the connector; Foundational CSPM (inventory) is always on',
+      ),
   scanIntervalHours: (z: Z) =>
-    z.number().optional().describe('Scan interval in whole hours, 1–24 (default 24)'),
+    z
+      .number()
+      .optional()
+      .describe('Scan interval in whole hours, 1–24 (default 24)'),
   owner: (z: Z) =>
     z
       .string()
       .optional()
-      .describe('Catalog owner of the connector entity (e.g. group:default/team-a); stored as the Azure tag backstage-owner'),
+      .describe(
+        'Catalog owner of the connector entity (e.g. group:default/team-a); stored as the Azure tag backstage-owner',
+      ),
   system: (z: Z) =>
     z
       .string()
       .optional()
-      .describe('Catalog system of the connector entity; stored as the Azure tag backstage-system'),
+      .describe(
+        'Catalog system of the connector entity; stored as the Azure tag backstage-system',
+      ),
   tags: (z: Z) =>
-    z.record(z.string()).optional().describe('Further Azure tags for the connector'),
+    z
+      .record(z.string())
+      .optional()
+      .describe('Further Azure tags for the connector'),
   writeScopedTokens: (z: Z) =>
     z
       .enum(['refuse', 'warn'])
       .optional()
-      .describe('What to do with a token that can write (repo:write / repo:admin): refuse (default) or warn'),
+      .describe(
+        'What to do with a token that can write (repo:write / repo:admin): refuse (default) or warn',
+      ),
 };
 
 const checkSchema = (z: Z) =>
@@ -85,14 +119,22 @@ export const preflightOutputSchema = {
   checks: (z: Z) =>
     z
       .array(checkSchema(z))
-      .describe('Every pre-flight check in a fixed order: id, title, status (pass/warn/fail/skipped), message, remedy'),
-  warnings: (z: Z) => z.array(z.string()).describe('Messages of the checks that warned'),
+      .describe(
+        'Every pre-flight check in a fixed order: id, title, status (pass/warn/fail/skipped), message, remedy',
+      ),
+  warnings: (z: Z) =>
+    z.array(z.string()).describe('Messages of the checks that warned'),
   repositories: (z: Z) =>
     z
       .object({ total: z.number(), private: z.number(), public: z.number() })
       .optional()
       .describe('Repositories of the organization visible to the user'),
-  connectorId: (z: Z) => z.string().describe('ARM id of the (target) security connector'),
+  connectorId: (z: Z) =>
+    z.string().describe('ARM id of the (target) security connector'),
   entityRef: (z: Z) =>
-    z.string().describe('Catalog entity ref the connector has, e.g. resource:default/defender-dockerhub-acme'),
+    z
+      .string()
+      .describe(
+        'Catalog entity ref the connector has, e.g. resource:default/defender-dockerhub-acme',
+      ),
 };

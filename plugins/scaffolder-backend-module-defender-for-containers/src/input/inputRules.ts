@@ -10,7 +10,9 @@ function echo(value: string): string {
 }
 
 /** Non-ASCII and invisible characters: look-alike letters (Cyrillic а), zero-width spaces, RTL marks. */
-function firstNonAscii(value: string): { index: number; codePoint: string } | undefined {
+function firstNonAscii(
+  value: string,
+): { index: number; codePoint: string } | undefined {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c < 0x20 || c > 0x7e) {
@@ -73,7 +75,9 @@ export function textInput(
   if (rule.pattern && !rule.pattern.test(value)) {
     throw new InputError(
       rule.secret
-        ? `${field} is malformed${rule.expected ? `: expected ${rule.expected}` : ''}`
+        ? `${field} is malformed${
+            rule.expected ? `: expected ${rule.expected}` : ''
+          }`
         : `${field} ${echo(value)} is not valid${
             rule.expected ? `: expected ${rule.expected}` : ''
           }`,
@@ -110,12 +114,10 @@ export function optionalIntegerInput(
   range: { min: number; max: number; unit: string },
 ): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
-  const n =
-    typeof raw === 'number'
-      ? raw
-      : typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw)
-      ? Number(raw)
-      : NaN;
+  let n = NaN;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(raw))
+    n = Number(raw);
   if (!Number.isInteger(n) || n < range.min || n > range.max) {
     throw new InputError(
       `${field} must be a whole number of ${range.unit} from ${range.min} to ${

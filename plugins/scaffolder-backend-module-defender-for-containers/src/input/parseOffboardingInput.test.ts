@@ -3,18 +3,31 @@ import { parseOffboardingInput } from './parseOffboardingInput';
 
 const SUB = '00000000-0000-0000-0000-000000000001';
 const allowed = [
-  { id: SUB, displayName: 'Production', resourceGroups: ['rg'], defaults: { resourceGroup: 'rg' } },
+  {
+    id: SUB,
+    displayName: 'Production',
+    resourceGroups: ['rg'],
+    defaults: { resourceGroup: 'rg' },
+  },
 ];
 
 describe('parseOffboardingInput', () => {
   it('requires the organization name typed as confirmation', () => {
-    expect(() => parseOffboardingInput({ organization: 'acme' }, allowed)).toThrow(
-      "type the organization name 'acme' in confirmation",
-    );
     expect(() =>
-      parseOffboardingInput({ organization: 'acme', confirmation: 'ACME' }, allowed),
+      parseOffboardingInput({ organization: 'acme' }, allowed),
+    ).toThrow("type the organization name 'acme' in confirmation");
+    expect(() =>
+      parseOffboardingInput(
+        { organization: 'acme', confirmation: 'ACME' },
+        allowed,
+      ),
     ).toThrow(InputError);
-    expect(parseOffboardingInput({ organization: 'acme', confirmation: 'acme' }, allowed)).toEqual({
+    expect(
+      parseOffboardingInput(
+        { organization: 'acme', confirmation: 'acme' },
+        allowed,
+      ),
+    ).toEqual({
       organization: 'acme',
     });
   });
@@ -25,7 +38,9 @@ describe('parseOffboardingInput', () => {
         { organization: 'acme', confirmation: 'acme', subscriptionId: SUB },
         allowed,
       ).connectorId,
-    ).toBe(`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/dockerhub-acme`);
+    ).toBe(
+      `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/dockerhub-acme`,
+    );
     expect(() =>
       parseOffboardingInput(
         {
@@ -38,7 +53,10 @@ describe('parseOffboardingInput', () => {
       ),
     ).toThrow('is not allowed');
     expect(() =>
-      parseOffboardingInput({ organization: 'acme', confirmation: 'acme', connectorId: 'x' }, allowed),
+      parseOffboardingInput(
+        { organization: 'acme', confirmation: 'acme', connectorId: 'x' },
+        allowed,
+      ),
     ).toThrow('connectorId is not a security connector id');
   });
 });

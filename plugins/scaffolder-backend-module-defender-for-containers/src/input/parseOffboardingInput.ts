@@ -33,7 +33,9 @@ export function parseOffboardingInput(
       }: deleting the connector stops Defender scanning and removes its findings.`,
     );
   }
-  const rawId = optionalTextInput('connectorId', input.connectorId, { maxLength: 400 });
+  const rawId = optionalTextInput('connectorId', input.connectorId, {
+    maxLength: 400,
+  });
   if (rawId) {
     let parts;
     try {

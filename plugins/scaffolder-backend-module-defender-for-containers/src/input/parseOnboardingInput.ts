@@ -26,7 +26,8 @@ const RESOURCE_GROUP = /^[-\w._()]{0,89}[-\w_()]$/;
 const CONNECTOR_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 const LOCATION = /^[a-z][a-z0-9]{1,39}$/;
 /** Catalog entity refs (`[kind:][namespace/]name`), as the connector provider accepts them. */
-const ENTITY_REF = /^([a-z]+:)?([a-z0-9][a-z0-9._-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const ENTITY_REF =
+  /^([a-z]+:)?([a-z0-9][a-z0-9._-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 /** Azure tag limits: 50 tags, names ≤ 512 without `<>%&\?/`, values ≤ 256. */
 const MAX_TAGS = 50;
 const TAG_NAME = /^[^<>%&\\?/]{1,512}$/;
@@ -54,7 +55,10 @@ export interface OnboardingInput {
 export function defaultConnectorName(organization: string): string {
   const name = `dockerhub-${organization}`;
   if (name.length <= 80) return name;
-  const hash = createHash('sha256').update(organization).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(organization)
+    .digest('hex')
+    .slice(0, 8);
   return `${name.slice(0, 71)}-${hash}`;
 }
 
@@ -75,25 +79,34 @@ export function parseSubscription(
   const id = textInput('subscriptionId', raw, {
     maxLength: 36,
     pattern: GUID,
-    expected: 'a subscription id (GUID), e.g. 00000000-0000-0000-0000-000000000000',
+    expected:
+      'a subscription id (GUID), e.g. 00000000-0000-0000-0000-000000000000',
   });
-  const subscription = allowed.find(s => s.id.toLowerCase() === id.toLowerCase());
+  const subscription = allowed.find(
+    s => s.id.toLowerCase() === id.toLowerCase(),
+  );
   if (!subscription) {
     throw new InputError(
       `subscriptionId ${id} is not allowed: this Backstage may only onboard into ${allowed
         .map(s => `${s.displayName} (${s.id})`)
-        .join(', ')}. Pick one of those, or ask the Backstage operator to add it to defenderForContainers.azure.subscriptions`,
+        .join(
+          ', ',
+        )}. Pick one of those, or ask the Backstage operator to add it to defenderForContainers.azure.subscriptions`,
     );
   }
   return subscription;
 }
 
-export function parseResourceGroup(raw: unknown, subscription: AllowedSubscription) {
+export function parseResourceGroup(
+  raw: unknown,
+  subscription: AllowedSubscription,
+) {
   const value =
     optionalTextInput('resourceGroup', raw, {
       maxLength: 90,
       pattern: RESOURCE_GROUP,
-      expected: "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending with '.'",
+      expected:
+        "1–90 letters, digits, '-', '_', '.', '(' or ')', not ending with '.'",
     }) ?? subscription.defaults.resourceGroup;
   if (!value) {
     throw new InputError(
@@ -118,7 +131,9 @@ function parseTags(raw: unknown, owner?: string, system?: string) {
   const tags: Record<string, string> = {};
   if (raw !== undefined && raw !== null && raw !== '') {
     if (typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new InputError('tags must be an object of tag names to text values');
+      throw new InputError(
+        'tags must be an object of tag names to text values',
+      );
     }
     const entries = Object.entries(raw as Record<string, unknown>);
     if (entries.length > MAX_TAGS - 2) {
@@ -132,7 +147,9 @@ function parseTags(raw: unknown, owner?: string, system?: string) {
         pattern: TAG_NAME,
         expected: "no '<', '>', '%', '&', '\\', '?' or '/'",
       });
-      tags[name] = textInput(`tag ${name.slice(0, 40)}`, value, { maxLength: 256 });
+      tags[name] = textInput(`tag ${name.slice(0, 40)}`, value, {
+        maxLength: 256,
+      });
     }
   }
   if (owner) tags[CONNECTOR_TAG_OWNER] = owner;
@@ -167,7 +184,8 @@ export function parseOnboardingInput(
     expected: 'an Azure region name, e.g. westeurope',
   });
   const location =
-    rawLocation?.toLowerCase().replace(/ /g, '') ?? subscription.defaults.location;
+    rawLocation?.toLowerCase().replace(/ /g, '') ??
+    subscription.defaults.location;
   if (!location) {
     throw new InputError(
       `location is required: subscription ${subscription.displayName} has no default location`,
@@ -188,7 +206,10 @@ export function parseOnboardingInput(
   const plansInput = plansRaw as Record<string, unknown>;
   const plans = {
     defenderForContainers:
-      optionalBooleanInput('plans.defenderForContainers', plansInput.defenderForContainers) ??
+      optionalBooleanInput(
+        'plans.defenderForContainers',
+        plansInput.defenderForContainers,
+      ) ??
       subscription.defaults.defenderForContainers ??
       true,
     defenderCspm:
@@ -214,7 +235,9 @@ export function parseOnboardingInput(
   const tags = parseTags(input.tags, owner, system);
   const policy = input.writeScopedTokens ?? 'refuse';
   if (policy !== 'refuse' && policy !== 'warn') {
-    throw new InputError("writeScopedTokens must be 'refuse' (default) or 'warn'");
+    throw new InputError(
+      "writeScopedTokens must be 'refuse' (default) or 'warn'",
+    );
   }
   return {
     organization,

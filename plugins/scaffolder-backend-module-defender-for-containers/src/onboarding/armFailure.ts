@@ -12,7 +12,9 @@ import { ArmError } from '@defender-backstage/plugin-defender-for-containers-nod
  */
 export function armFailure(what: string, e: unknown): Error {
   if (!(e instanceof ArmError)) {
-    return new Error(`${what} failed: ${(e as Error)?.message ?? e}`, { cause: e });
+    return new Error(`${what} failed: ${(e as Error)?.message ?? e}`, {
+      cause: e,
+    });
   }
   const base = `${what} failed; nothing else was changed. ${e.message}.`;
   if (e.status === 0 || e.status === 429 || e.status >= 500) {

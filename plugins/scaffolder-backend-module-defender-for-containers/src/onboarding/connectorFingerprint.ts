@@ -16,7 +16,9 @@ export interface ConnectorSettings {
 }
 
 const sortedTags = (tags: Record<string, string> = {}) =>
-  Object.fromEntries(Object.entries(tags).sort(([a], [b]) => a.localeCompare(b)));
+  Object.fromEntries(
+    Object.entries(tags).sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 export function desiredSettings(input: OnboardingInput): ConnectorSettings {
   return {
@@ -51,7 +53,12 @@ export function sameSettings(a: ConnectorSettings, b: ConnectorSettings) {
  */
 export function putCheckpointKey(input: OnboardingInput): string {
   const hash = createHash('sha256')
-    .update(JSON.stringify({ id: input.connectorId.toLowerCase(), ...desiredSettings(input) }))
+    .update(
+      JSON.stringify({
+        id: input.connectorId.toLowerCase(),
+        ...desiredSettings(input),
+      }),
+    )
     .digest('hex')
     .slice(0, 16);
   return `defender.dockerhub.connector.put.${input.connectorId.toLowerCase()}.${hash}`;

@@ -22,7 +22,8 @@ export function connectorBody(input: OnboardingInput, etag?: string) {
 const isStaleEtag = (e: unknown) =>
   e instanceof ArmError &&
   (e.status === 412 ||
-    (e.status === 409 && /etag|precondition|concurren/i.test(`${e.code} ${e.armMessage}`)));
+    (e.status === 409 &&
+      /etag|precondition|concurren/i.test(`${e.code} ${e.armMessage}`)));
 
 /**
  * The one write of onboarding: a PUT (create or full replace). When our etag is stale — e.g. the
@@ -36,11 +37,17 @@ export async function putConnector(
   signal?: AbortSignal,
 ): Promise<{ created: boolean }> {
   try {
-    const r = await arm.putSecurityConnector(input.connectorId, connectorBody(input, etag), { signal });
+    const r = await arm.putSecurityConnector(
+      input.connectorId,
+      connectorBody(input, etag),
+      { signal },
+    );
     return { created: r.created };
   } catch (e) {
     if (!isStaleEtag(e)) throw e;
-    const current = await arm.getSecurityConnector(input.connectorId, { signal });
+    const current = await arm.getSecurityConnector(input.connectorId, {
+      signal,
+    });
     const r = await arm.putSecurityConnector(
       input.connectorId,
       connectorBody(input, current?.etag),

@@ -33,7 +33,11 @@ function serviceFailure(e: unknown, what: string): CheckOutcome {
 /** 403: Backstage's identity may not read this; the check cannot decide, so it warns. */
 function notVerifiable(e: unknown, remedy: string): CheckOutcome | undefined {
   if (e instanceof ArmError && e.status === 403) {
-    return { status: 'warn', message: `not verifiable: ${describeError(e)}`, remedy };
+    return {
+      status: 'warn',
+      message: `not verifiable: ${describeError(e)}`,
+      remedy,
+    };
   }
   return undefined;
 }
@@ -61,7 +65,8 @@ export function permits(permissions: ArmPermission[], action: string) {
 function isOrganizationConnector(c: SecurityConnector, organization: string) {
   return (
     c.properties?.environmentName?.toLowerCase() === 'dockerhub' &&
-    c.properties?.hierarchyIdentifier?.toLowerCase() === organization.toLowerCase()
+    c.properties?.hierarchyIdentifier?.toLowerCase() ===
+      organization.toLowerCase()
   );
 }
 
@@ -77,11 +82,17 @@ async function existingConnector(
     allowed.map(s =>
       arm.listSecurityConnectors(s.id, { signal }).then(
         connectors => ({ subscription: s, connectors, error: undefined }),
-        error => ({ subscription: s, connectors: [] as SecurityConnector[], error }),
+        error => ({
+          subscription: s,
+          connectors: [] as SecurityConnector[],
+          error,
+        }),
       ),
     ),
   );
-  const targetListing = listings.find(l => l.subscription.id === input.subscription.id)!;
+  const targetListing = listings.find(
+    l => l.subscription.id === input.subscription.id,
+  )!;
   if (targetListing.error) {
     return serviceFailure(
       targetListing.error,
@@ -93,14 +104,18 @@ async function existingConnector(
   if (atTarget && !isOrganizationConnector(atTarget, input.organization)) {
     return {
       status: 'fail',
-      message: `the name ${input.connectorName} is taken in ${input.resourceGroup} by a ${
+      message: `the name ${input.connectorName} is taken in ${
+        input.resourceGroup
+      } by a ${
         atTarget.properties?.environmentName ?? 'different'
       } connector for '${atTarget.properties?.hierarchyIdentifier ?? '?'}'.`,
       remedy: 'choose another connectorName and run again.',
     };
   }
   const elsewhere = all.find(
-    c => isOrganizationConnector(c, input.organization) && !sameArmId(c.id, input.connectorId),
+    c =>
+      isOrganizationConnector(c, input.organization) &&
+      !sameArmId(c.id, input.connectorId),
   );
   if (elsewhere) {
     return {
@@ -114,7 +129,9 @@ async function existingConnector(
   const partial = unlisted.length
     ? ` Could not list ${unlisted
         .map(l => l.subscription.displayName)
-        .join(', ')} (${describeError(unlisted[0].error)}): a connector there would not be detected.`
+        .join(', ')} (${describeError(
+        unlisted[0].error,
+      )}): a connector there would not be detected.`
     : '';
   if (atTarget) {
     facts.existing = atTarget;
@@ -145,8 +162,10 @@ async function plans(
     ]);
   } catch (e) {
     return (
-      notVerifiable(e, 'check the plans in Defender for Cloud → Environment settings.') ??
-      serviceFailure(e, 'could not read the Defender plans')
+      notVerifiable(
+        e,
+        'check the plans in Defender for Cloud → Environment settings.',
+      ) ?? serviceFailure(e, 'could not read the Defender plans')
     );
   }
   const on = {
@@ -154,9 +173,9 @@ async function plans(
     defenderCspm: cspm.pricingTier.toLowerCase() === 'standard',
   };
   facts.plansOn = on;
-  const state = `Defender for Containers ${on.defenderForContainers ? 'on' : 'off'}, Defender CSPM ${
-    on.defenderCspm ? 'on' : 'off'
-  } on ${sub.displayName}`;
+  const state = `Defender for Containers ${
+    on.defenderForContainers ? 'on' : 'off'
+  }, Defender CSPM ${on.defenderCspm ? 'on' : 'off'} on ${sub.displayName}`;
   const enable = `enable it on subscription ${sub.displayName} in Defender for Cloud → Environment settings → Defender plans.`;
   if (!on.defenderForContainers && !on.defenderCspm) {
     return {
@@ -166,13 +185,17 @@ async function plans(
     };
   }
   const missing = [
-    input.plans.defenderForContainers && !on.defenderForContainers && 'Defender for Containers',
+    input.plans.defenderForContainers &&
+      !on.defenderForContainers &&
+      'Defender for Containers',
     input.plans.defenderCspm && !on.defenderCspm && 'Defender CSPM',
   ].filter(Boolean);
   if (missing.length) {
     return {
       status: 'warn',
-      message: `${state}: ${missing.join(' and ')} chosen for the connector but off on the subscription, so its findings will not appear.`,
+      message: `${state}: ${missing.join(
+        ' and ',
+      )} chosen for the connector but off on the subscription, so its findings will not appear.`,
       remedy: enable,
     };
   }
@@ -268,29 +291,24 @@ export async function azurePreflight(
     arm
       .getProviderRegistrationState(sub.id, 'Microsoft.Security', { signal })
       .then(
-        (state): CheckOutcome =>
-          state.toLowerCase() === 'registered'
-            ? { status: 'pass', message: `registered on ${sub.displayName}` }
-            : state.toLowerCase() === 'registering'
-            ? {
-                status: 'warn',
-                message: `still registering on ${sub.displayName}.`,
-                remedy: 'wait a few minutes; if the PUT fails, run again.',
-              }
-            : {
-                status: 'fail',
-                message: `${state} on ${sub.displayName}: Azure would refuse the connector (MissingSubscriptionRegistration).`,
-                remedy: `register it (az provider register --namespace Microsoft.Security --subscription ${sub.id}), wait until it is Registered and run again.`,
-              },
+        (state): CheckOutcome => registrationOutcome(state, sub),
         e =>
-          notVerifiable(e, 'make sure Microsoft.Security is registered on the subscription.') ??
-          serviceFailure(e, 'could not read the provider registration'),
+          notVerifiable(
+            e,
+            'make sure Microsoft.Security is registered on the subscription.',
+          ) ?? serviceFailure(e, 'could not read the provider registration'),
       )
       .then(o => recorder.record('azure.providerRegistration', o)),
-    plans(arm, input, facts, signal).then(o => recorder.record('azure.plans', o)),
-    existingConnector(arm, input, [...allowedFirst(sub, allowed)], facts, signal).then(o =>
-      recorder.record('azure.existingConnector', o),
+    plans(arm, input, facts, signal).then(o =>
+      recorder.record('azure.plans', o),
     ),
+    existingConnector(
+      arm,
+      input,
+      [...allowedFirst(sub, allowed)],
+      facts,
+      signal,
+    ).then(o => recorder.record('azure.existingConnector', o)),
     resourceGroupAccess(arm, input, signal).then(o =>
       recorder.record('azure.resourceGroupAccess', o),
     ),
@@ -298,7 +316,31 @@ export async function azurePreflight(
   return facts;
 }
 
+function registrationOutcome(
+  state: string,
+  sub: AllowedSubscription,
+): CheckOutcome {
+  if (state.toLowerCase() === 'registered') {
+    return { status: 'pass', message: `registered on ${sub.displayName}` };
+  }
+  if (state.toLowerCase() === 'registering') {
+    return {
+      status: 'warn',
+      message: `still registering on ${sub.displayName}.`,
+      remedy: 'wait a few minutes; if the PUT fails, run again.',
+    };
+  }
+  return {
+    status: 'fail',
+    message: `${state} on ${sub.displayName}: Azure would refuse the connector (MissingSubscriptionRegistration).`,
+    remedy: `register it (az provider register --namespace Microsoft.Security --subscription ${sub.id}), wait until it is Registered and run again.`,
+  };
+}
+
 /** The target subscription is always listed, even when config order puts it elsewhere. */
-function allowedFirst(target: AllowedSubscription, allowed: AllowedSubscription[]) {
+function allowedFirst(
+  target: AllowedSubscription,
+  allowed: AllowedSubscription[],
+) {
   return [target, ...allowed.filter(s => s.id !== target.id)];
 }

@@ -5,7 +5,10 @@ const OAT = /^dckr_oat_/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Local look at the secret's shape (reference/dockerhub §0 step 0); never echoes it. */
-export function checkTokenFormat(token: string, username: string): CheckOutcome {
+export function checkTokenFormat(
+  token: string,
+  username: string,
+): CheckOutcome {
   if (PAT.test(token)) {
     return { status: 'pass', message: 'a personal access token (dckr_pat_…)' };
   }
@@ -20,7 +23,8 @@ export function checkTokenFormat(token: string, username: string): CheckOutcome 
   if (UUID.test(token)) {
     return {
       status: 'warn',
-      message: 'an old-style personal access token (UUID); its scope is checked at sign-in.',
+      message:
+        'an old-style personal access token (UUID); its scope is checked at sign-in.',
       remedy: `prefer a new "Read-only" personal access token for ${username}.`,
     };
   }

@@ -13,5 +13,9 @@ export function describeError(e: unknown): string {
 /** Throttled or unavailable: worth running again later rather than changing inputs. */
 export function isTransient(e: unknown): boolean {
   const status = (e as ArmError | DockerHubError)?.status;
-  return status === 0 || status === 429 || (typeof status === 'number' && status >= 500);
+  return (
+    status === 0 ||
+    status === 429 ||
+    (typeof status === 'number' && status >= 500)
+  );
 }

@@ -45,7 +45,9 @@ function scopeOutcome(
       return {
         status: input.writeScopedTokens === 'warn' ? 'warn' : 'fail',
         message: `the token has write scope (${scope}); Defender needs read access only${
-          input.writeScopedTokens === 'warn' ? ' (allowed by writeScopedTokens: warn)' : ''
+          input.writeScopedTokens === 'warn'
+            ? ' (allowed by writeScopedTokens: warn)'
+            : ''
         }.`,
         remedy: readOnlyToken,
       };
@@ -110,6 +112,51 @@ async function membership(
   };
 }
 
+function identityOutcome(
+  tokenUser: string | undefined,
+  input: OnboardingInput,
+): CheckOutcome {
+  if (!tokenUser) {
+    return {
+      status: 'warn',
+      message: 'not verifiable: Docker’s token does not name its user.',
+    };
+  }
+  if (tokenUser.toLowerCase() === input.username.toLowerCase()) {
+    return { status: 'pass', message: `the token belongs to ${tokenUser}` };
+  }
+  return {
+    status: 'fail',
+    message: `the token belongs to ${tokenUser}, not ${input.username}.`,
+    remedy: `use a token created by ${input.username} (or set username to ${tokenUser} if that is the dedicated user).`,
+  };
+}
+
+function repositoriesOutcome(
+  total: number,
+  privateCount: number,
+  input: OnboardingInput,
+): CheckOutcome {
+  if (total === 0) {
+    return {
+      status: 'warn',
+      message: `no repositories visible in ${input.organization}: the organization does not exist, is empty, or ${input.username} cannot see it.`,
+      remedy: `check the organization name and that ${input.username} is an Editor of it.`,
+    };
+  }
+  const counts = `${total} repositories (${privateCount} private, ${
+    total - privateCount
+  } public)`;
+  if (privateCount === 0) {
+    return {
+      status: 'warn',
+      message: `${counts}: no private repository, so Defender has nothing to scan (public repositories are not supported).`,
+      remedy: `give ${input.username} access to the private repositories, or onboard later when there are some.`,
+    };
+  }
+  return { status: 'pass', message: counts };
+}
+
 function pickProbeRepository(repos: DockerHubRepository[]) {
   return repos
     .filter(r => r.isPrivate)
@@ -141,7 +188,10 @@ export async function dockerHubPreflight(
     checkTokenFormat(input.accessToken, input.username),
   );
   if (format.status === 'fail') {
-    recorder.skip(['dockerhub.signIn', ...dependents], 'unsupported token type');
+    recorder.skip(
+      ['dockerhub.signIn', ...dependents],
+      'unsupported token type',
+    );
     return {};
   }
 
@@ -157,7 +207,9 @@ export async function dockerHubPreflight(
       e instanceof DockerHubError && e.status === 401
         ? {
             status: 'fail',
-            message: `Docker Hub rejected user ${input.username} with this token (${describeError(e)}).`,
+            message: `Docker Hub rejected user ${
+              input.username
+            } with this token (${describeError(e)}).`,
             remedy: `check the user name, and that the token is active and not expired; if needed create a new "Read-only" token for ${input.username} and run again.`,
           }
         : serviceFailure(e, 'could not sign in'),
@@ -169,22 +221,13 @@ export async function dockerHubPreflight(
     status: 'pass',
     message: `signed in as ${session.claims.username ?? input.username}`,
   });
-  recorder.record('dockerhub.tokenScope', scopeOutcome(session.claims.scope, input));
-  const tokenUser = session.claims.username;
+  recorder.record(
+    'dockerhub.tokenScope',
+    scopeOutcome(session.claims.scope, input),
+  );
   recorder.record(
     'dockerhub.identity',
-    !tokenUser
-      ? {
-          status: 'warn',
-          message: 'not verifiable: Docker’s token does not name its user.',
-        }
-      : tokenUser.toLowerCase() === input.username.toLowerCase()
-      ? { status: 'pass', message: `the token belongs to ${tokenUser}` }
-      : {
-          status: 'fail',
-          message: `the token belongs to ${tokenUser}, not ${input.username}.`,
-          remedy: `use a token created by ${input.username} (or set username to ${tokenUser} if that is the dedicated user).`,
-        },
+    identityOutcome(session.claims.username, input),
   );
 
   const facts: DockerHubFacts = {};
@@ -199,7 +242,10 @@ export async function dockerHubPreflight(
       } catch (e) {
         recorder.record(
           'dockerhub.repositories',
-          serviceFailure(e, `could not list the repositories of ${input.organization}`),
+          serviceFailure(
+            e,
+            `could not list the repositories of ${input.organization}`,
+          ),
         );
         recorder.skip(
           ['dockerhub.privateRepositoryAccess', 'dockerhub.readOnly'],
@@ -213,24 +259,9 @@ export async function dockerHubPreflight(
         private: privateCount,
         public: repos.length - privateCount,
       };
-      const counts = `${repos.length} repositories (${privateCount} private, ${
-        repos.length - privateCount
-      } public)`;
       recorder.record(
         'dockerhub.repositories',
-        repos.length === 0
-          ? {
-              status: 'warn',
-              message: `no repositories visible in ${input.organization}: the organization does not exist, is empty, or ${input.username} cannot see it.`,
-              remedy: `check the organization name and that ${input.username} is an Editor of it.`,
-            }
-          : privateCount === 0
-          ? {
-              status: 'warn',
-              message: `${counts}: no private repository, so Defender has nothing to scan (public repositories are not supported).`,
-              remedy: `give ${input.username} access to the private repositories, or onboard later when there are some.`,
-            }
-          : { status: 'pass', message: counts },
+        repositoriesOutcome(repos.length, privateCount, input),
       );
       const probe = pickProbeRepository(repos);
       if (!probe) {
@@ -247,11 +278,18 @@ export async function dockerHubPreflight(
           .then(
             (r): CheckOutcome =>
               r.outcome === 'granted' && r.actions.includes('pull')
-                ? { status: 'pass', message: `${input.username} can pull ${probe}` }
+                ? {
+                    status: 'pass',
+                    message: `${input.username} can pull ${probe}`,
+                  }
                 : {
                     status: 'fail',
-                    message: `${input.username} cannot pull the private repository ${probe} (${
-                      r.outcome === 'granted' ? 'no pull granted' : r.detail ?? r.outcome
+                    message: `${
+                      input.username
+                    } cannot pull the private repository ${probe} (${
+                      r.outcome === 'granted'
+                        ? 'no pull granted'
+                        : r.detail ?? r.outcome
                     }): Defender could not scan it.`,
                     remedy: `give ${input.username} access to ${input.organization}'s repositories (Editor) with a "Read-only" token and run again.`,
                   },
@@ -271,7 +309,9 @@ export async function dockerHubPreflight(
               if (r.outcome === 'unauthorized') {
                 return {
                   status: 'fail',
-                  message: `the registry rejected the credentials (${r.detail ?? '401'}).`,
+                  message: `the registry rejected the credentials (${
+                    r.detail ?? '401'
+                  }).`,
                   remedy: `check the token of ${input.username} and run again.`,
                 };
               }

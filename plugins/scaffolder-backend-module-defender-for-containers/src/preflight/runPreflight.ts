@@ -53,7 +53,8 @@ export async function runPreflight(
     throwIfFailed() {
       if (failed.length === 0) return;
       const lines = failed.map(
-        c => `✗ ${c.title}: ${c.message}${c.remedy ? ` Next: ${c.remedy}` : ''}`,
+        c =>
+          `✗ ${c.title}: ${c.message}${c.remedy ? ` Next: ${c.remedy}` : ''}`,
       );
       const message = `Pre-flight failed (${failed.length} of ${
         recorder.checks.length

@@ -1,0 +1,61 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import scaffolderModule from './index';
+
+const config = {
+  defenderForContainers: {
+    azure: {
+      credential: {
+        type: 'clientSecret',
+        tenantId: '00000000-0000-0000-0000-0000000000aa',
+        clientId: '00000000-0000-0000-0000-0000000000bb',
+        clientSecret: 'not-used',
+      },
+      subscriptions: [{ id: '00000000-0000-0000-0000-000000000001' }],
+    },
+  },
+};
+
+describe('scaffolderModuleDefenderForContainers', () => {
+  it('registers the three actions with the default client service factories', async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          { addActions: (...a: any[]) => actions.push(...a) },
+        ],
+      ],
+      features: [
+        scaffolderModule,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    expect(actions.map(a => a.id)).toEqual([
+      'defender:dockerhub:validate',
+      'defender:dockerhub:onboard',
+      'defender:dockerhub:offboard',
+    ]);
+    for (const action of actions) {
+      expect(action.supportsDryRun).toBe(true);
+      expect(action.examples?.length).toBeGreaterThan(0);
+      expect(action.schema?.input).toBeDefined();
+      expect(action.schema?.output).toBeDefined();
+    }
+  });
+
+  it('fails startup naming the missing config key', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [
+          [scaffolderActionsExtensionPoint, { addActions: () => {} }],
+        ],
+        features: [
+          scaffolderModule,
+          mockServices.rootConfig.factory({ data: {} }),
+        ],
+      }),
+    ).rejects.toThrow('defenderForContainers.azure.subscriptions');
+  });
+});
