@@ -1,0 +1,31 @@
+import { RequestContext, send } from '../server/RequestContext';
+
+export interface ArmErrorDetail {
+  code: string;
+  message: string;
+  target?: string;
+}
+
+/** ARM's error envelope (reference/azure §4.1; CloudError / ErrorResponse in the specs). */
+export function armError(
+  ctx: RequestContext,
+  status: number,
+  code: string,
+  message: string,
+  extra: { target?: string; details?: ArmErrorDetail[]; headers?: Record<string, string> } = {},
+): Promise<void> {
+  const error: Record<string, unknown> = { code, message };
+  if (extra.target) error.target = extra.target;
+  if (extra.details) error.details = extra.details;
+  return send(ctx, status, { error }, extra.headers);
+}
+
+export function resourceNotFound(ctx: RequestContext, type: string, name: string, rg: string) {
+  // ARM's own wording for a GET on an absent resource.
+  return armError(
+    ctx,
+    404,
+    'ResourceNotFound',
+    `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
+}

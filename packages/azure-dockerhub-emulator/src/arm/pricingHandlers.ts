@@ -1,0 +1,67 @@
+import { send } from '../server/RequestContext';
+import { SubscriptionState } from '../state/EmulatorState';
+import { armError } from './armErrors';
+import type { ArmCall } from './handleArm';
+
+const PLANS = ['Containers', 'CloudPosture'] as const;
+type Plan = (typeof PLANS)[number];
+
+// Shapes from the 2024-01-01 examples (GetPricingByNameCloudPosture, ListPricings).
+const EXTENSIONS: Record<Plan, string[]> = {
+  Containers: ['ContainerRegistriesVulnerabilityAssessments', 'ContainerSensor', 'AgentlessDiscoveryForKubernetes'],
+  CloudPosture: ['AgentlessDiscoveryForKubernetes', 'ContainerRegistriesVulnerabilityAssessments', 'SensitiveDataDiscovery'],
+};
+
+function pricing(sub: SubscriptionState, plan: Plan, apiVersion: string, enabledAt: number) {
+  const tier = sub.plans[plan];
+  const standard = tier === 'Standard';
+  const properties: Record<string, unknown> = {
+    pricingTier: tier,
+    freeTrialRemainingTime: 'PT0S',
+  };
+  if (standard) properties.enablementTime = new Date(enabledAt).toISOString();
+  // 2022-03-01 (what @azure/arm-security 5.0.0 sends) predates these properties.
+  if (apiVersion !== '2022-03-01') {
+    properties.enforce = 'False';
+    properties.resourcesCoverageStatus = standard ? 'FullyCovered' : 'NotCovered';
+    if (standard) {
+      properties.extensions = EXTENSIONS[plan].map(name => ({ name, isEnabled: 'True' }));
+    }
+  }
+  return {
+    id: `/subscriptions/${sub.id}/providers/Microsoft.Security/pricings/${plan}`,
+    name: plan,
+    type: 'Microsoft.Security/pricings',
+    properties,
+  };
+}
+
+const SUBSCRIPTION_SCOPE = /^\/?subscriptions\/[^/]+$/i;
+
+async function scopeNotSupported(call: ArmCall) {
+  return armError(
+    call.ctx,
+    400,
+    'InvalidScope',
+    `The emulator serves pricings at subscription scope only, not '${call.params.scopeId}'.`,
+  );
+}
+
+export const pricingHandlers = {
+  async get(call: ArmCall) {
+    if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId)) return scopeNotSupported(call);
+    const plan = PLANS.find(p => p.toLowerCase() === call.params.pricingName.toLowerCase());
+    if (!plan) {
+      return armError(call.ctx, 404, 'NotFound', `Pricing '${call.params.pricingName}' was not found.`);
+    }
+    const sub = call.subscription!;
+    return send(call.ctx, 200, pricing(sub, plan, call.apiVersion, call.ctx.core.now() - 30 * 86_400_000));
+  },
+
+  async list(call: ArmCall) {
+    if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId)) return scopeNotSupported(call);
+    const sub = call.subscription!;
+    const enabledAt = call.ctx.core.now() - 30 * 86_400_000;
+    return send(call.ctx, 200, { value: PLANS.map(p => pricing(sub, p, call.apiVersion, enabledAt)) });
+  },
+};

@@ -1,0 +1,108 @@
+import { connectorAssessments } from '../findings/connectorAssessments';
+import { send } from '../server/RequestContext';
+import { canRead } from './armAuth';
+import { armError } from './armErrors';
+import type { ArmCall } from './handleArm';
+import { parseQuery, QUERY_TEMPLATES } from './resourceGraphQueries';
+
+type Row = Record<string, unknown>;
+
+function columnType(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (value !== null && typeof value === 'object') return 'object';
+  return 'string';
+}
+
+function rowsFor(call: ArmCall, shape: keyof typeof QUERY_TEMPLATES, connectorId: string | undefined, subscriptions: Set<string>): Row[] {
+  const { state } = call.ctx.core;
+  const now = call.ctx.core.now();
+  const visible = [...state.connectors.values()].filter(c => subscriptions.has(c.subscriptionId.toLowerCase()));
+  if (shape === 'dockerHubConnectors') {
+    return visible
+      .filter(c => String(c.properties.environmentName).toLowerCase() === 'dockerhub')
+      .map(c => ({
+        id: c.id,
+        name: c.name,
+        subscriptionId: c.subscriptionId,
+        resourceGroup: c.resourceGroup.toLowerCase(),
+        location: c.location,
+        organization: String(c.properties.hierarchyIdentifier ?? ''),
+        scanInterval: c.properties.environmentData?.scanInterval ?? null,
+        offerings: c.properties.offerings ?? [],
+      }));
+  }
+  const connector = visible.find(c => c.id.toLowerCase() === connectorId?.toLowerCase());
+  if (!connector) return [];
+  const rows = connectorAssessments(state, connector, now);
+  if (shape === 'dockerHubFindings') return rows as unknown as Row[];
+  const counts = new Map<string, Row>();
+  for (const r of rows) {
+    const key = `${r.imageName}|${r.severity}`;
+    const row = counts.get(key) ?? { imageName: r.imageName, severity: r.severity, findings: 0 };
+    row.findings = (row.findings as number) + 1;
+    counts.set(key, row);
+  }
+  return [...counts.values()];
+}
+
+export const resourceGraphHandlers = {
+  async query(call: ArmCall) {
+    const { ctx, principal, body } = call;
+    const parsed = parseQuery(String(body.query));
+    if (!parsed) {
+      // Resource Graph's error shape for a query it cannot run.
+      return armError(
+        ctx,
+        400,
+        'BadRequest',
+        `Please provide below info when asking for support: timestamp = ${new Date(ctx.core.now()).toISOString()}, correlationId = ${ctx.headers['x-ms-correlation-request-id']}.`,
+        {
+          details: [
+            {
+              code: 'InvalidQuery',
+              message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.',
+            },
+            {
+              code: 'UnsupportedQueryShape',
+              message: `The emulator answers only the query shapes listed in its README (${Object.keys(QUERY_TEMPLATES).join(', ')}).`,
+            },
+          ],
+        },
+      );
+    }
+    const requested: string[] | undefined = body.subscriptions;
+    const readable = new Set(
+      [...ctx.core.state.subscriptions.values()]
+        .filter(s => canRead(principal, s.id))
+        .filter(s => !requested || requested.some(r => r.toLowerCase() === s.id.toLowerCase()))
+        .map(s => s.id.toLowerCase()),
+    );
+    const all = rowsFor(call, parsed.shape, parsed.connectorId, readable);
+    const options = body.options ?? {};
+    let offset = options.$skip ?? 0;
+    if (options.$skipToken) {
+      const m = /^offset:(\d+)$/.exec(Buffer.from(String(options.$skipToken), 'base64url').toString('utf8'));
+      if (m) offset = Number(m[1]);
+    }
+    const top = options.$top ?? 1000;
+    const page = all.slice(offset, offset + top);
+    const more = offset + top < all.length;
+    let data: unknown = page;
+    if (options.resultFormat === 'table') {
+      const names = page.length ? Object.keys(page[0]) : [];
+      data = {
+        columns: names.map(name => ({ name, type: columnType(page[0][name]) })),
+        rows: page.map(row => names.map(n => row[n])),
+      };
+    }
+    return send(ctx, 200, {
+      totalRecords: all.length,
+      count: page.length,
+      resultTruncated: 'false',
+      ...(more ? { $skipToken: Buffer.from(`offset:${offset + top}`).toString('base64url') } : {}),
+      facets: [],
+      data,
+    });
+  },
+};

@@ -1,0 +1,284 @@
+import { send } from '../server/RequestContext';
+import { ConnectorRecord, connectorId, JsonObject } from '../state/EmulatorState';
+import { stableGuid } from '../util/stableGuid';
+import { armError, resourceNotFound } from './armErrors';
+import type { ArmCall } from './handleArm';
+import { armPage } from './paging';
+
+const TYPE = 'Microsoft.Security/securityConnectors';
+
+/** The readOnly `description` of the Docker Hub offerings, verbatim from the 2024-08-01-preview spec. */
+const OFFERING_DESCRIPTIONS: Record<string, string> = {
+  CspmMonitorDockerHub: 'The CSPM (Cloud security posture management) monitoring for Docker Hub offering',
+  DefenderForContainersDockerHub: 'The Defender for containers Docker Hub offering configurations',
+  DefenderCspmDockerHub: 'The Defender for CSPM Docker Hub offering configurations',
+};
+const PAID_OFFERINGS = new Set(['DefenderForContainersDockerHub', 'DefenderCspmDockerHub']);
+const TRIAL_MS = 30 * 86_400_000;
+
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+export function connectorResponse(rec: ConnectorRecord): JsonObject {
+  const properties = clone(rec.properties);
+  if (Array.isArray(properties.offerings)) {
+    properties.offerings = properties.offerings.map((o: JsonObject) =>
+      OFFERING_DESCRIPTIONS[o.offeringType]
+        ? { ...o, description: OFFERING_DESCRIPTIONS[o.offeringType] }
+        : o,
+    );
+    // Spec: "Trial period exists for 30 days after upgrading to payed offerings."
+    if (properties.offerings.some((o: JsonObject) => PAID_OFFERINGS.has(o.offeringType))) {
+      properties.hierarchyIdentifierTrialEndDate = new Date(rec.createdAt + TRIAL_MS).toISOString();
+    }
+  }
+  const body: JsonObject = {
+    id: rec.id,
+    name: rec.name,
+    type: TYPE,
+    location: rec.location,
+    etag: rec.etag,
+    tags: { ...rec.tags },
+    systemData: {
+      createdBy: rec.createdBy,
+      createdByType: rec.createdByType,
+      createdAt: new Date(rec.createdAt).toISOString(),
+      lastModifiedBy: rec.lastModifiedBy,
+      lastModifiedByType: rec.lastModifiedByType,
+      lastModifiedAt: new Date(rec.lastModifiedAt).toISOString(),
+    },
+    properties,
+  };
+  if (rec.kind) body.kind = rec.kind;
+  return body;
+}
+
+/**
+ * What we keep from a client body: writable values only, and never the token. Whether the real
+ * service echoes `accessToken` is undocumented (reference/azure §1.4); the emulator strips it from
+ * every response, which is our choice, and keeps it only in its credential history.
+ */
+function storedProperties(properties: JsonObject | undefined): {
+  properties: JsonObject;
+  username?: string;
+  secret?: string;
+} {
+  const copy = clone(properties ?? {});
+  delete copy.hierarchyIdentifierTrialEndDate;
+  if (Array.isArray(copy.offerings)) {
+    copy.offerings = copy.offerings.map((o: JsonObject) => {
+      const { description: _readOnly, ...rest } = o;
+      return rest;
+    });
+  }
+  const auth = copy.environmentData?.authentication;
+  let secret: string | undefined;
+  let username: string | undefined;
+  if (auth && typeof auth === 'object') {
+    secret = typeof auth.accessToken === 'string' ? auth.accessToken : undefined;
+    username = typeof auth.username === 'string' ? auth.username : undefined;
+    delete auth.accessToken;
+  }
+  return { properties: copy, username, secret };
+}
+
+function mergePatch(target: JsonObject, patch: JsonObject): JsonObject {
+  const out: JsonObject = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] && !Array.isArray(out[key])) {
+      out[key] = mergePatch(out[key], value);
+    } else out[key] = value;
+  }
+  return out;
+}
+
+function findResourceGroup(call: ArmCall) {
+  const name = call.params.resourceGroupName;
+  return call.subscription!.resourceGroups.find(rg => rg.name.toLowerCase() === name.toLowerCase());
+}
+
+async function resourceGroupNotFound(call: ArmCall) {
+  await armError(
+    call.ctx,
+    404,
+    'ResourceGroupNotFound',
+    `Resource group '${call.params.resourceGroupName}' could not be found.`,
+  );
+}
+
+function lookup(call: ArmCall): ConnectorRecord | undefined {
+  const id = connectorId(
+    call.subscription!.id,
+    call.params.resourceGroupName,
+    call.params.securityConnectorName,
+  );
+  return call.ctx.core.state.connectors.get(id.toLowerCase());
+}
+
+/** If-Match / If-None-Match as ARM applies them; true when the request may proceed. */
+async function preconditionsHold(call: ArmCall, existing: ConnectorRecord | undefined) {
+  const { ctx } = call;
+  if (existing && ctx.staleEtag) {
+    // The staleEtag fault: another writer got there first.
+    existing.etag = ctx.core.nextEtag();
+  }
+  const ifMatch = ctx.req.headers['if-match'];
+  const ifNoneMatch = ctx.req.headers['if-none-match'];
+  const fails =
+    (ifMatch !== undefined && (!existing || (ifMatch !== '*' && ifMatch !== existing.etag))) ||
+    (ifNoneMatch === '*' && existing !== undefined);
+  if (fails) {
+    await armError(
+      ctx,
+      412,
+      'PreconditionFailed',
+      'The condition specified using HTTP conditional header(s) is not met.',
+    );
+    return false;
+  }
+  return true;
+}
+
+/**
+ * "Each environment corresponds to a distinct Docker Hub organization" and "Only one subscription
+ * can be linked to a Docker Hub environment instance" (Microsoft Learn,
+ * agentless-vulnerability-assessment-docker-hub; reference/dockerhub §8.2): one Docker Hub
+ * connector per organization across all subscriptions.
+ */
+function conflictingConnector(call: ArmCall, id: string, properties: JsonObject) {
+  if (properties.environmentName !== 'DockerHub' || typeof properties.hierarchyIdentifier !== 'string') {
+    return undefined;
+  }
+  const org = properties.hierarchyIdentifier.toLowerCase();
+  for (const other of call.ctx.core.state.connectors.values()) {
+    if (other.id.toLowerCase() === id.toLowerCase()) continue;
+    if (
+      other.properties.environmentName === 'DockerHub' &&
+      String(other.properties.hierarchyIdentifier ?? '').toLowerCase() === org
+    ) {
+      return other;
+    }
+  }
+  return undefined;
+}
+
+async function conflict(call: ArmCall, org: string, other: ConnectorRecord) {
+  await armError(
+    call.ctx,
+    409,
+    'Conflict',
+    `Docker Hub organization '${org}' is already connected by security connector '${other.id}'. Each Docker Hub organization can be onboarded by one security connector only.`,
+  );
+}
+
+function recordCredentials(rec: ConnectorRecord, at: number, username?: string, secret?: string) {
+  const last = rec.credentials[rec.credentials.length - 1];
+  const nextUsername = username ?? last?.username;
+  // A body without accessToken keeps the stored token (our choice: GET never returns it, so a
+  // GET → PUT round trip could not resend it; the real behaviour is undocumented).
+  const nextSecret = secret ?? (nextUsername === last?.username ? last?.secret : undefined);
+  if (!last || nextUsername !== last.username || nextSecret !== last.secret) {
+    rec.credentials.push({ at, username: nextUsername, secret: nextSecret });
+  }
+}
+
+export const securityConnectorHandlers = {
+  async list(call: ArmCall) {
+    const { ctx } = call;
+    const rgName = call.params.resourceGroupName;
+    if (rgName !== undefined && !findResourceGroup(call)) return resourceGroupNotFound(call);
+    const items = [...ctx.core.state.connectors.values()]
+      .filter(c => c.subscriptionId === call.subscription!.id)
+      .filter(c => rgName === undefined || c.resourceGroup.toLowerCase() === rgName.toLowerCase())
+      .map(connectorResponse);
+    return send(ctx, 200, armPage(ctx, items, ctx.core.state.pageSize));
+  },
+
+  async get(call: ArmCall) {
+    if (!findResourceGroup(call)) return resourceGroupNotFound(call);
+    const rec = lookup(call);
+    if (!rec) {
+      return resourceNotFound(call.ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
+    }
+    return send(call.ctx, 200, connectorResponse(rec));
+  },
+
+  async put(call: ArmCall) {
+    const { ctx, principal, body } = call;
+    const rg = findResourceGroup(call);
+    if (!rg) return resourceGroupNotFound(call);
+    const existing = lookup(call);
+    if (!(await preconditionsHold(call, existing))) return undefined;
+    if (typeof body.location !== 'string' || !body.location) {
+      // ARM's envelope rule for tracked resources (the spec leaves `location` optional).
+      return armError(ctx, 400, 'LocationRequired', 'The location property is required for this definition.');
+    }
+    const id = existing?.id ?? connectorId(call.subscription!.id, rg.name, call.params.securityConnectorName);
+    const stored = storedProperties(body.properties);
+    const other = conflictingConnector(call, id, stored.properties);
+    if (other) return conflict(call, String(stored.properties.hierarchyIdentifier), other);
+    const now = ctx.core.now();
+    const rec: ConnectorRecord = existing ?? {
+      id,
+      subscriptionId: call.subscription!.id,
+      resourceGroup: rg.name,
+      name: call.params.securityConnectorName,
+      guid: stableGuid('connector', id.toLowerCase()),
+      location: body.location,
+      tags: {},
+      properties: {},
+      etag: '',
+      createdAt: now,
+      createdBy: principal.clientId,
+      createdByType: 'Application',
+      lastModifiedAt: now,
+      lastModifiedBy: principal.clientId,
+      lastModifiedByType: 'Application',
+      credentials: [],
+    };
+    rec.location = body.location;
+    rec.kind = typeof body.kind === 'string' ? body.kind : undefined;
+    rec.tags = { ...(body.tags ?? {}) };
+    rec.properties = stored.properties;
+    rec.etag = ctx.core.nextEtag();
+    rec.lastModifiedAt = now;
+    rec.lastModifiedBy = principal.clientId;
+    rec.lastModifiedByType = 'Application';
+    recordCredentials(rec, now, stored.username, stored.secret);
+    ctx.core.state.connectors.set(id.toLowerCase(), rec);
+    return send(ctx, existing ? 200 : 201, connectorResponse(rec));
+  },
+
+  async patch(call: ArmCall) {
+    const { ctx, principal, body } = call;
+    if (!findResourceGroup(call)) return resourceGroupNotFound(call);
+    const rec = lookup(call);
+    if (!(await preconditionsHold(call, rec))) return undefined;
+    if (!rec) {
+      return resourceNotFound(ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
+    }
+    const stored = storedProperties(body.properties);
+    const merged = mergePatch(rec.properties, stored.properties);
+    const other = conflictingConnector(call, rec.id, merged);
+    if (other) return conflict(call, String(merged.hierarchyIdentifier), other);
+    const now = ctx.core.now();
+    rec.properties = merged;
+    if (typeof body.location === 'string') rec.location = body.location;
+    if (body.tags) rec.tags = { ...body.tags };
+    rec.etag = ctx.core.nextEtag();
+    rec.lastModifiedAt = now;
+    rec.lastModifiedBy = principal.clientId;
+    recordCredentials(rec, now, stored.username, stored.secret);
+    return send(ctx, 200, connectorResponse(rec));
+  },
+
+  async delete(call: ArmCall) {
+    const { ctx } = call;
+    if (!findResourceGroup(call)) return resourceGroupNotFound(call);
+    const rec = lookup(call);
+    if (!(await preconditionsHold(call, rec))) return undefined;
+    if (!rec) return send(ctx, 204);
+    ctx.core.state.connectors.delete(rec.id.toLowerCase());
+    return send(ctx, 200);
+  },
+};

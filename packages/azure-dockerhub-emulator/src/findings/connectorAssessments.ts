@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { connectorHealth } from '../health/connectorHealthReports';
+import { hubOrg } from '../dockerhub/hubDirectory';
+import { ConnectorRecord, EmulatorState } from '../state/EmulatorState';
+import { stableGuid } from '../util/stableGuid';
+
+export interface AssessmentRow {
+  id: string;
+  resourceId: string;
+  displayName: string;
+  severity: string;
+  statusCode: string;
+  fixedVersion: string;
+  cves: { CveId: string }[];
+  imageName: string;
+}
+
+// Vulnerability assessment needs Defender for Containers or Defender CSPM (support matrix, reference/dockerhub §8.3).
+const VA_OFFERINGS = new Set(['DefenderForContainersDockerHub', 'DefenderCspmDockerHub']);
+const PACKAGES = ['openssl', 'libcurl', 'zlib', 'glibc', 'libxml2', 'busybox', 'expat', 'sqlite', 'krb5', 'ncurses', 'pcre2', 'libssh2', 'nodejs', 'python3', 'golang-stdlib'];
+const SEVERITIES = [
+  ['critical', 'Critical'],
+  ['high', 'High'],
+  ['medium', 'Medium'],
+  ['low', 'Low'],
+] as const;
+
+function hashInt(...parts: string[]): number {
+  return createHash('sha256').update(parts.join('/')).digest().readUInt32BE(0);
+}
+
+/**
+ * Findings of one connector as individual assessments under `{connectorId}/securityentitydata/…`
+ * (reference/azure §3; the path below that prefix is our choice, Microsoft does not document it).
+ * Present once the connector has had its first evaluation; only private repositories and
+ * single-platform tags, since public repositories and manifest lists are unsupported
+ * (support matrix, reference/dockerhub §8.4).
+ */
+export function connectorAssessments(
+  state: EmulatorState,
+  rec: ConnectorRecord,
+  now: number,
+): AssessmentRow[] {
+  const offerings: { offeringType?: string }[] = rec.properties.offerings ?? [];
+  if (!offerings.some(o => VA_OFFERINGS.has(String(o.offeringType)))) return [];
+  if (!connectorHealth(state, rec, now)) return [];
+  const org = hubOrg(state, String(rec.properties.hierarchyIdentifier ?? ''));
+  if (!org) return [];
+  const rows: AssessmentRow[] = [];
+  for (const repo of org.repositories) {
+    if (!repo.private) continue;
+    for (const tag of repo.tags) {
+      if (tag.architectures.length > 1) continue;
+      const imageName = `${org.name}/${repo.name}:${tag.name}`;
+      const resourceId = `${rec.id}/securityentitydata/dockerhubimages/${org.name}/${repo.name}/tags/${tag.name}`.toLowerCase();
+      for (const [key, severity] of SEVERITIES) {
+        for (let i = 0; i < tag.findings[key]; i++) {
+          const h = hashInt(imageName, key, String(i));
+          const pkg = PACKAGES[h % PACKAGES.length];
+          const cve = `CVE-20${20 + (h % 6)}-${10000 + (h % 50000)}`;
+          rows.push({
+            id: `${resourceId}/providers/Microsoft.Security/assessments/${stableGuid('assessment', imageName, key, String(i))}`,
+            resourceId,
+            displayName: `${pkg}: ${cve}`,
+            severity,
+            statusCode: 'Unhealthy',
+            fixedVersion: `${1 + (h % 4)}.${h % 20}.${h % 9}`,
+            cves: [{ CveId: cve }],
+            imageName,
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,70 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import type { EmulatorCore } from './EmulatorCore';
+
+export type Surface = 'arm' | 'entra' | 'hub' | 'registry';
+
+export interface RequestContext {
+  core: EmulatorCore;
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  url: URL;
+  path: string;
+  query: URLSearchParams;
+  rawBody: Buffer;
+  surface: Surface;
+  /** Names a fault spec may use for this route (operation id, resource type, …). */
+  routeNames: string[];
+  headers: Record<string, string>;
+  /** Set by the `staleEtag` fault: someone else "wrote" the resource just before this request. */
+  staleEtag: boolean;
+  /** Set by the `slowBody` fault: the body trickles out over this many ms. */
+  slowBodyMs?: number;
+  responded: boolean;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+export function logRequest(ctx: RequestContext, status: number) {
+  // Method, path and status only: query strings may carry scopes, bodies carry secrets.
+  ctx.core.state.requestLog.push({
+    at: new Date(ctx.core.now()).toISOString(),
+    method: ctx.method,
+    path: ctx.path,
+    status,
+  });
+}
+
+export async function send(
+  ctx: RequestContext,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  if (ctx.responded) return;
+  ctx.responded = true;
+  const payload =
+    body === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const all: Record<string, string> = { ...ctx.headers, ...headers };
+  if (body !== undefined && !Object.keys(all).some(h => h.toLowerCase() === 'content-type')) {
+    all['Content-Type'] = 'application/json; charset=utf-8';
+  }
+  all['Content-Length'] = String(payload.length);
+  logRequest(ctx, status);
+  ctx.res.writeHead(status, all);
+  if (!ctx.slowBodyMs || payload.length === 0) {
+    ctx.res.end(payload);
+    return;
+  }
+  ctx.res.flushHeaders();
+  const chunks = 10;
+  const size = Math.ceil(payload.length / chunks);
+  for (let i = 0; i < payload.length; i += size) {
+    await sleep(ctx.slowBodyMs / chunks);
+    if (ctx.res.destroyed) return;
+    ctx.res.write(payload.subarray(i, i + size));
+  }
+  ctx.res.end();
+}

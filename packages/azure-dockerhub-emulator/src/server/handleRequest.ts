@@ -1,0 +1,117 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { armError } from '../arm/armErrors';
+import { armHeaders, armRouteNames, handleArm, matchArm } from '../arm/handleArm';
+import { handleHub, hubRouteNames, matchHub } from '../dockerhub/handleHub';
+import { handleRegistryToken } from '../dockerhub/handleRegistryToken';
+import { ENTRA_PATH, entraRouteNames, handleEntra } from '../entra/handleEntra';
+import { FaultSpec } from '../faults/FaultInjector';
+import { EmulatorCore } from './EmulatorCore';
+import { logRequest, RequestContext, send, Surface } from './RequestContext';
+
+const MAX_BODY = 1024 * 1024;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function classify(ctx: RequestContext): { surface: Surface; names: string[] } {
+  const { path } = ctx;
+  if (path === '/token') return { surface: 'registry', names: ['registryToken', 'token'] };
+  if (path.startsWith('/v2/')) {
+    const m = matchHub(ctx);
+    return { surface: 'hub', names: m ? hubRouteNames(m.id) : ['dockerHub'] };
+  }
+  if (ENTRA_PATH.test(path)) return { surface: 'entra', names: entraRouteNames(path) };
+  const m = matchArm(ctx);
+  const names = !m ? ['arm'] : m.providers ? ['providers', 'arm'] : [...armRouteNames(m.op.id), 'arm'];
+  return { surface: 'arm', names };
+}
+
+/** A status fault answered in the error shape of the surface it hits. */
+function faultResponse(ctx: RequestContext, fault: FaultSpec) {
+  const status = fault.status ?? 503;
+  const headers: Record<string, string> =
+    fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+  const text = status === 429 ? 'Too many requests' : status === 500 ? 'Internal server error' : 'Service unavailable';
+  switch (ctx.surface) {
+    case 'arm': {
+      if (!ctx.headers['x-ms-request-id']) armHeaders(ctx);
+      const code = status === 429 ? 'TooManyRequests' : status === 500 ? 'InternalServerError' : 'ServiceUnavailable';
+      const message =
+        status === 429
+          ? 'The request is being throttled as the limit has been reached for operation type. Please retry after the time specified in the Retry-After header.'
+          : `${text}. Please retry the request.`;
+      return armError(ctx, status, code, message, { headers });
+    }
+    case 'entra':
+      return send(ctx, status, { error: 'temporarily_unavailable', error_description: `AADSTS50196: ${text}.` }, headers);
+    case 'hub':
+      return send(ctx, status, status === 429 ? { detail: 'Rate limit exceeded', error: false } : { detail: text, message: text }, headers);
+    default:
+      return send(ctx, status, { details: text }, headers);
+  }
+}
+
+export async function handleRequest(core: EmulatorCore, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', core.url);
+  const ctx: RequestContext = {
+    core,
+    req,
+    res,
+    method: (req.method ?? 'GET').toUpperCase(),
+    url,
+    path: url.pathname,
+    query: url.searchParams,
+    rawBody: Buffer.alloc(0),
+    surface: 'arm',
+    routeNames: [],
+    headers: {},
+    staleEtag: false,
+    responded: false,
+  };
+  try {
+    ctx.rawBody = await readBody(req);
+    const { surface, names } = classify(ctx);
+    ctx.surface = surface;
+    ctx.routeNames = names;
+    for (const fault of core.faults.take(ctx.method, ctx.path, names)) {
+      if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 1000);
+      else if (fault.kind === 'slowBody') ctx.slowBodyMs = fault.latencyMs ?? 1000;
+      else if (fault.kind === 'staleEtag') ctx.staleEtag = true;
+      else if (fault.kind === 'reset') {
+        logRequest(ctx, 0);
+        ctx.responded = true;
+        req.socket.destroy();
+        return;
+      } else {
+        await faultResponse(ctx, fault);
+        return;
+      }
+    }
+    if (surface === 'registry') await handleRegistryToken(ctx);
+    else if (surface === 'hub') await handleHub(ctx);
+    else if (surface === 'entra') await handleEntra(ctx);
+    else await handleArm(ctx);
+  } catch (e) {
+    // Never the body: it may hold tokens.
+    process.stderr.write(`azure-dockerhub-emulator: ${ctx.method} ${ctx.path} failed: ${(e as Error).stack}\n`);
+    if (!ctx.responded && !res.headersSent) {
+      await send(ctx, 500, { error: { code: 'InternalServerError', message: 'The emulator failed to handle the request.' } });
+    }
+  }
+}
