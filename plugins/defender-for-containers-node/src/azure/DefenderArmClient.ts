@@ -162,11 +162,14 @@ export interface DefenderArmClient {
     connectorId: string,
     options?: ArmCallOptions,
   ): Promise<SecurityConnector | undefined>;
-  /** Create or replace (synchronous PUT). Refuses subscriptions outside the config. */
+  /**
+   * Create or replace (synchronous PUT). Refuses subscriptions outside the config. `ifMatch`
+   * sends `If-Match` (optimistic concurrency: a stale etag fails with 412).
+   */
   putSecurityConnector(
     connectorId: string,
     body: SecurityConnectorPutBody,
-    options?: ArmCallOptions,
+    options?: ArmCallOptions & { ifMatch?: string },
   ): Promise<{ created: boolean; connector: SecurityConnector }>;
   /** `deleted: false` when it was already gone. Refuses subscriptions outside the config. */
   deleteSecurityConnector(

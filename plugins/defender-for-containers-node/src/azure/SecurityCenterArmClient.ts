@@ -224,7 +224,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
   async putSecurityConnector(
     connectorId: string,
     body: SecurityConnectorPutBody,
-    options?: ArmCallOptions,
+    options?: ArmCallOptions & { ifMatch?: string },
   ): Promise<{ created: boolean; connector: SecurityConnector }> {
     const { name } = this.assertWritable(connectorId);
     const res = await this.send(
@@ -234,6 +234,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
       `PUT securityConnectors/${name}`,
       body,
       options,
+      options?.ifMatch ? { 'If-Match': options.ifMatch } : undefined,
     );
     return { created: res.status === 201, connector: res.body };
   }
@@ -346,6 +347,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
     operation: string,
     body?: unknown,
     options?: ArmCallOptions,
+    extraHeaders?: Record<string, string>,
   ): Promise<{ status: number; body: any }> {
     const request = createPipelineRequest({
       url: apiVersion ? this.url(pathOrUrl, apiVersion) : pathOrUrl,
@@ -353,6 +355,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
       headers: createHttpHeaders({
         Accept: 'application/json',
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...extraHeaders,
       }),
       body: body === undefined ? undefined : JSON.stringify(body),
       timeout: this.timeoutMs,

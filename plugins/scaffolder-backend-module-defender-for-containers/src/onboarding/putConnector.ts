@@ -26,7 +26,8 @@ const isStaleEtag = (e: unknown) =>
       /etag|precondition|concurren/i.test(`${e.code} ${e.armMessage}`)));
 
 /**
- * The one write of onboarding: a PUT (create or full replace). When our etag is stale — e.g. the
+ * The one write of onboarding: a PUT (create or full replace), with the etag read in the
+ * pre-flight in the body and as `If-Match`. When our etag is stale — e.g. the
  * pipeline retried a PUT whose first attempt had landed — it reads the current etag and replaces
  * once more, so a retry converges instead of failing.
  */
@@ -40,7 +41,7 @@ export async function putConnector(
     const r = await arm.putSecurityConnector(
       input.connectorId,
       connectorBody(input, etag),
-      { signal },
+      { signal, ifMatch: etag },
     );
     return { created: r.created };
   } catch (e) {
@@ -51,7 +52,7 @@ export async function putConnector(
     const r = await arm.putSecurityConnector(
       input.connectorId,
       connectorBody(input, current?.etag),
-      { signal },
+      { signal, ifMatch: current?.etag },
     );
     return { created: r.created };
   }

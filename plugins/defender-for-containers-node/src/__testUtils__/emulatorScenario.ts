@@ -1,0 +1,77 @@
+/** Ids and secrets of the test scenario; secrets are fake and live only in the emulator. */
+export const TENANT = '00000000-0000-0000-0000-0000000000aa';
+export const ADMIN = {
+  clientId: '00000000-0000-0000-0000-0000000000b1',
+  clientSecret: 'emu-admin-secret',
+};
+export const READER = {
+  clientId: '00000000-0000-0000-0000-0000000000b2',
+  clientSecret: 'emu-reader-secret',
+};
+export const SUB = '00000000-0000-0000-0000-000000000001';
+export const SUB_B = '00000000-0000-0000-0000-000000000002';
+export const RG = 'rg-defender';
+export const READ_TOKEN = 'dckr_pat_mdcReadOnlyToken000000000001';
+export const WRITE_TOKEN = 'dckr_pat_mdcReadWriteToken00000000002';
+
+/** A small world: one admin principal, one reader, two subscriptions, two organizations. */
+export const scenario = {
+  azure: {
+    tenantId: TENANT,
+    principals: [
+      {
+        ...ADMIN,
+        displayName: 'backstage',
+        roles: { [SUB]: 'Security Admin', [SUB_B]: 'Security Admin' },
+      },
+      { ...READER, displayName: 'reader', roles: { [SUB]: 'Reader' } },
+    ],
+    subscriptions: [
+      {
+        id: SUB,
+        displayName: 'Production',
+        plans: { Containers: 'Standard', CloudPosture: 'Free' },
+        resourceGroups: [{ name: RG, location: 'westeurope' }],
+      },
+      {
+        id: SUB_B,
+        displayName: 'Staging',
+        registrationState: 'NotRegistered',
+        resourceGroups: [{ name: RG, location: 'westeurope' }],
+      },
+    ],
+    healthDelaySeconds: 60,
+    pageSize: 2,
+  },
+  dockerHub: {
+    orgs: [
+      {
+        name: 'acme',
+        members: [{ user: 'mdcuser', role: 'editor' }],
+        repositories: [
+          { name: 'api', private: true },
+          { name: 'web', private: true },
+          { name: 'docs', private: false },
+        ],
+      },
+      {
+        name: 'bigorg',
+        members: [{ user: 'mdcuser', role: 'editor' }],
+        repositories: Array.from({ length: 130 }, (_, i) => ({
+          name: `repo-${String(i).padStart(3, '0')}`,
+          private: i % 2 === 0,
+        })),
+      },
+      {
+        name: 'memberorg',
+        members: [{ user: 'mdcuser', role: 'member' }],
+        repositories: [{ name: 'svc', private: true }],
+      },
+    ],
+    users: [{ username: 'mdcuser', email: 'mdc_user@contoso.com' }],
+    tokens: [
+      { secret: READ_TOKEN, user: 'mdcuser', scope: 'read' },
+      { secret: WRITE_TOKEN, user: 'mdcuser', scope: 'write' },
+    ],
+  },
+};
