@@ -1,3 +1,5 @@
+import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator';
+
 /** Ids and secrets of the test scenario; secrets are fake and live only in the emulator. */
 export const TENANT = '00000000-0000-0000-0000-0000000000aa';
 export const ADMIN = {
@@ -15,7 +17,7 @@ export const READ_TOKEN = 'dckr_pat_mdcReadOnlyToken000000000001';
 export const WRITE_TOKEN = 'dckr_pat_mdcReadWriteToken00000000002';
 
 /** A small world: one admin principal, one reader, two subscriptions, two organizations. */
-export const scenario = {
+export const scenario: ScenarioInput = {
   azure: {
     tenantId: TENANT,
     principals: [
