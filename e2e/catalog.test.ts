@@ -32,8 +32,9 @@ test('a guest signs in and the catalog lists the example entities', async () => 
   const table = page.getByRole('table');
   for (const name of [
     'payments-api',
-    'settlement-worker',
+    'web-frontend',
     'legacy-billing',
+    'lab-api',
     'docs-site',
   ]) {
     await table

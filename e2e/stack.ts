@@ -1,15 +1,21 @@
-// Starts what the browser tests drive: the backend (serving the built app) on :7007.
-// Output goes to e2e/artifacts/*.log so a failing run can be read afterwards.
+// Starts what the browser tests drive: the Azure + Docker Hub emulator (demo scenario) on :7443
+// and the backend (serving the built app) on :7007, configured by app-config.yaml as in
+// README command (1). Output goes to e2e/artifacts/*.log so a failing run can be read afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..');
 export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
 export const baseUrl = 'http://localhost:7007';
+export const emulatorUrl = 'https://127.0.0.1:7443';
+const caFile = join(repoRoot, '.emulator', 'ca.pem');
 
 export interface Stack {
   baseUrl: string;
+  emulatorUrl: string;
+  /** The emulator's CA, to call it directly (e.g. to read ARM state) from a test. */
+  emulatorCa: string;
   stop(): Promise<void>;
 }
 
@@ -47,8 +53,39 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
+async function startEmulator(): Promise<ChildProcess> {
+  mkdirSync(join(repoRoot, '.emulator'), { recursive: true });
+  rmSync(caFile, { force: true });
+  const log = createWriteStream(join(artifactsDir, 'emulator.log'));
+  const emulator = spawn(
+    'node',
+    [
+      join(repoRoot, 'packages/azure-dockerhub-emulator/bin/azure-dockerhub-emulator'),
+      '--scenario',
+      join(repoRoot, 'packages/azure-dockerhub-emulator/scenarios/demo.yaml'),
+      '--port',
+      '7443',
+      '--ca-file',
+      caFile,
+    ],
+    { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  emulator.stdout!.pipe(log);
+  emulator.stderr!.pipe(log);
+  const deadline = Date.now() + 30_000;
+  while (!existsSync(caFile)) {
+    if (emulator.exitCode !== null || Date.now() > deadline) {
+      await stopProcess(emulator);
+      throw new Error('the emulator did not start; see e2e/artifacts/emulator.log');
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  return emulator;
+}
+
 export async function startStack(): Promise<Stack> {
   mkdirSync(artifactsDir, { recursive: true });
+  const emulator = await startEmulator();
   const log = createWriteStream(join(artifactsDir, 'backend.log'));
   const backend = spawn(
     'yarn',
@@ -73,8 +110,16 @@ export async function startStack(): Promise<Stack> {
     );
     await waitFor(`${baseUrl}/`, backend, 30_000);
   } catch (e) {
-    await stopProcess(backend);
+    await Promise.all([stopProcess(backend), stopProcess(emulator)]);
     throw e;
   }
-  return { baseUrl, stop: () => stopProcess(backend) };
+  return {
+    baseUrl,
+    emulatorUrl,
+    emulatorCa: readFileSync(caFile, 'utf8'),
+    stop: async () => {
+      await stopProcess(backend);
+      await stopProcess(emulator);
+    },
+  };
 }

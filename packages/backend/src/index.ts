@@ -27,6 +27,16 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // user-settings storage in the app pushes updates over signals
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Defender for Containers × Docker Hub: REST API, connector entities, scaffolder actions
 backend.add(import('@defender-backstage/plugin-defender-for-containers-backend'));
-backend.add(import('@defender-backstage/plugin-scaffolder-backend-module-defender-for-containers'));
+backend.add(
+  import('@defender-backstage/plugin-defender-for-containers-backend').then(
+    m => ({ default: m.catalogModuleDefenderConnectors }),
+  ),
+);
+backend.add(
+  import(
+    '@defender-backstage/plugin-scaffolder-backend-module-defender-for-containers'
+  ),
+);
 backend.start();
