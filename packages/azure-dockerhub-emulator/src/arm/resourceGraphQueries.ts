@@ -60,7 +60,7 @@ const MATCHERS = (Object.keys(QUERY_TEMPLATES) as QueryShape[]).map(shape => {
   const source = normalized
     .split(PLACEHOLDER)
     .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('(/subscriptions/[^"]+)');
+    .join('(/[^"]+)');
   return { shape, regex: new RegExp(`^${source}$`) };
 });
 

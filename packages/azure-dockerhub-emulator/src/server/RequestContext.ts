@@ -21,6 +21,7 @@ export interface RequestContext {
   /** Set by the `slowBody` fault: the body trickles out over this many ms. */
   slowBodyMs?: number;
   responded: boolean;
+  appliedFaults: string[];
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -32,6 +33,7 @@ export function logRequest(ctx: RequestContext, status: number) {
     method: ctx.method,
     path: ctx.path,
     status,
+    ...(ctx.appliedFaults.length ? { faults: [...ctx.appliedFaults] } : {}),
   });
 }
 

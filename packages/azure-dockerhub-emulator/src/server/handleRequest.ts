@@ -83,6 +83,7 @@ export async function handleRequest(core: EmulatorCore, req: IncomingMessage, re
     headers: {},
     staleEtag: false,
     responded: false,
+    appliedFaults: [],
   };
   try {
     ctx.rawBody = await readBody(req);
@@ -90,6 +91,7 @@ export async function handleRequest(core: EmulatorCore, req: IncomingMessage, re
     ctx.surface = surface;
     ctx.routeNames = names;
     for (const fault of core.faults.take(ctx.method, ctx.path, names)) {
+      ctx.appliedFaults.push(fault.kind === 'status' ? `status ${fault.status}` : fault.kind);
       if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 1000);
       else if (fault.kind === 'slowBody') ctx.slowBodyMs = fault.latencyMs ?? 1000;
       else if (fault.kind === 'staleEtag') ctx.staleEtag = true;

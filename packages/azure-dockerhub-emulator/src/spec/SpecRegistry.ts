@@ -227,6 +227,11 @@ export class SpecRegistry {
       };
     }
     if (uri === HUB_SPEC) applyHubSpecQuirks(converted, ctx);
+    if (uri.endsWith('/resourcegraph.json') && converted.QueryResponse) {
+      // The spec types `data` as an object although its own description says "JObject array or
+      // Table format" and objectArray results are arrays (example ResourcesFirstPageQuery.json).
+      (converted.QueryResponse as any).properties.data = { type: ['array', 'object'] };
+    }
     const body = doc.definitions
       ? { definitions: converted }
       : { components: { schemas: converted } };

@@ -63,6 +63,11 @@ export function convertSchemaNode(
   for (const key of COPIED_KEYWORDS) {
     if (src[key] !== undefined) out[key] = src[key];
   }
+  if (ctx.mode === 'response' && src['x-ms-enum']?.modelAsString === true) {
+    // modelAsString enums are extensible: SDKs accept values added later (e.g. a health report
+    // `source` for Docker Hub), while the service still rejects unknown values in requests.
+    delete out.enum;
+  }
   // Swagger 2.0 / draft-04 booleans become draft-07 numbers.
   if (src.exclusiveMinimum === true && typeof src.minimum === 'number') {
     out.exclusiveMinimum = src.minimum;

@@ -93,7 +93,10 @@ export interface RequestLogEntry {
   at: string;
   method: string;
   path: string;
+  /** 0 when the connection was reset by a fault. */
   status: number;
+  /** Fault kinds applied to this request, if any. */
+  faults?: string[];
 }
 
 export interface EmulatorState {

@@ -18,9 +18,9 @@ export interface RequestOptions {
   skipValidation?: boolean;
 }
 
-// Statuses the Hub spec documents globally (its rate-limiting and authentication sections)
-// rather than per operation.
-const HUB_GLOBAL_STATUSES = new Set([401, 429, 500, 503]);
+// Statuses the Hub spec documents globally (rate-limiting and authentication sections, the
+// shared `bad_request` response) rather than on every operation.
+const HUB_GLOBAL_STATUSES = new Set([400, 401, 429, 500, 503]);
 
 export const DEMO = {
   tenantId: '00000000-0000-0000-0000-000000000000',
@@ -81,6 +81,11 @@ export class TestClient {
 
   close() {
     this.agent.destroy();
+  }
+
+  /** Drop cached ARM tokens (after advancing the emulator clock past their expiry). */
+  forgetTokens() {
+    this.tokens.clear();
   }
 
   request(method: string, target: string, options: RequestOptions = {}): Promise<TestResponse> {
