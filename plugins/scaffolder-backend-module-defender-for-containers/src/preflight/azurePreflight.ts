@@ -18,6 +18,10 @@ export interface AzureFacts {
 }
 
 const WRITE_ACTION = 'Microsoft.Security/securityConnectors/write';
+const UNREGISTERED = new Set([
+  'MissingSubscriptionRegistration',
+  'NoRegisteredProviderFound',
+]);
 
 function serviceFailure(e: unknown, what: string): CheckOutcome {
   return {
@@ -85,7 +89,11 @@ async function existingConnector(
         error => ({
           subscription: s,
           connectors: [] as SecurityConnector[],
-          error,
+          // A subscription without Microsoft.Security registered cannot hold connectors.
+          error:
+            error instanceof ArmError && UNREGISTERED.has(error.code ?? '')
+              ? undefined
+              : error,
         }),
       ),
     ),
