@@ -2,8 +2,14 @@ import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator
 
 /** Fake ids and secrets that exist only inside the emulator. */
 export const TENANT = '00000000-0000-0000-0000-0000000000aa';
-export const ADMIN = { clientId: '00000000-0000-0000-0000-0000000000b1', clientSecret: 'emu-admin-secret' };
-export const READER = { clientId: '00000000-0000-0000-0000-0000000000b2', clientSecret: 'emu-reader-secret' };
+export const ADMIN = {
+  clientId: '00000000-0000-0000-0000-0000000000b1',
+  clientSecret: 'emu-admin-secret',
+};
+export const READER = {
+  clientId: '00000000-0000-0000-0000-0000000000b2',
+  clientSecret: 'emu-reader-secret',
+};
 /** Production: registered, Defender for Containers on. The examples use it. */
 export const SUB = '00000000-0000-0000-0000-000000000001';
 /** Staging: registered, every plan off; holds globex's connector. */
@@ -31,13 +37,21 @@ const editorOf = (user: string) => ({ user, role: 'editor' as const });
 
 /** The world the action tests run in; `expiringAt` sets when TOKENS.expiring stops working. */
 export function scenario(options: { expiringAt?: string } = {}): ScenarioInput {
-  const roles = { [SUB]: 'Security Admin', [SUB_B]: 'Security Admin', [SUB_C]: 'Security Admin' } as const;
+  const roles = {
+    [SUB]: 'Security Admin',
+    [SUB_B]: 'Security Admin',
+    [SUB_C]: 'Security Admin',
+  } as const;
   return {
     azure: {
       tenantId: TENANT,
       principals: [
         { ...ADMIN, displayName: 'backstage', roles },
-        { ...READER, displayName: 'reader', roles: { [SUB]: 'Reader', [SUB_B]: 'Reader', [SUB_C]: 'Reader' } },
+        {
+          ...READER,
+          displayName: 'reader',
+          roles: { [SUB]: 'Reader', [SUB_B]: 'Reader', [SUB_C]: 'Reader' },
+        },
       ],
       subscriptions: [
         {
@@ -46,7 +60,11 @@ export function scenario(options: { expiringAt?: string } = {}): ScenarioInput {
           plans: { Containers: 'Standard', CloudPosture: 'Free' },
           resourceGroups: [{ name: RG, location: 'westeurope' }],
         },
-        { id: SUB_B, displayName: 'Staging', resourceGroups: [{ name: RG, location: 'westeurope' }] },
+        {
+          id: SUB_B,
+          displayName: 'Staging',
+          resourceGroups: [{ name: RG, location: 'westeurope' }],
+        },
         {
           id: SUB_C,
           displayName: 'Sandbox',
@@ -79,7 +97,10 @@ export function scenario(options: { expiringAt?: string } = {}): ScenarioInput {
       orgs: [
         {
           name: 'acme',
-          members: [editorOf('mdcuser'), { user: 'memberuser', role: 'member' }],
+          members: [
+            editorOf('mdcuser'),
+            { user: 'memberuser', role: 'member' },
+          ],
           repositories: [
             { name: 'api', private: true },
             { name: 'web', private: true },
@@ -91,11 +112,23 @@ export function scenario(options: { expiringAt?: string } = {}): ScenarioInput {
           members: [editorOf('mdcuser')],
           repositories: [{ name: 'site', private: false }],
         },
-        { name: 'globex', members: [editorOf('globuser'), editorOf('mdcuser')], repositories: [{ name: 'app', private: true }] },
-        { name: 'umbrella', members: [editorOf('umbuser')], repositories: [{ name: 'lab', private: true }] },
+        {
+          name: 'globex',
+          members: [editorOf('globuser'), editorOf('mdcuser')],
+          repositories: [{ name: 'app', private: true }],
+        },
+        {
+          name: 'umbrella',
+          members: [editorOf('umbuser')],
+          repositories: [{ name: 'lab', private: true }],
+        },
       ],
       users: [
-        { username: 'mdcuser', email: 'mdc_user@contoso.com', password: TOKENS.password },
+        {
+          username: 'mdcuser',
+          email: 'mdc_user@contoso.com',
+          password: TOKENS.password,
+        },
         { username: 'memberuser', email: 'member@contoso.com' },
         { username: 'outsider', email: 'outsider@contoso.com' },
         { username: 'globuser', email: 'glob@contoso.com' },
@@ -112,7 +145,12 @@ export function scenario(options: { expiringAt?: string } = {}): ScenarioInput {
         },
         { secret: TOKENS.publicRead, user: 'mdcuser', scope: 'public_read' },
         { secret: TOKENS.write, user: 'mdcuser', scope: 'write' },
-        { secret: TOKENS.revoked, user: 'mdcuser', scope: 'read', revoked: true },
+        {
+          secret: TOKENS.revoked,
+          user: 'mdcuser',
+          scope: 'read',
+          revoked: true,
+        },
         { secret: TOKENS.member, user: 'memberuser', scope: 'read' },
         { secret: TOKENS.outsider, user: 'outsider', scope: 'read' },
         { secret: TOKENS.globex, user: 'globuser', scope: 'read' },

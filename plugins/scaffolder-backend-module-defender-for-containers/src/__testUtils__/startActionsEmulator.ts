@@ -29,11 +29,9 @@ export interface LogLine {
 
 /** A LoggerService that keeps every line (the task log a user would see). */
 export function recordingLogger(lines: LogLine[]): LoggerService {
-  const at =
-    (level: LogLine['level']) =>
-    (message: string, meta?: unknown) => {
-      lines.push({ level, message, meta });
-    };
+  const at = (level: LogLine['level']) => (message: string, meta?: unknown) => {
+    lines.push({ level, message, meta });
+  };
   const logger: LoggerService = {
     error: at('error'),
     warn: at('warn'),
@@ -65,16 +63,31 @@ export async function startActionsEmulator(
 ) {
   const emu =
     options.emulator ??
-    (await startEmulator({ port: 0, scenario: options.scenario ?? scenario(), seed: 7 }));
+    (await startEmulator({
+      port: 0,
+      scenario: options.scenario ?? scenario(),
+      seed: 7,
+    }));
   const config = readDefenderConfig(
     new ConfigReader({
       defenderForContainers: {
         azure: {
           armEndpoint: emu.urls.arm,
           authorityHost: emu.urls.authorityHost,
-          credential: { type: 'clientSecret', tenantId: TENANT, ...(options.principal ?? ADMIN) },
+          credential: {
+            type: 'clientSecret',
+            tenantId: TENANT,
+            ...(options.principal ?? ADMIN),
+          },
           subscriptions: [
-            { id: SUB, displayName: 'Production', defaults: { resourceGroup: 'rg-defender', location: 'westeurope' } },
+            {
+              id: SUB,
+              displayName: 'Production',
+              defaults: {
+                resourceGroup: 'rg-defender',
+                location: 'westeurope',
+              },
+            },
             { id: SUB_B, displayName: 'Staging' },
             { id: SUB_C, displayName: 'Sandbox' },
           ],
@@ -92,8 +105,17 @@ export async function startActionsEmulator(
   const observingFetch: DockerHubFetch = async (url, init) => {
     const res = await (undiciFetch as unknown as DockerHubFetch)(url, init);
     const responseBody = await res.text();
-    exchanges.push({ url, requestHeaders: init.headers, requestBody: init.body, responseBody });
-    return { status: res.status, headers: res.headers, text: async () => responseBody };
+    exchanges.push({
+      url,
+      requestHeaders: init.headers,
+      requestBody: init.body,
+      responseBody,
+    });
+    return {
+      status: res.status,
+      headers: res.headers,
+      text: async () => responseBody,
+    };
   };
   const arm = new SecurityCenterArmClient({
     config,
@@ -101,7 +123,11 @@ export async function startActionsEmulator(
     ca,
     retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 2000 },
   });
-  const dockerHub = new FetchDockerHubClient({ dockerHub: config.dockerHub, ca, fetch: observingFetch });
+  const dockerHub = new FetchDockerHubClient({
+    dockerHub: config.dockerHub,
+    ca,
+    fetch: observingFetch,
+  });
   const deps = { arm, dockerHub, subscriptions: config.azure.subscriptions };
   return {
     emu,
@@ -130,7 +156,13 @@ export async function runAction(
       outputs[name] = value;
     },
     // Like the task store: a key that completed before returns its stored (JSON) value.
-    checkpoint: (async ({ key, fn }: { key: string; fn: () => Promise<unknown> }) => {
+    checkpoint: (async ({
+      key,
+      fn,
+    }: {
+      key: string;
+      fn: () => Promise<unknown>;
+    }) => {
       if (checkpoints.has(key)) return checkpoints.get(key);
       const value = await fn();
       checkpoints.set(key, JSON.parse(JSON.stringify(value ?? null)));

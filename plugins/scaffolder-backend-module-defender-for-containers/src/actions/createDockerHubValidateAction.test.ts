@@ -1,6 +1,17 @@
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
-import { ADMIN, RG, SUB, SUB_B, SUB_C, TOKENS, scenario } from '../__testUtils__/scenario';
-import { runAction, startActionsEmulator } from '../__testUtils__/startActionsEmulator';
+import {
+  ADMIN,
+  RG,
+  SUB,
+  SUB_B,
+  SUB_C,
+  TOKENS,
+  scenario,
+} from '../__testUtils__/scenario';
+import {
+  runAction,
+  startActionsEmulator,
+} from '../__testUtils__/startActionsEmulator';
 
 const base = {
   organization: 'acme',
@@ -25,7 +36,9 @@ describe('defender:dockerhub:validate against the emulator', () => {
     runAction(t.validate, { ...base, ...patch });
   const statusOf = async (patch: Record<string, unknown>) => {
     const r = await validate(patch);
-    return Object.fromEntries((r.outputs.checks ?? []).map((c: any) => [c.id, c.status]));
+    return Object.fromEntries(
+      (r.outputs.checks ?? []).map((c: any) => [c.id, c.status]),
+    );
   };
 
   it('passes a dedicated editor with a read-only token; one log line per check; writes nothing', async () => {
@@ -38,7 +51,9 @@ describe('defender:dockerhub:validate against the emulator', () => {
       connectorId: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`,
       entityRef: 'resource:default/defender-dockerhub-acme',
     });
-    const statuses = Object.fromEntries(r.outputs.checks.map((c: any) => [c.id, c.status]));
+    const statuses = Object.fromEntries(
+      r.outputs.checks.map((c: any) => [c.id, c.status]),
+    );
     expect(statuses).toEqual({
       'dockerhub.tokenFormat': 'pass',
       'dockerhub.signIn': 'pass',
@@ -57,28 +72,88 @@ describe('defender:dockerhub:validate against the emulator', () => {
       'azure.resourceGroupAccess': 'warn',
     });
     for (const c of r.outputs.checks) {
-      const symbol = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' }[c.status as string];
-      expect(r.logs.filter(l => l.message.startsWith(`${symbol} ${c.title}:`))).toHaveLength(1);
+      const symbol = { pass: '✓', warn: '⚠', fail: '✗', skipped: '–' }[
+        c.status as string
+      ];
+      expect(
+        r.logs.filter(l => l.message.startsWith(`${symbol} ${c.title}:`)),
+      ).toHaveLength(1);
     }
     const log = t.emu.state().requestLog;
     expect(log.filter(e => !['GET', 'POST'].includes(e.method))).toEqual([]);
-    expect(log.filter(e => e.method === 'POST' && !/\/token$|\/v2\/auth\/token$/.test(e.path))).toEqual([]);
+    expect(
+      log.filter(
+        e => e.method === 'POST' && !/\/token$|\/v2\/auth\/token$/.test(e.path),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
-    ['an organization access token', { accessToken: TOKENS.oat }, { 'dockerhub.tokenFormat': 'fail', 'dockerhub.signIn': 'skipped' }],
-    ['a password', { accessToken: TOKENS.password }, { 'dockerhub.tokenFormat': 'warn', 'dockerhub.tokenScope': 'warn' }],
-    ['a revoked token', { accessToken: TOKENS.revoked }, { 'dockerhub.signIn': 'fail', 'dockerhub.membership': 'skipped' }],
-    ['a public-read token', { accessToken: TOKENS.publicRead }, { 'dockerhub.tokenScope': 'fail' }],
-    ['a write token', { accessToken: TOKENS.write }, { 'dockerhub.tokenScope': 'fail', 'dockerhub.readOnly': 'fail' }],
-    ['a write token, policy warn', { accessToken: TOKENS.write, writeScopedTokens: 'warn' }, { 'dockerhub.tokenScope': 'warn', 'dockerhub.readOnly': 'warn' }],
-    ['a mere member', { username: 'memberuser', accessToken: TOKENS.member }, { 'dockerhub.membership': 'warn' }],
-    ['a non-member', { username: 'outsider', accessToken: TOKENS.outsider }, { 'dockerhub.membership': 'fail' }],
-    ['an organization without private repositories', { organization: 'publiconly' }, { 'dockerhub.repositories': 'warn', 'dockerhub.readOnly': 'skipped' }],
-    ['an unregistered provider', { subscriptionId: SUB_C }, { 'azure.providerRegistration': 'fail' }],
-    ['plans off on the subscription', { subscriptionId: SUB_B }, { 'azure.plans': 'warn' }],
-    ['an organization connected elsewhere', { organization: 'globex' }, { 'azure.existingConnector': 'fail' }],
-    ['a connector name taken by another connector', { connectorName: 'shared' }, { 'azure.existingConnector': 'fail' }],
+    [
+      'an organization access token',
+      { accessToken: TOKENS.oat },
+      { 'dockerhub.tokenFormat': 'fail', 'dockerhub.signIn': 'skipped' },
+    ],
+    [
+      'a password',
+      { accessToken: TOKENS.password },
+      { 'dockerhub.tokenFormat': 'warn', 'dockerhub.tokenScope': 'warn' },
+    ],
+    [
+      'a revoked token',
+      { accessToken: TOKENS.revoked },
+      { 'dockerhub.signIn': 'fail', 'dockerhub.membership': 'skipped' },
+    ],
+    [
+      'a public-read token',
+      { accessToken: TOKENS.publicRead },
+      { 'dockerhub.tokenScope': 'fail' },
+    ],
+    [
+      'a write token',
+      { accessToken: TOKENS.write },
+      { 'dockerhub.tokenScope': 'fail', 'dockerhub.readOnly': 'fail' },
+    ],
+    [
+      'a write token, policy warn',
+      { accessToken: TOKENS.write, writeScopedTokens: 'warn' },
+      { 'dockerhub.tokenScope': 'warn', 'dockerhub.readOnly': 'warn' },
+    ],
+    [
+      'a mere member',
+      { username: 'memberuser', accessToken: TOKENS.member },
+      { 'dockerhub.membership': 'warn' },
+    ],
+    [
+      'a non-member',
+      { username: 'outsider', accessToken: TOKENS.outsider },
+      { 'dockerhub.membership': 'fail' },
+    ],
+    [
+      'an organization without private repositories',
+      { organization: 'publiconly' },
+      { 'dockerhub.repositories': 'warn', 'dockerhub.readOnly': 'skipped' },
+    ],
+    [
+      'an unregistered provider',
+      { subscriptionId: SUB_C },
+      { 'azure.providerRegistration': 'fail' },
+    ],
+    [
+      'plans off on the subscription',
+      { subscriptionId: SUB_B },
+      { 'azure.plans': 'warn' },
+    ],
+    [
+      'an organization connected elsewhere',
+      { organization: 'globex' },
+      { 'azure.existingConnector': 'fail' },
+    ],
+    [
+      'a connector name taken by another connector',
+      { connectorName: 'shared' },
+      { 'azure.existingConnector': 'fail' },
+    ],
   ])('%s', async (_what, patch, expected) => {
     expect(await statusOf(patch)).toMatchObject(expected);
   });
@@ -87,7 +162,9 @@ describe('defender:dockerhub:validate against the emulator', () => {
     const r = await validate({ accessToken: TOKENS.write });
     expect(r.error).toBeInstanceOf(InputError);
     expect(r.error.message).toContain('nothing was written to Azure');
-    expect(r.error.message).toContain('create a "Read-only" personal access token for user mdcuser and run again');
+    expect(r.error.message).toContain(
+      'create a "Read-only" personal access token for user mdcuser and run again',
+    );
     expect(r.outputs.ok).toBe(false);
   });
 
@@ -110,8 +187,20 @@ describe('defender:dockerhub:validate against the emulator', () => {
   });
 
   it('honours 429 + Retry-After from both Docker Hub and ARM', async () => {
-    t.emu.injectFault({ route: 'GET /v2/user/orgs', kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 });
-    t.emu.injectFault({ route: 'GET securityConnectors', kind: 'status', status: 429, retryAfterSeconds: 1, times: 1 });
+    t.emu.injectFault({
+      route: 'GET /v2/user/orgs',
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    t.emu.injectFault({
+      route: 'GET securityConnectors',
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     const r = await validate();
     expect(r.error).toBeUndefined();
     const statuses = t.emu.state().requestLog.map(e => e.status);

@@ -1,0 +1,286 @@
+import {
+  InputError,
+  NotAllowedError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { startEmulator } from '@defender-backstage/azure-dockerhub-emulator';
+import { READER, RG, SUB, TOKENS, scenario } from '../__testUtils__/scenario';
+import {
+  runAction,
+  startActionsEmulator,
+} from '../__testUtils__/startActionsEmulator';
+
+const CONNECTOR_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
+const base = {
+  organization: 'acme',
+  username: 'mdcuser',
+  accessToken: TOKENS.read,
+  subscriptionId: SUB,
+  resourceGroup: RG,
+  location: 'westeurope',
+  plans: { defenderForContainers: true, defenderCspm: false },
+  scanIntervalHours: 12,
+  owner: 'group:default/platform-team',
+  system: 'containers',
+};
+
+describe('defender:dockerhub:onboard against the emulator', () => {
+  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
+  beforeAll(async () => {
+    t = await startActionsEmulator();
+  });
+  afterAll(() => t.emu.stop());
+  beforeEach(() => {
+    t.emu.clearFaults();
+    t.emu.loadScenario(scenario());
+  });
+  const onboard = (patch: Record<string, unknown> = {}, options = {}) =>
+    runAction(t.onboard, { ...base, ...patch }, options);
+  const acme = () =>
+    t.emu
+      .state()
+      .connectors.find(
+        (c: any) => c.id.toLowerCase() === CONNECTOR_ID.toLowerCase(),
+      ) as any;
+  const writes = () =>
+    t.emu
+      .state()
+      .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method));
+
+  it('creates the connector after a clean pre-flight and outputs what the template links to', async () => {
+    const r = await onboard();
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      connectorId: CONNECTOR_ID,
+      connectorName: 'dockerhub-acme',
+      subscriptionId: SUB,
+      resourceGroup: RG,
+      portalUrl: `https://portal.azure.com/#@/resource${CONNECTOR_ID}`,
+      organization: 'acme',
+      repositories: { total: 3, private: 2, public: 1 },
+      plans: {
+        foundationalCspm: true,
+        defenderForContainers: true,
+        defenderCspm: false,
+      },
+      offerings: ['CspmMonitorDockerHub', 'DefenderForContainersDockerHub'],
+      scanIntervalHours: 12,
+      entityRef: 'resource:default/defender-dockerhub-acme',
+      operation: 'created',
+      configurationChanged: true,
+    });
+    expect(r.outputs.warnings).toEqual([
+      expect.stringContaining('Resource group write access'),
+    ]);
+    expect(acme()).toMatchObject({
+      tags: {
+        'backstage-owner': 'group:default/platform-team',
+        'backstage-system': 'containers',
+      },
+      properties: {
+        hierarchyIdentifier: 'acme',
+        environmentName: 'DockerHub',
+        environmentData: {
+          environmentType: 'DockerHubOrganization',
+          scanInterval: 12,
+        },
+      },
+      credential: { username: 'mdcuser' },
+    });
+    expect(writes()).toHaveLength(1);
+    const [key] = [...r.checkpoints.keys()];
+    expect(key).toMatch(
+      /^defender\.dockerhub\.connector\.put\.\/subscriptions\/.+\/dockerhub-acme\.[0-9a-f]{16}$/,
+    );
+    expect(key).not.toContain(TOKENS.read);
+  });
+
+  it('re-running with the same inputs changes nothing and fails nothing', async () => {
+    await onboard();
+    const before = acme();
+    const r = await onboard();
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      operation: 'updated',
+      configurationChanged: false,
+    });
+    const after = acme();
+    expect(t.emu.state().connectors).toHaveLength(3); // acme + the scenario's globex and shared
+    const { etag: _a, systemData: _b, credential: _c, ...stableAfter } = after;
+    const {
+      etag: _d,
+      systemData: _e,
+      credential: _f,
+      ...stableBefore
+    } = before;
+    expect(stableAfter).toEqual(stableBefore);
+  });
+
+  it('a retried task finds its checkpoint and does not write again', async () => {
+    const checkpoints = new Map<string, unknown>();
+    await onboard({}, { checkpoints });
+    const r = await onboard({}, { checkpoints });
+    expect(r.error).toBeUndefined();
+    expect(writes()).toHaveLength(1);
+  });
+
+  it('updates in place: new plans, interval and token', async () => {
+    await onboard();
+    const r = await onboard({
+      accessToken: TOKENS.read2,
+      plans: { defenderForContainers: true, defenderCspm: true },
+      scanIntervalHours: 6,
+    });
+    expect(r.outputs).toMatchObject({
+      operation: 'updated',
+      configurationChanged: true,
+    });
+    expect(acme().properties.environmentData.scanInterval).toBe(6);
+    expect(
+      acme().properties.offerings.map((o: any) => o.offeringType),
+    ).toContain('DefenderCspmDockerHub');
+    expect(t.emu.state().connectors).toHaveLength(3);
+  });
+
+  it('dry run: the whole pre-flight, the exact PUT with the token masked, and no change', async () => {
+    const before = t.emu.state().connectors;
+    const r = await onboard({}, { isDryRun: true });
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      operation: 'dry-run',
+      connectorId: CONNECTOR_ID,
+    });
+    expect(r.outputs.checks).toHaveLength(14);
+    expect(t.emu.state().connectors).toEqual(before);
+    expect(writes()).toEqual([]);
+    const printed = r.logs.map(l => l.message).join('\n');
+    expect(printed).toContain(
+      `PUT ${t.emu.urls.arm}${CONNECTOR_ID}?api-version=2024-08-01-preview`,
+    );
+    expect(printed).toContain('"accessToken": "***"');
+    expect(printed).not.toContain(TOKENS.read);
+  });
+
+  it.each([
+    ['503', { kind: 'status' as const, status: 503 as const }],
+    ['connection reset', { kind: 'reset' as const }],
+  ])(
+    'a PUT that keeps failing (%s) changes nothing; running again converges without a duplicate',
+    async (_what, fault) => {
+      t.emu.injectFault({
+        route: 'PUT securityConnectors',
+        times: 4,
+        ...fault,
+      });
+      const failed = await onboard();
+      expect(failed.error).toBeInstanceOf(ServiceUnavailableError);
+      expect(failed.error.message).toContain('nothing else was changed');
+      expect(failed.error.message).toContain('run the task again');
+      expect(failed.error.message).not.toMatch(/\n\s+at /);
+      if (fault.kind === 'status') {
+        expect(failed.error.message).toContain('x-ms-request-id');
+      }
+      expect(acme()).toBeUndefined();
+      const again = await onboard();
+      expect(again.error).toBeUndefined();
+      expect(again.outputs.operation).toBe('created');
+      expect(
+        t.emu
+          .state()
+          .connectors.filter(
+            (c: any) => c.properties.hierarchyIdentifier === 'acme',
+          ),
+      ).toHaveLength(1);
+    },
+  );
+
+  it('converges when the etag went stale between pre-flight and PUT', async () => {
+    await onboard();
+    t.emu.injectFault({
+      route: 'PUT securityConnectors',
+      kind: 'staleEtag',
+      times: 1,
+    });
+    const r = await onboard({ scanIntervalHours: 3 });
+    expect(r.error).toBeUndefined();
+    expect(acme().properties.environmentData.scanInterval).toBe(3);
+  });
+
+  it('stops before writing when a check fails', async () => {
+    const r = await onboard({ accessToken: TOKENS.publicRead });
+    expect(r.error).toBeInstanceOf(InputError);
+    expect(r.error.message).toContain(
+      'Defender could not see the private repositories',
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it('turns an ARM 403 on the PUT into an error with ARM code, message and request ids', async () => {
+    const reader = await startActionsEmulator({
+      emulator: t.emu,
+      principal: READER,
+    });
+    const r = await runAction(reader.onboard, base);
+    expect(r.error).toBeInstanceOf(NotAllowedError);
+    expect(r.error.message).toMatch(
+      /403 AuthorizationFailed: The client '.+' .* does not have authorization/,
+    );
+    expect(r.error.message).toContain('x-ms-correlation-request-id');
+    expect(r.error.message).toContain('Security Admin');
+    expect(acme()).toBeUndefined();
+  });
+});
+
+describe('token rotation heals an unhealthy connector', () => {
+  it('expired token → NotHealthy; onboarding again with a new token → Healthy', async () => {
+    const start = Date.now();
+    const emu = await startEmulator({
+      port: 0,
+      seed: 3,
+      scenario: scenario({
+        expiringAt: new Date(start + 20 * 60_000).toISOString(),
+      }),
+    });
+    try {
+      const first = await startActionsEmulator({ emulator: emu });
+      expect(
+        (
+          await runAction(first.onboard, {
+            ...base,
+            accessToken: TOKENS.expiring,
+          })
+        ).error,
+      ).toBeUndefined();
+
+      // 30 minutes later the token has expired. (Fresh clients: the SDK caches ARM tokens by the real clock.)
+      emu.advanceTime(30 * 60_000);
+      const later = await startActionsEmulator({ emulator: emu });
+      const sick = await later.arm.listHealthReports(CONNECTOR_ID);
+      expect(sick.map(h => h.properties?.status?.code)).toContain('NotHealthy');
+      expect(JSON.stringify(sick)).toContain('expired');
+
+      const rotated = await runAction(later.onboard, {
+        ...base,
+        accessToken: TOKENS.read2,
+      });
+      expect(rotated.error).toBeUndefined();
+      expect(rotated.outputs).toMatchObject({
+        operation: 'updated',
+        configurationChanged: false,
+      });
+
+      emu.advanceTime(2 * 60_000);
+      const healed = await later.arm.listHealthReports(CONNECTOR_ID);
+      expect(healed.map(h => h.properties?.status?.code)).toEqual(['Healthy']);
+      expect(
+        emu
+          .state()
+          .connectors.filter(
+            (c: any) => c.properties.hierarchyIdentifier === 'acme',
+          ),
+      ).toHaveLength(1);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
