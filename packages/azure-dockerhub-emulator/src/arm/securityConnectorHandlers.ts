@@ -81,13 +81,16 @@ function storedProperties(properties: JsonObject | undefined): {
   return { properties: copy, username, secret };
 }
 
-function mergePatch(target: JsonObject, patch: JsonObject): JsonObject {
-  const out: JsonObject = { ...target };
+/**
+ * PATCH takes the full SecurityConnector schema; the official PatchSecurityConnector example
+ * answers with exactly the properties it sent (its `environmentData` replaces the stored one), so
+ * each property present in the body replaces the stored value and absent ones are kept.
+ */
+function patchProperties(stored: JsonObject, patch: JsonObject): JsonObject {
+  const out: JsonObject = { ...stored };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else if (typeof value === 'object' && !Array.isArray(value) && typeof out[key] === 'object' && out[key] && !Array.isArray(out[key])) {
-      out[key] = mergePatch(out[key], value);
-    } else out[key] = value;
+    else out[key] = value;
   }
   return out;
 }
@@ -258,7 +261,7 @@ export const securityConnectorHandlers = {
       return resourceNotFound(ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
     }
     const stored = storedProperties(body.properties);
-    const merged = mergePatch(rec.properties, stored.properties);
+    const merged = patchProperties(rec.properties, stored.properties);
     const other = conflictingConnector(call, rec.id, merged);
     if (other) return conflict(call, String(merged.hierarchyIdentifier), other);
     const now = ctx.core.now();

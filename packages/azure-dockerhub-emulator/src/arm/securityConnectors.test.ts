@@ -9,7 +9,10 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     emu = await startEmulator();
     client = new TestClient(emu);
   });
-  beforeEach(() => emu.loadScenario(require.resolve('../../scenarios/demo.yaml')));
+  beforeEach(() => {
+    emu.loadScenario(require.resolve('../../scenarios/demo.yaml'));
+    client.forgetTokens();
+  });
   afterAll(async () => {
     client.close();
     await emu.stop();
@@ -56,14 +59,19 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     expect(stale.json.error.code).toBe('PreconditionFailed');
   });
 
-  it('PATCH merges and keeps the stored token', async () => {
+  it('PATCH replaces the properties it names (as the official example shows) and keeps the stored token', async () => {
     await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
     const patched = await client.arm('PATCH', connectorPath(), {
       body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval: 6 } } },
     });
     expect(patched.status).toBe(200);
-    expect(patched.json.properties.environmentData.scanInterval).toBe(6);
-    expect(patched.json.properties.environmentData.authentication.username).toBe('mdc-acme');
+    expect(patched.json.properties.environmentData).toEqual({ environmentType: 'DockerHubOrganization', scanInterval: 6 });
+    expect(patched.json.properties.hierarchyIdentifier).toBe('acme');
+    emu.advanceTime(10_000);
+    const [report] = (
+      await client.arm('GET', `${connectorPath()}/providers/Microsoft.Security/healthReports`, { apiVersion: '2023-05-01-preview' })
+    ).json.value;
+    expect(report.properties.status.code).toBe('Healthy');
   });
 
   it('allows one Docker Hub connector per organization across subscriptions', async () => {

@@ -26,9 +26,14 @@ export interface RequestContext {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
+/** Bounded, so a long-running dev emulator does not grow without limit. */
+const MAX_LOG = 10_000;
+
 export function logRequest(ctx: RequestContext, status: number) {
+  const log = ctx.core.state.requestLog;
+  if (log.length >= MAX_LOG) log.splice(0, log.length - MAX_LOG + 1);
   // Method, path and status only: query strings may carry scopes, bodies carry secrets.
-  ctx.core.state.requestLog.push({
+  log.push({
     at: new Date(ctx.core.now()).toISOString(),
     method: ctx.method,
     path: ctx.path,
