@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { connectorEntityRef } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
+  ArmError,
   parseSecurityConnectorId,
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
@@ -106,7 +107,18 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
         } else {
           const lists = await Promise.all(
             options.subscriptions.map(s =>
-              options.arm.listSecurityConnectors(s.id, { signal }),
+              options.arm.listSecurityConnectors(s.id, { signal }).catch(e => {
+                // A subscription without Microsoft.Security registered holds no connectors.
+                if (
+                  e instanceof ArmError &&
+                  ['MissingSubscriptionRegistration', 'NoRegisteredProviderFound'].includes(
+                    e.code ?? '',
+                  )
+                ) {
+                  return [];
+                }
+                throw e;
+              }),
             ),
           );
           connector = lists

@@ -1,0 +1,87 @@
+import { InputError } from '@backstage/errors';
+import { RG, SUB, SUB_B, TOKENS, scenario } from '../__testUtils__/scenario';
+import { runAction, startActionsEmulator } from '../__testUtils__/startActionsEmulator';
+
+const ACME_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
+
+describe('defender:dockerhub:offboard against the emulator', () => {
+  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
+  beforeAll(async () => {
+    t = await startActionsEmulator();
+  });
+  afterAll(() => t.emu.stop());
+  beforeEach(async () => {
+    t.emu.clearFaults();
+    t.emu.loadScenario(scenario());
+    const onboarded = await runAction(t.onboard, {
+      organization: 'acme',
+      username: 'mdcuser',
+      accessToken: TOKENS.read,
+      subscriptionId: SUB,
+    });
+    expect(onboarded.error).toBeUndefined();
+  });
+  const ids = () => t.emu.state().connectors.map((c: any) => c.name).sort();
+  const deletes = () => t.emu.state().requestLog.filter(e => e.method === 'DELETE');
+
+  it('requires the organization typed as confirmation, before any remote call', async () => {
+    const before = t.emu.state().requestLog.length;
+    const r = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme-typo' });
+    expect(r.error).toBeInstanceOf(InputError);
+    expect(r.error.message).toContain("type the organization name 'acme' in confirmation");
+    expect(t.emu.state().requestLog).toHaveLength(before);
+  });
+
+  it('finds the connector by organization, says what stops, deletes it and outputs what was removed', async () => {
+    const r = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' });
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      removed: true,
+      connectorId: ACME_ID,
+      connectorName: 'dockerhub-acme',
+      subscriptionId: SUB,
+      resourceGroup: RG,
+      organization: 'acme',
+      entityRef: 'resource:default/defender-dockerhub-acme',
+    });
+    expect(r.outputs.stopped.join(' ')).toMatch(/scanning.*findings/s);
+    expect(r.logs.some(l => l.level === 'warn' && l.message.includes('stops'))).toBe(true);
+    expect(ids()).toEqual(['dockerhub-globex', 'shared']);
+  });
+
+  it('deleting a connector that is already gone is not an error', async () => {
+    await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' });
+    const byOrg = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' });
+    expect(byOrg.error).toBeUndefined();
+    expect(byOrg.outputs).toMatchObject({ removed: false, stopped: [] });
+    const byId = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme', connectorId: ACME_ID });
+    expect(byId.error).toBeUndefined();
+    expect(byId.outputs.removed).toBe(false);
+  });
+
+  it('dry run deletes nothing', async () => {
+    const r = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' }, { isDryRun: true });
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({ removed: false, connectorId: ACME_ID });
+    expect(deletes()).toEqual([]);
+    expect(ids()).toContain('dockerhub-acme');
+  });
+
+  it("refuses to delete a connector that is not the organization's Docker Hub connector", async () => {
+    const r = await runAction(t.offboard, {
+      organization: 'acme',
+      confirmation: 'acme',
+      subscriptionId: SUB,
+      connectorName: 'shared',
+    });
+    expect(r.error).toBeInstanceOf(InputError);
+    expect(r.error.message).toContain("for 'umbrella'); refusing to delete it");
+    expect(deletes()).toEqual([]);
+  });
+
+  it('offboards a connector in another allowed subscription by id', async () => {
+    const id = `/subscriptions/${SUB_B}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-globex`;
+    const r = await runAction(t.offboard, { organization: 'globex', confirmation: 'globex', connectorId: id });
+    expect(r.outputs).toMatchObject({ removed: true, connectorId: id });
+  });
+});
