@@ -14,8 +14,10 @@ import { SpecRegistry } from './spec/SpecRegistry';
 import { ARM_OPERATIONS } from './arm/handleArm';
 import { RequestLogEntry } from './state/EmulatorState';
 
-export const SPEC_DIR = path.resolve(__dirname, '..', 'specs');
-export const DEMO_SCENARIO = path.resolve(__dirname, '..', 'scenarios', 'demo.yaml');
+// The package root, found the way resolvePackagePath() does: the specs and scenarios ship in it.
+const PACKAGE_ROOT = path.dirname(require.resolve('@defender-backstage/azure-dockerhub-emulator/package.json'));
+export const SPEC_DIR = path.join(PACKAGE_ROOT, 'specs');
+export const DEMO_SCENARIO = path.join(PACKAGE_ROOT, 'scenarios', 'demo.yaml');
 
 export interface StartEmulatorOptions {
   /** 0 (default) picks a free port. */

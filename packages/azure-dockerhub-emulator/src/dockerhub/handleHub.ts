@@ -5,12 +5,6 @@ import { canSeeRepository, hubOrg, membership } from './hubDirectory';
 
 const USER_ORGS = /^\/v2\/user\/orgs\/?$/;
 
-export function matchHub(ctx: RequestContext): { id: string; params: Record<string, string> } | undefined {
-  if (ctx.method === 'GET' && USER_ORGS.test(ctx.path)) return { id: 'userOrgs', params: {} };
-  const m = ctx.core.specs.match('dockerhub', ctx.method, ctx.path);
-  if (!m || !HUB_HANDLERS[m.op.id]) return undefined;
-  return { id: m.op.id, params: m.params };
-}
 
 export function hubRouteNames(id: string): string[] {
   const aliases: Record<string, string[]> = {
@@ -183,7 +177,7 @@ const HUB_HANDLERS: Record<string, Handler> = {
     if (ordering) {
       const field = ordering.replace(/^-/, '') as 'name' | 'last_updated' | 'pull_count';
       const dir = ordering.startsWith('-') ? -1 : 1;
-      entries.sort((a, b) => (String(a[field]) < String(b[field]) ? -dir : String(a[field]) > String(b[field]) ? dir : 0));
+      entries.sort((a, b) => dir * String(a[field]).localeCompare(String(b[field])));
     }
     return sendPage(ctx, entries);
   },
@@ -245,11 +239,19 @@ const HUB_HANDLERS: Record<string, Handler> = {
   },
 };
 
+export function matchHub(ctx: RequestContext): { id: string; params: Record<string, string> } | undefined {
+  if (ctx.method === 'GET' && USER_ORGS.test(ctx.path)) return { id: 'userOrgs', params: {} };
+  const m = ctx.core.specs.match('dockerhub', ctx.method, ctx.path);
+  if (!m || !HUB_HANDLERS[m.op.id]) return undefined;
+  return { id: m.op.id, params: m.params };
+}
+
 export async function handleHub(ctx: RequestContext): Promise<void> {
   if (!rateLimit(ctx)) return;
   const match = matchHub(ctx);
   if (!match) {
-    return send(ctx, 404, { message: 'not found', detail: `The emulator does not serve ${ctx.method} ${ctx.path}` });
+    await send(ctx, 404, { message: 'not found', detail: `The emulator does not serve ${ctx.method} ${ctx.path}` });
+    return;
   }
   const parsed = parseJson(ctx);
   if (!parsed.ok) return;
@@ -263,8 +265,9 @@ export async function handleHub(ctx: RequestContext): Promise<void> {
       // The Hub's validation error shape (spec: listNamespaceRepositories 400 example).
       const fields: Record<string, string[]> = {};
       for (const i of issues) (fields[i.name || i.location] ??= []).push(`${i.name || i.location} ${i.message}`);
-      return send(ctx, 400, { fields, text: `Invalid ${Object.keys(fields).join(', ')}` });
+      await send(ctx, 400, { fields, text: `Invalid ${Object.keys(fields).join(', ')}` });
+      return;
     }
   }
-  return HUB_HANDLERS[match.id](ctx, match.params, parsed.body);
+  await HUB_HANDLERS[match.id](ctx, match.params, parsed.body);
 }

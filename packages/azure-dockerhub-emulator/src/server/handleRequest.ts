@@ -38,8 +38,8 @@ function classify(ctx: RequestContext): { surface: Surface; names: string[] } {
   }
   if (ENTRA_PATH.test(path)) return { surface: 'entra', names: entraRouteNames(path) };
   const m = matchArm(ctx);
-  const names = !m ? ['arm'] : m.providers ? ['providers', 'arm'] : [...armRouteNames(m.op.id), 'arm'];
-  return { surface: 'arm', names };
+  if (!m) return { surface: 'arm', names: ['arm'] };
+  return { surface: 'arm', names: m.providers ? ['providers', 'arm'] : [...armRouteNames(m.op.id), 'arm'] };
 }
 
 /** A status fault answered in the error shape of the surface it hits. */
@@ -47,11 +47,11 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
   const status = fault.status ?? 503;
   const headers: Record<string, string> =
     fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-  const text = status === 429 ? 'Too many requests' : status === 500 ? 'Internal server error' : 'Service unavailable';
+  const text = { 429: 'Too many requests', 500: 'Internal server error', 503: 'Service unavailable' }[status];
   switch (ctx.surface) {
     case 'arm': {
       if (!ctx.headers['x-ms-request-id']) armHeaders(ctx);
-      const code = status === 429 ? 'TooManyRequests' : status === 500 ? 'InternalServerError' : 'ServiceUnavailable';
+      const code = { 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' }[status];
       const message =
         status === 429
           ? 'The request is being throttled as the limit has been reached for operation type. Please retry after the time specified in the Retry-After header.'
