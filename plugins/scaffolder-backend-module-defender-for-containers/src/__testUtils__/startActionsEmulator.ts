@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
 import { ConfigReader } from '@backstage/config';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -150,7 +151,10 @@ export async function runAction(
   const checkpoints = options.checkpoints ?? new Map<string, unknown>();
   // The mock context takes input and logger; outputs, dry run and checkpoints are ours to observe.
   const ctx = {
-    ...createMockActionContext({ input, logger: recordingLogger(logs) }),
+    ...createMockActionContext({
+      input: input as JsonObject,
+      logger: recordingLogger(logs),
+    }),
     isDryRun: options.isDryRun,
     output: (name: string, value: unknown) => {
       outputs[name] = value;

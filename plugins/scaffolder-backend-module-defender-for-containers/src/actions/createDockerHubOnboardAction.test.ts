@@ -177,9 +177,10 @@ describe('defender:dockerhub:onboard against the emulator', () => {
       expect(failed.error.message).toContain('nothing else was changed');
       expect(failed.error.message).toContain('run the task again');
       expect(failed.error.message).not.toMatch(/\n\s+at /);
-      if (fault.kind === 'status') {
-        expect(failed.error.message).toContain('x-ms-request-id');
-      }
+      expect(failed.error.message).toContain(fault.kind === 'status' ? '503' : 'no response');
+      expect(failed.error.message).toContain(
+        fault.kind === 'status' ? 'x-ms-request-id' : 'x-ms-client-request-id',
+      );
       expect(acme()).toBeUndefined();
       const again = await onboard();
       expect(again.error).toBeUndefined();
