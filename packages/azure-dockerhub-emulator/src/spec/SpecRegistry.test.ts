@@ -102,3 +102,29 @@ describe('SpecRegistry', () => {
     expect(issues.map(i => i.name).sort()).toEqual(['ordering', 'page_size']);
   });
 });
+
+describe('SpecRegistry response validation', () => {
+  const response = () => ({
+    id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/c',
+    name: 'c',
+    type: 'Microsoft.Security/securityConnectors',
+    location: 'westeurope',
+    properties: dockerHubConnector().properties,
+  });
+
+  it('flags a response that violates the schema, and an undocumented status', () => {
+    const bad = response();
+    (bad.properties.environmentData as any).scanInterval = '24';
+    expect(registry.validateResponse('SecurityConnectors_Get', 200, bad).map(i => i.name)).toEqual([
+      'properties.environmentData.scanInterval',
+    ]);
+    expect(registry.validateResponse('SecurityConnectors_Get', 200, response())).toEqual([]);
+    expect(registry.validateResponse('AuthCreateAccessToken', 404, {})[0].message).toMatch(/not documented/);
+  });
+
+  it('treats modelAsString enums as open in responses only', () => {
+    const extended = response();
+    extended.properties.environmentName = 'SomeFutureCloud';
+    expect(registry.validateResponse('SecurityConnectors_Get', 200, extended)).toEqual([]);
+  });
+});
