@@ -1,6 +1,9 @@
 import { inspect } from 'node:util';
 import { RG, SUB, TOKENS, scenario } from './__testUtils__/scenario';
-import { runAction, startActionsEmulator } from './__testUtils__/startActionsEmulator';
+import {
+  runAction,
+  startActionsEmulator,
+} from './__testUtils__/startActionsEmulator';
 
 /**
  * Runs a full onboarding (and the paths around it) and proves that neither the access token
@@ -26,8 +29,15 @@ describe('the access token and its Docker Hub JWTs never leave the actions', () 
         await runAction(t.onboard, input),
         await runAction(t.onboard, input), // re-run: update path
         await runAction(t.onboard, { ...input, accessToken: TOKENS.write }), // fails a check
-        await runAction(t.onboard, { ...input, accessToken: `${TOKENS.read}x` }), // sign-in 401
-        await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' }, { isDryRun: true }),
+        await runAction(t.onboard, {
+          ...input,
+          accessToken: `${TOKENS.read}x`,
+        }), // sign-in 401
+        await runAction(
+          t.offboard,
+          { organization: 'acme', confirmation: 'acme' },
+          { isDryRun: true },
+        ),
       ];
       expect(runs[2].outputs.operation).toBe('created');
       expect(runs[4].error).toBeDefined();
@@ -37,7 +47,9 @@ describe('the access token and its Docker Hub JWTs never leave the actions', () 
       const issued = t.exchanges.flatMap(x => {
         try {
           const body = JSON.parse(x.responseBody);
-          return [body.access_token, body.token].filter((v): v is string => typeof v === 'string');
+          return [body.access_token, body.token].filter(
+            (v): v is string => typeof v === 'string',
+          );
         } catch {
           return [];
         }
@@ -46,7 +58,9 @@ describe('the access token and its Docker Hub JWTs never leave the actions', () 
       const secrets = [
         TOKENS.read,
         TOKENS.write,
-        ...[TOKENS.read, TOKENS.write].map(s => Buffer.from(`mdcuser:${s}`).toString('base64')),
+        ...[TOKENS.read, TOKENS.write].map(s =>
+          Buffer.from(`mdcuser:${s}`).toString('base64'),
+        ),
         ...issued,
         // A JWT's signature alone would identify it too.
         ...issued.map(j => j.split('.')[2]),
@@ -55,10 +69,19 @@ describe('the access token and its Docker Hub JWTs never leave the actions', () 
       const everything = runs
         .map(r =>
           [
-            ...r.logs.map(l => `${l.level} ${l.message} ${inspect(l.meta, { depth: 10 })}`),
+            ...r.logs.map(
+              l => `${l.level} ${l.message} ${inspect(l.meta, { depth: 10 })}`,
+            ),
             JSON.stringify(r.outputs),
-            [...r.checkpoints.entries()].map(([k, v]) => `${k} ${JSON.stringify(v)}`).join('\n'),
-            r.error ? `${r.error.name} ${r.error.message} ${r.error.stack} ${inspect(r.error, { depth: 10 })}` : '',
+            [...r.checkpoints.entries()]
+              .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+              .join('\n'),
+            r.error
+              ? `${r.error.name} ${r.error.message} ${r.error.stack} ${inspect(
+                  r.error,
+                  { depth: 10 },
+                )}`
+              : '',
           ].join('\n'),
         )
         .join('\n');
@@ -67,7 +90,9 @@ describe('the access token and its Docker Hub JWTs never leave the actions', () 
         expect(everything).not.toContain(secret);
       }
       // And the connector as Azure returns it to anyone who reads it.
-      expect(JSON.stringify(await t.arm.listSecurityConnectors(SUB))).not.toContain(TOKENS.read);
+      expect(
+        JSON.stringify(await t.arm.listSecurityConnectors(SUB)),
+      ).not.toContain(TOKENS.read);
     } finally {
       await t.emu.stop();
     }

@@ -117,8 +117,11 @@ export class SecurityCenterArmClient implements DefenderArmClient {
 
   async verifyCredential(options?: ArmCallOptions): Promise<void> {
     try {
+      // enableCae: the pipeline's bearer policy asks for CAE tokens; the same cache entry then
+      // serves it, instead of a second sign-in.
       const token = await this.options.credential.getToken(this.scope, {
         abortSignal: options?.signal,
+        enableCae: true,
       });
       if (!token) throw new Error('the credential returned no token');
     } catch (e) {

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { RG, SUB, SUB_B, TOKENS, scenario } from '../__testUtils__/scenario';
-import { runAction, startActionsEmulator } from '../__testUtils__/startActionsEmulator';
+import {
+  runAction,
+  startActionsEmulator,
+} from '../__testUtils__/startActionsEmulator';
 
 const ACME_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
 
@@ -21,19 +24,32 @@ describe('defender:dockerhub:offboard against the emulator', () => {
     });
     if (onboarded.error) throw onboarded.error;
   });
-  const ids = () => t.emu.state().connectors.map((c: any) => c.name).sort();
-  const deletes = () => t.emu.state().requestLog.filter(e => e.method === 'DELETE');
+  const ids = () =>
+    t.emu
+      .state()
+      .connectors.map((c: any) => c.name)
+      .sort();
+  const deletes = () =>
+    t.emu.state().requestLog.filter(e => e.method === 'DELETE');
 
   it('requires the organization typed as confirmation, before any remote call', async () => {
     const before = t.emu.state().requestLog.length;
-    const r = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme-typo' });
+    const r = await runAction(t.offboard, {
+      organization: 'acme',
+      confirmation: 'acme-typo',
+    });
     expect(r.error).toBeInstanceOf(InputError);
-    expect(r.error.message).toContain("type the organization name 'acme' in confirmation");
+    expect(r.error.message).toContain(
+      "type the organization name 'acme' in confirmation",
+    );
     expect(t.emu.state().requestLog).toHaveLength(before);
   });
 
   it('finds the connector by organization, says what stops, deletes it and outputs what was removed', async () => {
-    const r = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' });
+    const r = await runAction(t.offboard, {
+      organization: 'acme',
+      confirmation: 'acme',
+    });
     expect(r.error).toBeUndefined();
     expect(r.outputs).toMatchObject({
       removed: true,
@@ -45,22 +61,35 @@ describe('defender:dockerhub:offboard against the emulator', () => {
       entityRef: 'resource:default/defender-dockerhub-acme',
     });
     expect(r.outputs.stopped.join(' ')).toMatch(/scanning.*findings/s);
-    expect(r.logs.some(l => l.level === 'warn' && l.message.includes('stops'))).toBe(true);
+    expect(
+      r.logs.some(l => l.level === 'warn' && l.message.includes('stops')),
+    ).toBe(true);
     expect(ids()).toEqual(['dockerhub-globex', 'shared']);
   });
 
   it('deleting a connector that is already gone is not an error', async () => {
     await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' });
-    const byOrg = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' });
+    const byOrg = await runAction(t.offboard, {
+      organization: 'acme',
+      confirmation: 'acme',
+    });
     expect(byOrg.error).toBeUndefined();
     expect(byOrg.outputs).toMatchObject({ removed: false, stopped: [] });
-    const byId = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme', connectorId: ACME_ID });
+    const byId = await runAction(t.offboard, {
+      organization: 'acme',
+      confirmation: 'acme',
+      connectorId: ACME_ID,
+    });
     expect(byId.error).toBeUndefined();
     expect(byId.outputs.removed).toBe(false);
   });
 
   it('dry run deletes nothing', async () => {
-    const r = await runAction(t.offboard, { organization: 'acme', confirmation: 'acme' }, { isDryRun: true });
+    const r = await runAction(
+      t.offboard,
+      { organization: 'acme', confirmation: 'acme' },
+      { isDryRun: true },
+    );
     expect(r.error).toBeUndefined();
     expect(r.outputs).toMatchObject({ removed: false, connectorId: ACME_ID });
     expect(deletes()).toEqual([]);
@@ -81,7 +110,11 @@ describe('defender:dockerhub:offboard against the emulator', () => {
 
   it('offboards a connector in another allowed subscription by id', async () => {
     const id = `/subscriptions/${SUB_B}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-globex`;
-    const r = await runAction(t.offboard, { organization: 'globex', confirmation: 'globex', connectorId: id });
+    const r = await runAction(t.offboard, {
+      organization: 'globex',
+      confirmation: 'globex',
+      connectorId: id,
+    });
     expect(r.outputs).toMatchObject({ removed: true, connectorId: id });
   });
 });

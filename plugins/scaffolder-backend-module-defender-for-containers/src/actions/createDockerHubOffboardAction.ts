@@ -111,9 +111,10 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
                 // A subscription without Microsoft.Security registered holds no connectors.
                 if (
                   e instanceof ArmError &&
-                  ['MissingSubscriptionRegistration', 'NoRegisteredProviderFound'].includes(
-                    e.code ?? '',
-                  )
+                  [
+                    'MissingSubscriptionRegistration',
+                    'NoRegisteredProviderFound',
+                  ].includes(e.code ?? '')
                 ) {
                   return [];
                 }

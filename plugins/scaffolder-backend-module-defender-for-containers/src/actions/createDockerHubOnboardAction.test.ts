@@ -177,7 +177,9 @@ describe('defender:dockerhub:onboard against the emulator', () => {
       expect(failed.error.message).toContain('nothing else was changed');
       expect(failed.error.message).toContain('run the task again');
       expect(failed.error.message).not.toMatch(/\n\s+at /);
-      expect(failed.error.message).toContain(fault.kind === 'status' ? '503' : 'no response');
+      expect(failed.error.message).toContain(
+        fault.kind === 'status' ? '503' : 'no response',
+      );
       expect(failed.error.message).toContain(
         fault.kind === 'status' ? 'x-ms-request-id' : 'x-ms-client-request-id',
       );

@@ -20,17 +20,30 @@ const input = parseOnboardingInput(
     resourceGroup: 'rg',
     location: 'westeurope',
   },
-  [{ id: '00000000-0000-0000-0000-000000000001', displayName: 'P', resourceGroups: [], defaults: {} }],
+  [
+    {
+      id: '00000000-0000-0000-0000-000000000001',
+      displayName: 'P',
+      resourceGroups: [],
+      defaults: {},
+    },
+  ],
 );
 
-function dockerHubAnswering(session: Partial<DockerHubSession>): DockerHubClient {
+function dockerHubAnswering(
+  session: Partial<DockerHubSession>,
+): DockerHubClient {
   return {
     signIn: async () => ({
       claims: { scope: 'repo:read', username: 'mdcuser' },
       listOrganizations: async () => [{ name: 'acme', role: 'editor' }],
-      listRepositories: async () => [{ namespace: 'acme', name: 'api', isPrivate: true }],
+      listRepositories: async () => [
+        { namespace: 'acme', name: 'api', isPrivate: true },
+      ],
       probeRegistryAccess: async (_r, action) =>
-        action === 'pull' ? { outcome: 'granted', actions: ['pull'] } : { outcome: 'insufficientScope' },
+        action === 'pull'
+          ? { outcome: 'granted', actions: ['pull'] }
+          : { outcome: 'insufficientScope' },
       ...session,
     }),
   };
@@ -44,7 +57,11 @@ async function run(client: DockerHubClient) {
 
 describe('dockerHubPreflight outcomes the emulator cannot produce', () => {
   it('fails when the token belongs to another user, naming both', async () => {
-    const checks = await run(dockerHubAnswering({ claims: { scope: 'repo:read', username: 'someoneelse' } }));
+    const checks = await run(
+      dockerHubAnswering({
+        claims: { scope: 'repo:read', username: 'someoneelse' },
+      }),
+    );
     expect(checks['dockerhub.identity']).toMatchObject({
       status: 'fail',
       message: 'the token belongs to someoneelse, not mdcuser.',
@@ -53,7 +70,9 @@ describe('dockerHubPreflight outcomes the emulator cannot produce', () => {
 
   it('fails when a listed private repository cannot be pulled', async () => {
     const checks = await run(
-      dockerHubAnswering({ probeRegistryAccess: async () => ({ outcome: 'granted', actions: [] }) }),
+      dockerHubAnswering({
+        probeRegistryAccess: async () => ({ outcome: 'granted', actions: [] }),
+      }),
     );
     expect(checks['dockerhub.privateRepositoryAccess'].status).toBe('fail');
     expect(checks['dockerhub.readOnly'].status).toBe('pass');
