@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleDefenderConnectors } from '@defender-backstage/plugin-defender-for-containers-backend';
 
 const backend = createBackend();
 
@@ -28,12 +29,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 // Defender for Containers × Docker Hub: REST API, connector entities, scaffolder actions
-backend.add(import('@defender-backstage/plugin-defender-for-containers-backend'));
 backend.add(
-  import('@defender-backstage/plugin-defender-for-containers-backend').then(
-    m => ({ default: m.catalogModuleDefenderConnectors }),
-  ),
+  import('@defender-backstage/plugin-defender-for-containers-backend'),
 );
+backend.add(catalogModuleDefenderConnectors);
 backend.add(
   import(
     '@defender-backstage/plugin-scaffolder-backend-module-defender-for-containers'

@@ -3,6 +3,8 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
   defenderArmClientServiceRef,
   dockerHubClientServiceRef,
@@ -27,11 +29,22 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
         config: coreServices.rootConfig,
         arm: defenderArmClientServiceRef,
         dockerHub: dockerHubClientServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ scaffolder, config, arm, dockerHub }) {
+      async init({ scaffolder, config, arm, dockerHub, events }) {
         // Read once at startup: a bad config fails the backend here, naming the key.
         const { subscriptions } = readDefenderConfig(config).azure;
-        const options = { arm, dockerHub, subscriptions };
+        const options = {
+          arm,
+          dockerHub,
+          subscriptions,
+          // The catalog module mirrors connectors as entities; this makes it refresh now.
+          onConnectorChanged: (connectorId: string) =>
+            events.publish({
+              topic: CONNECTORS_CHANGED_TOPIC,
+              eventPayload: { connectorId },
+            }),
+        };
         scaffolder.addActions(
           createDockerHubValidateAction(options),
           createDockerHubOnboardAction(options),

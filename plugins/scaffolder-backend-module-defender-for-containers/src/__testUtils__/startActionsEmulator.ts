@@ -129,11 +129,21 @@ export async function startActionsEmulator(
     ca,
     fetch: observingFetch,
   });
-  const deps = { arm, dockerHub, subscriptions: config.azure.subscriptions };
+  // Connector ids the actions announced as changed (what refreshes the catalog entity).
+  const changed: string[] = [];
+  const deps = {
+    arm,
+    dockerHub,
+    subscriptions: config.azure.subscriptions,
+    onConnectorChanged: async (connectorId: string) => {
+      changed.push(connectorId);
+    },
+  };
   return {
     emu,
     arm,
     exchanges,
+    changed,
     validate: createDockerHubValidateAction(deps),
     onboard: createDockerHubOnboardAction(deps),
     offboard: createDockerHubOffboardAction(deps),

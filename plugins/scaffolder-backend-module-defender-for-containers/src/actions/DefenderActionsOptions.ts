@@ -13,4 +13,9 @@ export interface DefenderActionsOptions {
   arm: DefenderArmClient;
   dockerHub: DockerHubClient;
   subscriptions: AllowedSubscription[];
+  /**
+   * Called after a connector was written or deleted, e.g. to refresh its catalog entity at once.
+   * Best effort: a failure is logged as a warning and does not fail the task.
+   */
+  onConnectorChanged?: (connectorId: string) => Promise<void>;
 }

@@ -23,6 +23,7 @@ describe('defender:dockerhub:offboard against the emulator', () => {
       subscriptionId: SUB,
     });
     if (onboarded.error) throw onboarded.error;
+    t.changed.length = 0;
   });
   const ids = () =>
     t.emu
@@ -116,5 +117,16 @@ describe('defender:dockerhub:offboard against the emulator', () => {
       connectorId: id,
     });
     expect(r.outputs).toMatchObject({ removed: true, connectorId: id });
+  });
+
+  it('announces the deleted connector so its catalog entity goes away', async () => {
+    const r = await runAction(t.offboard, {
+      organization: 'acme',
+      confirmation: 'acme',
+    });
+    expect(r.error).toBeUndefined();
+    expect(t.changed.map(id => id.toLowerCase())).toEqual([
+      ACME_ID.toLowerCase(),
+    ]);
   });
 });

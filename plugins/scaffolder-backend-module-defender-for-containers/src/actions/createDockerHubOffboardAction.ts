@@ -1,3 +1,4 @@
+import { announceConnectorChange } from './announceConnectorChange';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { connectorEntityRef } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -191,6 +192,7 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
         throw armFailure(`Deleting ${parts.name}`, e);
       }
       ctx.output('removed', deleted);
+      await announceConnectorChange(options, connector.id, ctx.logger);
       ctx.logger.info(
         deleted
           ? `Deleted ${connector.id}.`

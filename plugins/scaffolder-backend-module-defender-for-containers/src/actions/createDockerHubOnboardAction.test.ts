@@ -33,6 +33,7 @@ describe('defender:dockerhub:onboard against the emulator', () => {
   beforeEach(() => {
     t.emu.clearFaults();
     t.emu.loadScenario(scenario());
+    t.changed.length = 0;
   });
   const onboard = (patch: Record<string, unknown> = {}, options = {}) =>
     runAction(t.onboard, { ...base, ...patch }, options);
@@ -231,6 +232,13 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     expect(r.error.message).toContain('x-ms-correlation-request-id');
     expect(r.error.message).toContain('Security Admin');
     expect(acme()).toBeUndefined();
+  });
+  it('announces the written connector so its catalog entity refreshes, but not on a dry run', async () => {
+    await onboard({}, { isDryRun: true });
+    expect(t.changed).toEqual([]);
+    const r = await onboard();
+    expect(r.error).toBeUndefined();
+    expect(t.changed).toEqual([CONNECTOR_ID]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { announceConnectorChange } from './announceConnectorChange';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   connectorEntityRef,
@@ -172,6 +173,7 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       outputs();
       ctx.output('warnings', preflight.warnings);
       ctx.output('operation', result.created ? 'created' : 'updated');
+      await announceConnectorChange(options, connectorId, ctx.logger);
       ctx.logger.info(
         `${
           result.created ? 'Created' : 'Updated'
