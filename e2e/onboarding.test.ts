@@ -1,0 +1,110 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { listConnectors } from './arm.ts';
+import { launchBrowser } from './browser.ts';
+import { artifactsDir, startStack, type Stack } from './stack.ts';
+
+const SUBSCRIPTION = 'aaaaaaaa-0000-0000-0000-000000000001';
+let stack: Stack;
+let browser: Browser;
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(stack.baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Create', exact: true }).first().waitFor();
+  return page;
+}
+
+/** Fills the onboarding template's form and starts the task; returns when the task page shows. */
+async function runOnboarding(
+  page: Page,
+  docker: { organization: string; username: string; token: string },
+) {
+  await page.goto(`${stack.baseUrl}/create/templates/default/defender-onboard-dockerhub`);
+  await page.getByLabel('Docker Hub organization').fill(docker.organization);
+  await page.getByLabel('Dedicated Docker Hub user').fill(docker.username);
+  await page.getByLabel('Read-only access token of that user').fill(docker.token);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // The picker preselects the first allowed subscription and its defaults.
+  await page.getByText('Contoso Production (emulated)').waitFor();
+  await page.screenshot({ path: join(artifactsDir, `onboard-${docker.organization}-azure.png`) });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  const owner = page.getByLabel('Owner');
+  await owner.fill('guests');
+  await page.getByRole('option', { name: /guests/ }).first().click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/create\/tasks\//);
+}
+
+test('the onboarding template onboards a Docker Hub organization and links to the result', async () => {
+  const page = await signIn();
+  const token = 'dckr_pat_EMULATOR0acmeReadOnlyFAKE01';
+  await runOnboarding(page, { organization: 'acme', username: 'mdc-acme', token });
+
+  const catalogLink = page.getByRole('link', { name: 'Connector in the catalog' });
+  await catalogLink.waitFor({ timeout: 120_000 });
+  const portal = page.getByRole('link', { name: 'Open in the Azure portal' });
+  assert.match(
+    (await portal.getAttribute('href')) ?? '',
+    /^https:\/\/portal\.azure\.com\/.*\/subscriptions\/aaaaaaaa-0000-0000-0000-000000000001\/resourceGroups\/rg-defender-connectors\/providers\/Microsoft\.Security\/securityConnectors\/dockerhub-acme$/,
+  );
+  await page.screenshot({ path: join(artifactsDir, 'onboard-acme-done.png'), fullPage: true });
+
+  // The token was typed into the form but must not be shown back anywhere on the task page.
+  assert.equal((await page.content()).includes(token), false, 'token rendered on the task page');
+
+  const connectors = await listConnectors(stack.emulatorUrl, stack.emulatorCa, SUBSCRIPTION);
+  assert.ok(
+    connectors.some(c => c.properties?.hierarchyIdentifier === 'acme'),
+    'the emulator holds a connector for acme',
+  );
+
+  // The connector's catalog entity appears (the catalog module refreshes on the onboarding event).
+  await catalogLink.click();
+  await page
+    .getByRole('heading', { name: /defender-dockerhub-acme|Defender connector: Docker Hub acme/ })
+    .first()
+    .waitFor({ timeout: 90_000 });
+  await page.screenshot({ path: join(artifactsDir, 'onboard-acme-entity.png'), fullPage: true });
+});
+
+test('a write-scoped token stops the task at the scope check and nothing is written', async () => {
+  const page = await signIn();
+  await runOnboarding(page, {
+    organization: 'globex',
+    username: 'mdc-globex',
+    token: 'dckr_pat_EMULATOR0globexWriteFAKE001',
+  });
+
+  // The task fails in the validate step with the message that says what to do.
+  await page.getByText(/write/i).filter({ hasText: /Read-only/i }).first().waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: join(artifactsDir, 'onboard-globex-refused.png'), fullPage: true });
+  assert.equal(
+    await page.getByRole('link', { name: 'Connector in the catalog' }).count(),
+    0,
+  );
+
+  const connectors = await listConnectors(stack.emulatorUrl, stack.emulatorCa, SUBSCRIPTION);
+  assert.equal(
+    connectors.some(c => c.properties?.hierarchyIdentifier === 'globex'),
+    false,
+    'no connector for globex',
+  );
+});
