@@ -9,17 +9,28 @@ const CLIENT_SECRET = 'emulator-demo-client-secret-not-real';
 function call(
   url: string,
   ca: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  } = {},
 ): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, ca }, res => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', chunk => (text += chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }),
-      );
-    });
+    const req = request(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, ca },
+      res => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', chunk => (text += chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text ? JSON.parse(text) : undefined,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(init.body);
   });
@@ -29,7 +40,9 @@ export async function listConnectors(
   emulatorUrl: string,
   ca: string,
   subscriptionId: string,
-): Promise<Array<{ id: string; properties?: { hierarchyIdentifier?: string } }>> {
+): Promise<
+  Array<{ id: string; properties?: { hierarchyIdentifier?: string } }>
+> {
   const token = await call(`${emulatorUrl}/${TENANT}/oauth2/v2.0/token`, ca, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -40,7 +53,8 @@ export async function listConnectors(
       scope: 'https://management.azure.com/.default',
     }).toString(),
   });
-  if (token.status !== 200) throw new Error(`token endpoint answered ${token.status}`);
+  if (token.status !== 200)
+    throw new Error(`token endpoint answered ${token.status}`);
   const res = await call(
     `${emulatorUrl}/subscriptions/${subscriptionId}/providers/Microsoft.Security/securityConnectors?api-version=2024-08-01-preview`,
     ca,

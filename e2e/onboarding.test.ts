@@ -20,11 +20,25 @@ after(async () => {
   await stack?.stop();
 });
 
+/** A guest user's Backstage token, to read task state through the API like the UI does. */
+async function backstageToken(): Promise<string> {
+  const res = await fetch(`${stack.baseUrl}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+  });
+  return ((await res.json()) as any).backstageIdentity.token;
+}
+
 async function signIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
   await page.goto(stack.baseUrl);
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('link', { name: 'Create', exact: true }).first().waitFor();
+  await page
+    .getByRole('link', { name: 'Create', exact: true })
+    .first()
+    .waitFor();
   return page;
 }
 
@@ -33,21 +47,30 @@ async function runOnboarding(
   page: Page,
   docker: { organization: string; username: string; token: string },
 ) {
-  await page.goto(`${stack.baseUrl}/create/templates/default/defender-onboard-dockerhub`);
+  await page.goto(
+    `${stack.baseUrl}/create/templates/default/defender-onboard-dockerhub`,
+  );
   await page.getByLabel('Docker Hub organization').fill(docker.organization);
   await page.getByLabel('Dedicated Docker Hub user').fill(docker.username);
-  await page.getByLabel('Read-only access token of that user').fill(docker.token);
+  await page
+    .getByLabel('Read-only access token of that user')
+    .fill(docker.token);
   await page.getByRole('button', { name: 'Next' }).click();
 
   // The picker preselects the first allowed subscription and its defaults.
   await page.getByText('Contoso Production (emulated)').waitFor();
-  await page.screenshot({ path: join(artifactsDir, `onboard-${docker.organization}-azure.png`) });
+  await page.screenshot({
+    path: join(artifactsDir, `onboard-${docker.organization}-azure.png`),
+  });
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
 
   const owner = page.getByLabel('Owner');
   await owner.fill('guests');
-  await page.getByRole('option', { name: /guests/ }).first().click();
+  await page
+    .getByRole('option', { name: /guests/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
   await page.waitForURL(/\/create\/tasks\//);
@@ -56,21 +79,65 @@ async function runOnboarding(
 test('the onboarding template onboards a Docker Hub organization and links to the result', async () => {
   const page = await signIn();
   const token = 'dckr_pat_EMULATOR0acmeReadOnlyFAKE01';
-  await runOnboarding(page, { organization: 'acme', username: 'mdc-acme', token });
+  await runOnboarding(page, {
+    organization: 'acme',
+    username: 'mdc-acme',
+    token,
+  });
 
-  const catalogLink = page.getByRole('link', { name: 'Connector in the catalog' });
+  const catalogLink = page.getByRole('link', {
+    name: 'Connector in the catalog',
+  });
   await catalogLink.waitFor({ timeout: 120_000 });
   const portal = page.getByRole('link', { name: 'Open in the Azure portal' });
   assert.match(
     (await portal.getAttribute('href')) ?? '',
     /^https:\/\/portal\.azure\.com\/.*\/subscriptions\/aaaaaaaa-0000-0000-0000-000000000001\/resourceGroups\/rg-defender-connectors\/providers\/Microsoft\.Security\/securityConnectors\/dockerhub-acme$/,
   );
-  await page.screenshot({ path: join(artifactsDir, 'onboard-acme-done.png'), fullPage: true });
+  await page.screenshot({
+    path: join(artifactsDir, 'onboard-acme-done.png'),
+    fullPage: true,
+  });
 
-  // The token was typed into the form but must not be shown back anywhere on the task page.
-  assert.equal((await page.content()).includes(token), false, 'token rendered on the task page');
+  // The token was typed into the form but must not come back: not on the page, not in the task's
+  // stored spec, events or outputs, not in the config served to the browser.
+  assert.equal(
+    (await page.content()).includes(token),
+    false,
+    'token rendered on the task page',
+  );
+  const taskId = page.url().split('/').pop()!;
+  const auth = await backstageToken();
+  for (const path of [
+    `/api/scaffolder/v2/tasks/${taskId}`,
+    `/api/scaffolder/v2/tasks/${taskId}/events`,
+  ]) {
+    const body = await (
+      await fetch(`${stack.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${auth}` },
+      })
+    ).text();
+    assert.ok(body.length > 100, `${path} answered`);
+    assert.equal(body.includes(token), false, `token in ${path}`);
+    assert.doesNotMatch(
+      body,
+      /dckr_(pat|oat)_[A-Za-z0-9_-]{20,}/,
+      `a Docker Hub token in ${path}`,
+    );
+    assert.doesNotMatch(body, /eyJ[A-Za-z0-9_-]{10,}\.eyJ/, `a JWT in ${path}`);
+  }
+  const index = await (await fetch(`${stack.baseUrl}/`)).text();
+  assert.equal(
+    index.includes('emulator-demo-client-secret-not-real'),
+    false,
+    'Azure secret served to the browser',
+  );
 
-  const connectors = await listConnectors(stack.emulatorUrl, stack.emulatorCa, SUBSCRIPTION);
+  const connectors = await listConnectors(
+    stack.emulatorUrl,
+    stack.emulatorCa,
+    SUBSCRIPTION,
+  );
   assert.ok(
     connectors.some(c => c.properties?.hierarchyIdentifier === 'acme'),
     'the emulator holds a connector for acme',
@@ -79,10 +146,15 @@ test('the onboarding template onboards a Docker Hub organization and links to th
   // The connector's catalog entity appears (the catalog module refreshes on the onboarding event).
   await catalogLink.click();
   await page
-    .getByRole('heading', { name: /defender-dockerhub-acme|Defender connector: Docker Hub acme/ })
+    .getByRole('heading', {
+      name: /defender-dockerhub-acme|Defender connector: Docker Hub acme/,
+    })
     .first()
     .waitFor({ timeout: 90_000 });
-  await page.screenshot({ path: join(artifactsDir, 'onboard-acme-entity.png'), fullPage: true });
+  await page.screenshot({
+    path: join(artifactsDir, 'onboard-acme-entity.png'),
+    fullPage: true,
+  });
 });
 
 test('a write-scoped token stops the task at the scope check and nothing is written', async () => {
@@ -94,14 +166,25 @@ test('a write-scoped token stops the task at the scope check and nothing is writ
   });
 
   // The task fails in the validate step with the message that says what to do.
-  await page.getByText(/write/i).filter({ hasText: /Read-only/i }).first().waitFor({ timeout: 120_000 });
-  await page.screenshot({ path: join(artifactsDir, 'onboard-globex-refused.png'), fullPage: true });
+  await page
+    .getByText(/write/i)
+    .filter({ hasText: /Read-only/i })
+    .first()
+    .waitFor({ timeout: 120_000 });
+  await page.screenshot({
+    path: join(artifactsDir, 'onboard-globex-refused.png'),
+    fullPage: true,
+  });
   assert.equal(
     await page.getByRole('link', { name: 'Connector in the catalog' }).count(),
     0,
   );
 
-  const connectors = await listConnectors(stack.emulatorUrl, stack.emulatorCa, SUBSCRIPTION);
+  const connectors = await listConnectors(
+    stack.emulatorUrl,
+    stack.emulatorCa,
+    SUBSCRIPTION,
+  );
   assert.equal(
     connectors.some(c => c.properties?.hierarchyIdentifier === 'globex'),
     false,

@@ -2,7 +2,13 @@
 // and the backend (serving the built app) on :7007, configured by app-config.yaml as in
 // README command (1). Output goes to e2e/artifacts/*.log so a failing run can be read afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..');
@@ -60,7 +66,10 @@ async function startEmulator(): Promise<ChildProcess> {
   const emulator = spawn(
     'node',
     [
-      join(repoRoot, 'packages/azure-dockerhub-emulator/bin/azure-dockerhub-emulator'),
+      join(
+        repoRoot,
+        'packages/azure-dockerhub-emulator/bin/azure-dockerhub-emulator',
+      ),
       '--scenario',
       join(repoRoot, 'packages/azure-dockerhub-emulator/scenarios/demo.yaml'),
       '--port',
@@ -76,7 +85,9 @@ async function startEmulator(): Promise<ChildProcess> {
   while (!existsSync(caFile)) {
     if (emulator.exitCode !== null || Date.now() > deadline) {
       await stopProcess(emulator);
-      throw new Error('the emulator did not start; see e2e/artifacts/emulator.log');
+      throw new Error(
+        'the emulator did not start; see e2e/artifacts/emulator.log',
+      );
     }
     await new Promise(r => setTimeout(r, 200));
   }
