@@ -78,7 +78,7 @@ export function DefenderAzureTargetPicker(
         </Select>
         <FormHelperText>
           {schema.description ??
-            'Only the subscriptions this Backstage is allowed to write to are listed.'}
+            'Only the subscriptions configured for this Backstage are listed.'}
         </FormHelperText>
       </FormControl>
       <FormControl required={required}>
