@@ -1,10 +1,20 @@
 import { RequestContext } from '../server/RequestContext';
 import { PrincipalState, SubscriptionState } from '../state/EmulatorState';
-import { authenticateArm, authorizationFailed, canRead, canWrite } from './armAuth';
+import {
+  authenticateArm,
+  authorizationFailed,
+  canRead,
+  canWrite,
+} from './armAuth';
 import { armError } from './armErrors';
 import { healthReportHandlers } from './healthReportHandlers';
+import { handlePermissions, PERMISSIONS_PATH } from './permissionHandlers';
 import { pricingHandlers } from './pricingHandlers';
-import { handleProviders, PROVIDER_PATH, refreshRegistration } from './providerHandlers';
+import {
+  handleProviders,
+  PROVIDER_PATH,
+  refreshRegistration,
+} from './providerHandlers';
 import { resourceGraphHandlers } from './resourceGraphHandlers';
 import { securityConnectorHandlers } from './securityConnectorHandlers';
 
@@ -34,15 +44,30 @@ interface OperationRules {
 
 // reference/azure §1.1 (securityConnectors), §2.1 (healthReports), §2.3 (pricings), §3 (ARG).
 const CONNECTOR_VERSIONS = [
-  '2021-07-01-preview', '2021-12-01-preview', '2022-05-01-preview', '2022-08-01-preview',
-  '2023-03-01-preview', '2023-10-01-preview', '2024-03-01-preview', '2024-07-01-preview',
+  '2021-07-01-preview',
+  '2021-12-01-preview',
+  '2022-05-01-preview',
+  '2022-08-01-preview',
+  '2023-03-01-preview',
+  '2023-10-01-preview',
+  '2024-03-01-preview',
+  '2024-07-01-preview',
   '2024-08-01-preview',
 ];
 const HEALTH_VERSIONS = ['2023-02-01-preview', '2023-05-01-preview'];
-const PRICING_VERSIONS = ['2018-06-01', '2022-03-01', '2023-01-01', '2024-01-01'];
+const PRICING_VERSIONS = [
+  '2018-06-01',
+  '2022-03-01',
+  '2023-01-01',
+  '2024-01-01',
+];
 const ARG_VERSIONS = ['2019-04-01', '2021-03-01', '2022-10-01', '2024-04-01'];
 
-const connector = (handler: ArmHandler, verb: string, write = false): OperationRules => ({
+const connector = (
+  handler: ArmHandler,
+  verb: string,
+  write = false,
+): OperationRules => ({
   handler,
   action: `Microsoft.Security/securityConnectors/${verb}`,
   write,
@@ -52,11 +77,26 @@ const connector = (handler: ArmHandler, verb: string, write = false): OperationR
 
 export const ARM_OPERATIONS: Record<string, OperationRules> = {
   SecurityConnectors_List: connector(securityConnectorHandlers.list, 'read'),
-  SecurityConnectors_ListByResourceGroup: connector(securityConnectorHandlers.list, 'read'),
+  SecurityConnectors_ListByResourceGroup: connector(
+    securityConnectorHandlers.list,
+    'read',
+  ),
   SecurityConnectors_Get: connector(securityConnectorHandlers.get, 'read'),
-  SecurityConnectors_CreateOrUpdate: connector(securityConnectorHandlers.put, 'write', true),
-  SecurityConnectors_Update: connector(securityConnectorHandlers.patch, 'write', true),
-  SecurityConnectors_Delete: connector(securityConnectorHandlers.delete, 'delete', true),
+  SecurityConnectors_CreateOrUpdate: connector(
+    securityConnectorHandlers.put,
+    'write',
+    true,
+  ),
+  SecurityConnectors_Update: connector(
+    securityConnectorHandlers.patch,
+    'write',
+    true,
+  ),
+  SecurityConnectors_Delete: connector(
+    securityConnectorHandlers.delete,
+    'delete',
+    true,
+  ),
   HealthReports_List: {
     handler: healthReportHandlers.list,
     action: 'Microsoft.Security/healthReports/read',
@@ -111,11 +151,15 @@ export function armHeaders(ctx: RequestContext) {
     String(incoming['x-ms-correlation-request-id'] ?? '') || requestId;
   ctx.headers['x-ms-routing-request-id'] = `WESTEUROPE:${requestId}`;
   if (incoming['x-ms-client-request-id']) {
-    ctx.headers['x-ms-client-request-id'] = String(incoming['x-ms-client-request-id']);
+    ctx.headers['x-ms-client-request-id'] = String(
+      incoming['x-ms-client-request-id'],
+    );
   }
 }
 
-function parseBody(ctx: RequestContext): { ok: true; body: unknown } | { ok: false } {
+function parseBody(
+  ctx: RequestContext,
+): { ok: true; body: unknown } | { ok: false } {
   if (ctx.rawBody.length === 0) return { ok: true, body: undefined };
   try {
     return { ok: true, body: JSON.parse(ctx.rawBody.toString('utf8')) };
@@ -124,17 +168,23 @@ function parseBody(ctx: RequestContext): { ok: true; body: unknown } | { ok: fal
       ctx,
       400,
       'InvalidRequestContent',
-      `The request content was invalid and could not be deserialized: '${(e as Error).message}'.`,
+      `The request content was invalid and could not be deserialized: '${
+        (e as Error).message
+      }'.`,
     );
     return { ok: false };
   }
 }
 
+/** Routes served without a shipped spec: `providers` (Microsoft.Resources), `permissions` (Microsoft.Authorization). */
 export function matchArm(ctx: RequestContext) {
-  if (PROVIDER_PATH.test(ctx.path)) return { providers: true as const };
+  if (PROVIDER_PATH.test(ctx.path))
+    return { unspecified: 'providers' as const };
+  if (PERMISSIONS_PATH.test(ctx.path))
+    return { unspecified: 'permissions' as const };
   const match = ctx.core.specs.match('azure', ctx.method, ctx.path);
   if (!match || !ARM_OPERATIONS[match.op.id]) return undefined;
-  return { providers: false as const, ...match };
+  return { unspecified: undefined, ...match };
 }
 
 export async function handleArm(ctx: RequestContext): Promise<void> {
@@ -157,12 +207,16 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
       ctx,
       400,
       'MissingApiVersionParameter',
-      "The api-version query parameter (?api-version=) is required for all requests.",
+      'The api-version query parameter (?api-version=) is required for all requests.',
     );
     return;
   }
-  if (match.providers) {
+  if (match.unspecified === 'providers') {
     await handleProviders(ctx, principal, apiVersion);
+    return;
+  }
+  if (match.unspecified === 'permissions') {
+    await handlePermissions(ctx, principal, apiVersion);
     return;
   }
   const { op, params } = match;
@@ -170,21 +224,32 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
 
   let subscription: SubscriptionState | undefined;
   const scopeText =
-    params.subscriptionId ?? params.scope ?? params.resourceId ?? params.scopeId;
+    params.subscriptionId ??
+    params.scope ??
+    params.resourceId ??
+    params.scopeId;
   if (op.id !== 'Resources') {
-    const subId = params.subscriptionId ?? SUBSCRIPTION_IN_SCOPE.exec(scopeText ?? '')?.[1];
+    const subId =
+      params.subscriptionId ?? SUBSCRIPTION_IN_SCOPE.exec(scopeText ?? '')?.[1];
     if (!subId || !GUID.test(subId)) {
       await armError(
         ctx,
         400,
         'InvalidSubscriptionId',
-        `The provided subscription identifier '${subId ?? scopeText}' is malformed or invalid.`,
+        `The provided subscription identifier '${
+          subId ?? scopeText
+        }' is malformed or invalid.`,
       );
       return;
     }
     subscription = ctx.core.state.subscriptions.get(subId.toLowerCase());
     if (!subscription) {
-      await armError(ctx, 404, 'SubscriptionNotFound', `The subscription '${subId}' could not be found.`);
+      await armError(
+        ctx,
+        404,
+        'SubscriptionNotFound',
+        `The subscription '${subId}' could not be found.`,
+      );
       return;
     }
     const allowed = rules.write
@@ -200,7 +265,13 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
       const message =
         "The subscription is not registered to use namespace 'Microsoft.Security'. See https://aka.ms/rps-not-found for how to register subscriptions.";
       await armError(ctx, 409, 'MissingSubscriptionRegistration', message, {
-        details: [{ code: 'MissingSubscriptionRegistration', target: 'Microsoft.Security', message }],
+        details: [
+          {
+            code: 'MissingSubscriptionRegistration',
+            target: 'Microsoft.Security',
+            message,
+          },
+        ],
       });
       return;
     }
@@ -213,14 +284,22 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
         ctx,
         400,
         'EmulatorUnsupportedApiVersion',
-        `Azure accepts api-version '${apiVersion}' for type '${rules.type}', but this emulator only validates and answers '${emulated.join(', ')}' (the specs it ships).`,
+        `Azure accepts api-version '${apiVersion}' for type '${
+          rules.type
+        }', but this emulator only validates and answers '${emulated.join(
+          ', ',
+        )}' (the specs it ships).`,
       );
     } else {
       await armError(
         ctx,
         400,
         'NoRegisteredProviderFound',
-        `No registered resource provider found for location 'westeurope' and API version '${apiVersion}' for type '${rules.type}'. The supported api-versions are '${rules.azureApiVersions.join(', ')}'. The supported locations are 'westeurope, northeurope, eastus, westus2, centralus, uksouth, australiaeast, japaneast'.`,
+        `No registered resource provider found for location 'westeurope' and API version '${apiVersion}' for type '${
+          rules.type
+        }'. The supported api-versions are '${rules.azureApiVersions.join(
+          ', ',
+        )}'. The supported locations are 'westeurope, northeurope, eastus, westus2, centralus, uksouth, australiaeast, japaneast'.`,
       );
     }
     return;
@@ -229,7 +308,12 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
   const parsed = parseBody(ctx);
   if (!parsed.ok) return;
   if (op.hasBody && parsed.body === undefined && op.bodyRequired) {
-    await armError(ctx, 400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized: the request body is missing.');
+    await armError(
+      ctx,
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized: the request body is missing.',
+    );
     return;
   }
   const issues = ctx.core.specs.validateRequest(op.id, {
@@ -240,7 +324,10 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
   if (issues.length > 0) {
     const bodyIssues = issues.filter(i => i.location === 'body');
     const first = bodyIssues[0] ?? issues[0];
-    const where = first.location === 'body' ? `Path '${first.name}'` : `Parameter '${first.name}'`;
+    const where =
+      first.location === 'body'
+        ? `Path '${first.name}'`
+        : `Parameter '${first.name}'`;
     await armError(
       ctx,
       400,
@@ -251,13 +338,25 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
       {
         target: first.name,
         details: issues.map(i => ({
-          code: i.location === 'body' ? 'InvalidRequestContent' : 'InvalidRequestFormat',
+          code:
+            i.location === 'body'
+              ? 'InvalidRequestContent'
+              : 'InvalidRequestFormat',
           target: i.name,
-          message: `${i.location === 'body' ? 'Property' : 'Parameter'} '${i.name}' ${i.message}.`,
+          message: `${i.location === 'body' ? 'Property' : 'Parameter'} '${
+            i.name
+          }' ${i.message}.`,
         })),
       },
     );
     return;
   }
-  await rules.handler({ ctx, principal, params, subscription, apiVersion, body: parsed.body });
+  await rules.handler({
+    ctx,
+    principal,
+    params,
+    subscription,
+    apiVersion,
+    body: parsed.body,
+  });
 }

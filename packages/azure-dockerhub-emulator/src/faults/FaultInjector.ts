@@ -1,6 +1,11 @@
 import { SeededRandom } from '../util/SeededRandom';
 
-export type FaultKind = 'latency' | 'status' | 'reset' | 'staleEtag' | 'slowBody';
+export type FaultKind =
+  | 'latency'
+  | 'status'
+  | 'reset'
+  | 'staleEtag'
+  | 'slowBody';
 
 export interface FaultSpec {
   /**
@@ -10,8 +15,11 @@ export interface FaultSpec {
    */
   route: string | RegExp;
   kind: FaultKind;
-  /** For kind `status`. */
-  status?: 429 | 500 | 503;
+  /**
+   * For kind `status`. 403 stands for a refusal the scenario's built-in roles cannot express (a
+   * deny assignment, a custom role without the action): ARM answers it as `AuthorizationFailed`.
+   */
+  status?: 403 | 429 | 500 | 503;
   /** For kind `status`: adds `Retry-After: <seconds>`. */
   retryAfterSeconds?: number;
   /** For kinds `latency` and `slowBody` (default 1000). */
@@ -66,8 +74,11 @@ export class FaultInjector {
   constructor(private readonly seed: number) {}
 
   add(spec: FaultSpec): () => void {
-    if (spec.kind === 'status' && ![429, 500, 503].includes(spec.status ?? 0)) {
-      throw new Error('A status fault needs status 429, 500 or 503');
+    if (
+      spec.kind === 'status' &&
+      ![403, 429, 500, 503].includes(spec.status ?? 0)
+    ) {
+      throw new Error('A status fault needs status 403, 429, 500 or 503');
     }
     this.created += 1;
     const fault: ActiveFault = {
@@ -93,11 +104,15 @@ export class FaultInjector {
     const hits: FaultSpec[] = [];
     for (const fault of [...this.faults]) {
       if (fault.remaining <= 0 || !fault.matches(method, path, names)) continue;
-      if (fault.spec.probability !== undefined && fault.random.next() >= fault.spec.probability) {
+      if (
+        fault.spec.probability !== undefined &&
+        fault.random.next() >= fault.spec.probability
+      ) {
         continue;
       }
       fault.remaining -= 1;
-      if (fault.remaining <= 0) this.faults = this.faults.filter(f => f !== fault);
+      if (fault.remaining <= 0)
+        this.faults = this.faults.filter(f => f !== fault);
       hits.push(fault.spec);
     }
     return hits;

@@ -1,10 +1,17 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { armError } from '../arm/armErrors';
-import { armHeaders, armRouteNames, handleArm, matchArm } from '../arm/handleArm';
+import {
+  armHeaders,
+  armRouteNames,
+  handleArm,
+  matchArm,
+} from '../arm/handleArm';
+import { PERMISSIONS_ROUTE_NAMES } from '../arm/permissionHandlers';
 import { handleHub, hubRouteNames, matchHub } from '../dockerhub/handleHub';
 import { handleRegistryToken } from '../dockerhub/handleRegistryToken';
 import { ENTRA_PATH, entraRouteNames, handleEntra } from '../entra/handleEntra';
 import { FaultSpec } from '../faults/FaultInjector';
+import { verifyJwt } from '../util/jwt';
 import { EmulatorCore } from './EmulatorCore';
 import { logRequest, RequestContext, send, Surface } from './RequestContext';
 
@@ -31,27 +38,71 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function classify(ctx: RequestContext): { surface: Surface; names: string[] } {
   const { path } = ctx;
-  if (path === '/token') return { surface: 'registry', names: ['registryToken', 'token'] };
+  if (path === '/token')
+    return { surface: 'registry', names: ['registryToken', 'token'] };
   if (path.startsWith('/v2/')) {
     const m = matchHub(ctx);
     return { surface: 'hub', names: m ? hubRouteNames(m.id) : ['dockerHub'] };
   }
-  if (ENTRA_PATH.test(path)) return { surface: 'entra', names: entraRouteNames(path) };
+  if (ENTRA_PATH.test(path))
+    return { surface: 'entra', names: entraRouteNames(path) };
   const m = matchArm(ctx);
   if (!m) return { surface: 'arm', names: ['arm'] };
-  return { surface: 'arm', names: m.providers ? ['providers', 'arm'] : [...armRouteNames(m.op.id), 'arm'] };
+  if (m.unspecified === 'providers')
+    return { surface: 'arm', names: ['providers', 'arm'] };
+  if (m.unspecified === 'permissions')
+    return { surface: 'arm', names: [...PERMISSIONS_ROUTE_NAMES, 'arm'] };
+  return { surface: 'arm', names: [...armRouteNames(m.op.id), 'arm'] };
+}
+
+/** A 403 fault on ARM, in ARM's AuthorizationFailed wording (client ids from the bearer token when it is ours). */
+function faultAuthorizationFailed(ctx: RequestContext) {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(
+    ctx.req.headers.authorization ?? '',
+  )?.[1];
+  const claims = bearer ? verifyJwt(bearer, ctx.core.entraKey) : undefined;
+  const principal = ctx.core.state.principals.find(
+    p => p.clientId === claims?.appid,
+  );
+  const action = ctx.routeNames.includes('permissions')
+    ? 'Microsoft.Authorization/permissions/read'
+    : `${ctx.method} ${ctx.path}`;
+  return armError(
+    ctx,
+    403,
+    'AuthorizationFailed',
+    `The client '${
+      principal?.clientId ?? claims?.appid ?? 'unknown'
+    }' with object id '${
+      principal?.objectId ?? claims?.oid ?? 'unknown'
+    }' does not have authorization to perform action '${action}' over scope '${
+      ctx.path
+    }' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+  );
 }
 
 /** A status fault answered in the error shape of the surface it hits. */
 function faultResponse(ctx: RequestContext, fault: FaultSpec) {
   const status = fault.status ?? 503;
   const headers: Record<string, string> =
-    fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-  const text = { 429: 'Too many requests', 500: 'Internal server error', 503: 'Service unavailable' }[status];
+    fault.retryAfterSeconds !== undefined
+      ? { 'Retry-After': String(fault.retryAfterSeconds) }
+      : {};
+  const text = {
+    403: 'Forbidden',
+    429: 'Too many requests',
+    500: 'Internal server error',
+    503: 'Service unavailable',
+  }[status];
   switch (ctx.surface) {
     case 'arm': {
       if (!ctx.headers['x-ms-request-id']) armHeaders(ctx);
-      const code = { 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' }[status];
+      if (status === 403) return faultAuthorizationFailed(ctx);
+      const code = {
+        429: 'TooManyRequests',
+        500: 'InternalServerError',
+        503: 'ServiceUnavailable',
+      }[status];
       const message =
         status === 429
           ? 'The request is being throttled as the limit has been reached for operation type. Please retry after the time specified in the Retry-After header.'
@@ -59,15 +110,34 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
       return armError(ctx, status, code, message, { headers });
     }
     case 'entra':
-      return send(ctx, status, { error: 'temporarily_unavailable', error_description: `AADSTS50196: ${text}.` }, headers);
+      return send(
+        ctx,
+        status,
+        {
+          error: 'temporarily_unavailable',
+          error_description: `AADSTS50196: ${text}.`,
+        },
+        headers,
+      );
     case 'hub':
-      return send(ctx, status, status === 429 ? { detail: 'Rate limit exceeded', error: false } : { detail: text, message: text }, headers);
+      return send(
+        ctx,
+        status,
+        status === 429
+          ? { detail: 'Rate limit exceeded', error: false }
+          : { detail: text, message: text },
+        headers,
+      );
     default:
       return send(ctx, status, { details: text }, headers);
   }
 }
 
-export async function handleRequest(core: EmulatorCore, req: IncomingMessage, res: ServerResponse) {
+export async function handleRequest(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const url = new URL(req.url ?? '/', core.url);
   const ctx: RequestContext = {
     core,
@@ -91,9 +161,12 @@ export async function handleRequest(core: EmulatorCore, req: IncomingMessage, re
     ctx.surface = surface;
     ctx.routeNames = names;
     for (const fault of core.faults.take(ctx.method, ctx.path, names)) {
-      ctx.appliedFaults.push(fault.kind === 'status' ? `status ${fault.status}` : fault.kind);
+      ctx.appliedFaults.push(
+        fault.kind === 'status' ? `status ${fault.status}` : fault.kind,
+      );
       if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 1000);
-      else if (fault.kind === 'slowBody') ctx.slowBodyMs = fault.latencyMs ?? 1000;
+      else if (fault.kind === 'slowBody')
+        ctx.slowBodyMs = fault.latencyMs ?? 1000;
       else if (fault.kind === 'staleEtag') ctx.staleEtag = true;
       else if (fault.kind === 'reset') {
         logRequest(ctx, 0);
@@ -111,9 +184,18 @@ export async function handleRequest(core: EmulatorCore, req: IncomingMessage, re
     else await handleArm(ctx);
   } catch (e) {
     // Never the body: it may hold tokens.
-    process.stderr.write(`azure-dockerhub-emulator: ${ctx.method} ${ctx.path} failed: ${(e as Error).stack}\n`);
+    process.stderr.write(
+      `azure-dockerhub-emulator: ${ctx.method} ${ctx.path} failed: ${
+        (e as Error).stack
+      }\n`,
+    );
     if (!ctx.responded && !res.headersSent) {
-      await send(ctx, 500, { error: { code: 'InternalServerError', message: 'The emulator failed to handle the request.' } });
+      await send(ctx, 500, {
+        error: {
+          code: 'InternalServerError',
+          message: 'The emulator failed to handle the request.',
+        },
+      });
     }
   }
 }

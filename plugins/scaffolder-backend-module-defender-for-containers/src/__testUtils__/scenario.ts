@@ -10,6 +10,16 @@ export const READER = {
   clientId: '00000000-0000-0000-0000-0000000000b2',
   clientSecret: 'emu-reader-secret',
 };
+/** Contributor everywhere: `*` minus Microsoft.Authorization writes. */
+export const CONTRIBUTOR = {
+  clientId: '00000000-0000-0000-0000-0000000000b3',
+  clientSecret: 'emu-contributor-secret',
+};
+/** Security Reader everywhere: reads of Microsoft.Security, no write. */
+export const SECURITY_READER = {
+  clientId: '00000000-0000-0000-0000-0000000000b4',
+  clientSecret: 'emu-security-reader-secret',
+};
 /** Production: registered, Defender for Containers on. The examples use it. */
 export const SUB = '00000000-0000-0000-0000-000000000001';
 /** Staging: registered, every plan off; holds globex's connector. */
@@ -51,6 +61,24 @@ export function scenario(options: { expiringAt?: string } = {}): ScenarioInput {
           ...READER,
           displayName: 'reader',
           roles: { [SUB]: 'Reader', [SUB_B]: 'Reader', [SUB_C]: 'Reader' },
+        },
+        {
+          ...CONTRIBUTOR,
+          displayName: 'contributor',
+          roles: {
+            [SUB]: 'Contributor',
+            [SUB_B]: 'Contributor',
+            [SUB_C]: 'Contributor',
+          },
+        },
+        {
+          ...SECURITY_READER,
+          displayName: 'security reader',
+          roles: {
+            [SUB]: 'Security Reader',
+            [SUB_B]: 'Security Reader',
+            [SUB_C]: 'Security Reader',
+          },
         },
       ],
       subscriptions: [

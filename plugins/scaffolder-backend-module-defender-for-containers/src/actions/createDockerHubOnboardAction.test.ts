@@ -70,9 +70,9 @@ describe('defender:dockerhub:onboard against the emulator', () => {
       operation: 'created',
       configurationChanged: true,
     });
-    expect(r.outputs.warnings).toEqual([
-      expect.stringContaining('Resource group write access'),
-    ]);
+    // Every check passed, resource group access included (read from Microsoft.Authorization).
+    expect(r.outputs.warnings).toEqual([]);
+    expect(r.check('azure.resourceGroupAccess').status).toBe('pass');
     expect(acme()).toMatchObject({
       tags: {
         'backstage-owner': 'group:default/platform-team',
@@ -224,7 +224,14 @@ describe('defender:dockerhub:onboard against the emulator', () => {
       emulator: t.emu,
       principal: READER,
     });
+    // Permissions unreadable (403) leave the pre-flight at "not verifiable", so the PUT decides.
+    t.emu.injectFault({
+      route: 'GET permissions',
+      kind: 'status',
+      status: 403,
+    });
     const r = await runAction(reader.onboard, base);
+    expect(r.check('azure.resourceGroupAccess').status).toBe('warn');
     expect(r.error).toBeInstanceOf(NotAllowedError);
     expect(r.error.message).toMatch(
       /403 AuthorizationFailed: The client '.+' .* does not have authorization/,

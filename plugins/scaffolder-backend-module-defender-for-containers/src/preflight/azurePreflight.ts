@@ -240,16 +240,30 @@ async function resourceGroupAccess(
     }
     return serviceFailure(e, 'could not read permissions');
   }
-  return permits(permissions, WRITE_ACTION)
-    ? {
-        status: 'pass',
-        message: `Backstage may write security connectors in ${input.resourceGroup}`,
-      }
-    : {
-        status: 'fail',
-        message: `Backstage's Azure identity lacks ${WRITE_ACTION} on ${input.resourceGroup}.`,
-        remedy: `assign it the Security Admin role (or Contributor) on resource group ${input.resourceGroup} or the subscription, then run again.`,
-      };
+  const rgScope = `/subscriptions/${input.subscription.id}/resourceGroups/${input.resourceGroup}`;
+  if (permits(permissions, WRITE_ACTION)) {
+    return {
+      status: 'pass',
+      message: `Backstage may write security connectors in ${input.resourceGroup}`,
+    };
+  }
+  // What it holds that could touch Microsoft.Security (e.g. `*/read`, `Microsoft.Security/*/read`).
+  const relevant = [
+    ...new Set(
+      permissions
+        .flatMap(p => p.actions)
+        .filter(a => a.startsWith('*') || /^microsoft\.security\//i.test(a)),
+    ),
+  ];
+  return {
+    status: 'fail',
+    message: `Backstage's Azure identity lacks ${WRITE_ACTION} on resource group ${
+      input.resourceGroup
+    } (its Microsoft.Security permissions there: ${
+      relevant.length ? relevant.slice(0, 3).join(', ') : 'none'
+    }${relevant.length > 3 ? ', …' : ''}); Azure would refuse the connector.`,
+    remedy: `assign Backstage's Azure identity the Security Admin role (or Contributor) on resource group ${input.resourceGroup} (scope ${rgScope}) or on subscription ${input.subscription.displayName} (/subscriptions/${input.subscription.id}), e.g. az role assignment create --assignee "$BACKSTAGE_CLIENT_ID" --role "Security Admin" --scope ${rgScope}, then run again.`,
+  };
 }
 
 /**
