@@ -6,6 +6,7 @@ import {
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { dockerHubOfferings } from '@defender-backstage/plugin-defender-for-containers-node';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
+import { resolveConnectorSettings } from '../input/resolveConnectorSettings';
 import { armFailure } from '../onboarding/armFailure';
 import {
   actualSettings,
@@ -74,14 +75,14 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       },
     },
     async handler(ctx) {
-      const input = parseOnboardingInput(ctx.input, options.subscriptions);
-      const { connectorId, organization } = input;
+      const parsed = parseOnboardingInput(ctx.input, options.subscriptions);
+      const { connectorId, organization } = parsed;
       ctx.logger.info(
-        `Onboarding Docker Hub organization ${organization} (user ${input.username}) to ${connectorId}`,
+        `Onboarding Docker Hub organization ${organization} (user ${parsed.username}) to ${connectorId}`,
       );
       const preflight = await runPreflight(
         options,
-        input,
+        parsed,
         ctx.logger,
         ctx.signal,
       );
@@ -93,6 +94,8 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       preflight.throwIfFailed();
 
       const existing = preflight.azure.existing;
+      // What is not given keeps the existing connector's value (e.g. on token rotation).
+      const input = resolveConnectorSettings(parsed, existing);
       const desired = desiredSettings(input);
       const configurationChanged =
         !existing || !sameSettings(actualSettings(existing), desired);

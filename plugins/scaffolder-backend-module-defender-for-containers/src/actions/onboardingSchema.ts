@@ -43,7 +43,7 @@ export const onboardingInputSchema = {
       .string()
       .optional()
       .describe(
-        "Azure region where Defender keeps the connector's data, e.g. westeurope (default: the subscription's)",
+        "Azure region where Defender keeps the connector's data, e.g. westeurope (default: an existing connector's, else the subscription's). An existing connector cannot move to another region",
       ),
   connectorName: (z: Z) =>
     z
@@ -59,13 +59,13 @@ export const onboardingInputSchema = {
           .boolean()
           .optional()
           .describe(
-            'Defender for Containers: vulnerability assessment (default true)',
+            "Defender for Containers: vulnerability assessment (default: an existing connector's, else the subscription's, else true)",
           ),
         defenderCspm: z
           .boolean()
           .optional()
           .describe(
-            'Defender CSPM: attack paths, code-to-cloud mapping (default false)',
+            "Defender CSPM: attack paths, code-to-cloud mapping (default: an existing connector's, else the subscription's, else false)",
           ),
       })
       .optional()
@@ -76,26 +76,30 @@ export const onboardingInputSchema = {
     z
       .number()
       .optional()
-      .describe('Scan interval in whole hours, 1–24 (default 24)'),
+      .describe(
+        "Scan interval in whole hours, 1–24 (default: an existing connector's, else the subscription's, else 24)",
+      ),
   owner: (z: Z) =>
     z
       .string()
       .optional()
       .describe(
-        'Catalog owner of the connector entity (e.g. group:default/team-a); stored as the Azure tag backstage-owner',
+        "Catalog owner of the connector entity (e.g. group:default/team-a); stored as the Azure tag backstage-owner (default: an existing connector's)",
       ),
   system: (z: Z) =>
     z
       .string()
       .optional()
       .describe(
-        'Catalog system of the connector entity; stored as the Azure tag backstage-system',
+        "Catalog system of the connector entity; stored as the Azure tag backstage-system (default: an existing connector's)",
       ),
   tags: (z: Z) =>
     z
       .record(z.string())
       .optional()
-      .describe('Further Azure tags for the connector'),
+      .describe(
+        "Further Azure tags for the connector; when given, they replace an existing connector's further tags (default: an existing connector's)",
+      ),
   writeScopedTokens: (z: Z) =>
     z
       .enum(['refuse', 'warn'])

@@ -35,7 +35,27 @@ const TAG_NAME = /^[^<>%&\\?/]{1,512}$/;
 /** @public */
 export type WriteScopedTokenPolicy = 'refuse' | 'warn';
 
-/** Everything the pre-flight and the PUT need, checked and normalised. */
+/**
+ * The connector settings the input states explicitly. Whatever is absent keeps the value of an
+ * existing connector (see `resolveConnectorSettings`), else takes the defaults.
+ */
+export interface GivenSettings {
+  location?: string;
+  defenderForContainers?: boolean;
+  defenderCspm?: boolean;
+  scanIntervalHours?: number;
+  owner?: string;
+  system?: string;
+  /** The `tags` input (further tags), when given. */
+  tags?: Record<string, string>;
+}
+
+/**
+ * Everything the pre-flight and the PUT need, checked and normalised. `location`, `plans`,
+ * `scanIntervalHours` and `tags` are those of a new connector (input, else subscription defaults,
+ * else built-in defaults; `location` is '' when neither gives one) until
+ * `resolveConnectorSettings` has applied an existing connector's.
+ */
 export interface OnboardingInput {
   organization: string;
   username: string;
@@ -49,6 +69,7 @@ export interface OnboardingInput {
   scanIntervalHours: number;
   tags: Record<string, string>;
   writeScopedTokens: WriteScopedTokenPolicy;
+  given: GivenSettings;
 }
 
 /** `dockerhub-<org>`, shortened with a hash suffix when the organization name is very long. */
@@ -127,9 +148,11 @@ export function parseConnectorName(raw: unknown, organization: string) {
   );
 }
 
-function parseTags(raw: unknown, owner?: string, system?: string) {
+/** The `tags` input, or undefined when it is absent. */
+function parseTags(raw: unknown) {
+  if (raw === undefined || raw === null || raw === '') return undefined;
   const tags: Record<string, string> = {};
-  if (raw !== undefined && raw !== null && raw !== '') {
+  {
     if (typeof raw !== 'object' || Array.isArray(raw)) {
       throw new InputError(
         'tags must be an object of tag names to text values',
@@ -152,8 +175,6 @@ function parseTags(raw: unknown, owner?: string, system?: string) {
       });
     }
   }
-  if (owner) tags[CONNECTOR_TAG_OWNER] = owner;
-  if (system) tags[CONNECTOR_TAG_SYSTEM] = system;
   return tags;
 }
 
@@ -183,15 +204,11 @@ export function parseOnboardingInput(
     pattern: /^[A-Za-z0-9 ]+$/,
     expected: 'an Azure region name, e.g. westeurope',
   });
-  const location =
-    rawLocation?.toLowerCase().replace(/ /g, '') ??
-    subscription.defaults.location;
-  if (!location) {
-    throw new InputError(
-      `location is required: subscription ${subscription.displayName} has no default location`,
-    );
-  }
-  if (!LOCATION.test(location)) {
+  const givenLocation = rawLocation?.toLowerCase().replace(/ /g, '');
+  // Without one, an existing connector's location applies; resolveConnectorSettings insists on
+  // one for a new connector.
+  const location = givenLocation ?? subscription.defaults.location ?? '';
+  if (location && !LOCATION.test(location)) {
     throw new InputError(
       `location '${location}' is not an Azure region name: expected e.g. westeurope`,
     );
@@ -204,35 +221,43 @@ export function parseOnboardingInput(
     );
   }
   const plansInput = plansRaw as Record<string, unknown>;
+  const given: GivenSettings = {
+    location: givenLocation,
+    defenderForContainers: optionalBooleanInput(
+      'plans.defenderForContainers',
+      plansInput.defenderForContainers,
+    ),
+    defenderCspm: optionalBooleanInput(
+      'plans.defenderCspm',
+      plansInput.defenderCspm,
+    ),
+    scanIntervalHours: optionalIntegerInput(
+      'scanIntervalHours',
+      input.scanIntervalHours,
+      { min: 1, max: 24, unit: 'hours' },
+    ),
+  };
   const plans = {
     defenderForContainers:
-      optionalBooleanInput(
-        'plans.defenderForContainers',
-        plansInput.defenderForContainers,
-      ) ??
+      given.defenderForContainers ??
       subscription.defaults.defenderForContainers ??
       true,
     defenderCspm:
-      optionalBooleanInput('plans.defenderCspm', plansInput.defenderCspm) ??
-      subscription.defaults.defenderCspm ??
-      false,
+      given.defenderCspm ?? subscription.defaults.defenderCspm ?? false,
   };
   const scanIntervalHours =
-    optionalIntegerInput('scanIntervalHours', input.scanIntervalHours, {
-      min: 1,
-      max: 24,
-      unit: 'hours',
-    }) ??
-    subscription.defaults.scanIntervalHours ??
-    24;
+    given.scanIntervalHours ?? subscription.defaults.scanIntervalHours ?? 24;
   const refRule = {
     maxLength: 255,
     pattern: ENTITY_REF,
     expected: 'a catalog entity ref such as group:default/team-a',
   };
-  const owner = optionalTextInput('owner', input.owner, refRule);
-  const system = optionalTextInput('system', input.system, refRule);
-  const tags = parseTags(input.tags, owner, system);
+  given.owner = optionalTextInput('owner', input.owner, refRule);
+  given.system = optionalTextInput('system', input.system, refRule);
+  given.tags = parseTags(input.tags);
+  const tags = { ...given.tags };
+  if (given.owner) tags[CONNECTOR_TAG_OWNER] = given.owner;
+  if (given.system) tags[CONNECTOR_TAG_SYSTEM] = given.system;
   const policy = input.writeScopedTokens ?? 'refuse';
   if (policy !== 'refuse' && policy !== 'warn') {
     throw new InputError(
@@ -256,5 +281,6 @@ export function parseOnboardingInput(
     scanIntervalHours,
     tags,
     writeScopedTokens: policy,
+    given,
   };
 }

@@ -1,0 +1,162 @@
+import { InputError } from '@backstage/errors';
+import { RG, SUB, TOKENS, scenario } from '../__testUtils__/scenario';
+import {
+  runAction,
+  startActionsEmulator,
+} from '../__testUtils__/startActionsEmulator';
+
+const CONNECTOR_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
+const base = {
+  organization: 'acme',
+  username: 'mdcuser',
+  accessToken: TOKENS.read,
+  subscriptionId: SUB,
+  resourceGroup: RG,
+  owner: 'group:default/platform-team',
+  system: 'containers',
+};
+
+/** Settings the input does not state: explicit input → existing connector → subscription defaults. */
+describe('defender:dockerhub:onboard keeps what the input does not state', () => {
+  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
+  beforeAll(async () => {
+    t = await startActionsEmulator();
+  });
+  afterAll(() => t.emu.stop());
+  beforeEach(() => {
+    t.emu.clearFaults();
+    t.emu.loadScenario(scenario());
+  });
+  const onboard = (patch: Record<string, unknown> = {}) =>
+    runAction(t.onboard, { ...base, ...patch });
+  const acme = () =>
+    t.emu
+      .state()
+      .connectors.find(
+        (c: any) => c.id.toLowerCase() === CONNECTOR_ID.toLowerCase(),
+      ) as any;
+  const writes = () =>
+    t.emu
+      .state()
+      .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method));
+
+  // What the rotate template sends: no plans, interval, location, owner, system or tags.
+  const rotation = {
+    organization: 'acme',
+    username: 'mdcuser',
+    accessToken: TOKENS.read2,
+    subscriptionId: SUB,
+    resourceGroup: RG,
+  };
+  // Differs from every default of the subscription (westeurope, Defender for Containers on,
+  // Defender CSPM off, 24 hours, no tags).
+  const configured = {
+    ...base,
+    location: 'northeurope',
+    plans: { defenderForContainers: false, defenderCspm: true },
+    scanIntervalHours: 6,
+    tags: { 'cost-center': '42' },
+  };
+  const settingsOf = (c: any) => ({
+    location: c.location,
+    offerings: c.properties.offerings.map((o: any) => o.offeringType).sort(),
+    scanInterval: c.properties.environmentData.scanInterval,
+    tags: c.tags,
+  });
+  const kept = {
+    location: 'northeurope',
+    offerings: ['CspmMonitorDockerHub', 'DefenderCspmDockerHub'],
+    scanInterval: 6,
+    tags: {
+      'backstage-owner': 'group:default/platform-team',
+      'backstage-system': 'containers',
+      'cost-center': '42',
+    },
+  };
+
+  it('token rotation keeps the plans, interval, location and tags of the existing connector', async () => {
+    expect((await onboard(configured)).error).toBeUndefined();
+    expect(settingsOf(acme())).toEqual(kept);
+    const r = await runAction(t.onboard, rotation);
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      operation: 'updated',
+      configurationChanged: false,
+      plans: {
+        foundationalCspm: true,
+        defenderForContainers: false,
+        defenderCspm: true,
+      },
+      offerings: ['CspmMonitorDockerHub', 'DefenderCspmDockerHub'],
+      scanIntervalHours: 6,
+    });
+    expect(settingsOf(acme())).toEqual(kept);
+    expect(acme().credential).toMatchObject({ username: 'mdcuser' });
+  });
+
+  it('dry run of a rotation previews the kept settings', async () => {
+    await onboard(configured);
+    const r = await runAction(t.onboard, rotation, { isDryRun: true });
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      operation: 'dry-run',
+      configurationChanged: false,
+      scanIntervalHours: 6,
+      offerings: ['CspmMonitorDockerHub', 'DefenderCspmDockerHub'],
+    });
+    const printed = r.logs.map(l => l.message).join('\n');
+    expect(printed).toContain('"location": "northeurope"');
+    expect(printed).toContain('"scanInterval": 6');
+    expect(printed).toContain('"cost-center": "42"');
+    expect(printed).not.toContain(TOKENS.read2);
+  });
+
+  it('an explicit new interval changes only the interval', async () => {
+    await onboard(configured);
+    const r = await runAction(t.onboard, {
+      ...rotation,
+      scanIntervalHours: 12,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      configurationChanged: true,
+      scanIntervalHours: 12,
+    });
+    expect(settingsOf(acme())).toEqual({ ...kept, scanInterval: 12 });
+  });
+
+  it('a new connector gets the subscription defaults', async () => {
+    const r = await runAction(t.onboard, {
+      ...rotation,
+      resourceGroup: undefined,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.outputs).toMatchObject({
+      operation: 'created',
+      resourceGroup: RG,
+      scanIntervalHours: 24,
+      offerings: ['CspmMonitorDockerHub', 'DefenderForContainersDockerHub'],
+    });
+    expect(settingsOf(acme())).toEqual({
+      location: 'westeurope',
+      offerings: ['CspmMonitorDockerHub', 'DefenderForContainersDockerHub'],
+      scanInterval: 24,
+      tags: {},
+    });
+  });
+
+  it('refuses to move an existing connector to another location, before writing', async () => {
+    await onboard(configured);
+    const before = writes().length;
+    const r = await runAction(t.onboard, {
+      ...rotation,
+      location: 'westeurope',
+    });
+    expect(r.error).toBeInstanceOf(InputError);
+    expect(r.error.message).toContain(
+      'Azure cannot move a connector to another region',
+    );
+    expect(writes()).toHaveLength(before);
+    expect(acme().location).toBe('northeurope');
+  });
+});
