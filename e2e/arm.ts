@@ -36,13 +36,7 @@ function call(
   });
 }
 
-export async function listConnectors(
-  emulatorUrl: string,
-  ca: string,
-  subscriptionId: string,
-): Promise<
-  Array<{ id: string; properties?: { hierarchyIdentifier?: string } }>
-> {
+async function armToken(emulatorUrl: string, ca: string): Promise<string> {
   const token = await call(`${emulatorUrl}/${TENANT}/oauth2/v2.0/token`, ca, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -55,10 +49,36 @@ export async function listConnectors(
   });
   if (token.status !== 200)
     throw new Error(`token endpoint answered ${token.status}`);
+  return token.body.access_token;
+}
+
+/** Status codes of a connector's health reports (`Healthy`, `NotHealthy`, ...). */
+export async function healthStatuses(
+  emulatorUrl: string,
+  ca: string,
+  connectorId: string,
+): Promise<string[]> {
+  const res = await call(
+    `${emulatorUrl}${connectorId}/providers/Microsoft.Security/healthReports?api-version=2023-05-01-preview`,
+    ca,
+    { headers: { authorization: `Bearer ${await armToken(emulatorUrl, ca)}` } },
+  );
+  if (res.status !== 200)
+    throw new Error(`ARM health reports answered ${res.status}`);
+  return res.body.value.map((r: any) => r.properties?.status?.code);
+}
+
+export async function listConnectors(
+  emulatorUrl: string,
+  ca: string,
+  subscriptionId: string,
+): Promise<
+  Array<{ id: string; properties?: { hierarchyIdentifier?: string } }>
+> {
   const res = await call(
     `${emulatorUrl}/subscriptions/${subscriptionId}/providers/Microsoft.Security/securityConnectors?api-version=2024-08-01-preview`,
     ca,
-    { headers: { authorization: `Bearer ${token.body.access_token}` } },
+    { headers: { authorization: `Bearer ${await armToken(emulatorUrl, ca)}` } },
   );
   if (res.status !== 200) throw new Error(`ARM list answered ${res.status}`);
   return res.body.value;

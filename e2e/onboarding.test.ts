@@ -1,8 +1,8 @@
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { listConnectors } from './arm.ts';
+import { healthStatuses, listConnectors } from './arm.ts';
 import { launchBrowser } from './browser.ts';
 import { artifactsDir, startStack, type Stack } from './stack.ts';
 
@@ -13,6 +13,19 @@ let browser: Browser;
 before(async () => {
   stack = await startStack();
   browser = await launchBrowser();
+});
+
+// Each test's last screen, whatever happened, then a clean slate for the next test.
+afterEach(async t => {
+  const pages = browser.contexts().flatMap(c => c.pages());
+  for (const [i, p] of pages.entries()) {
+    const name = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    await p.screenshot({
+      path: join(artifactsDir, `last-${name}-${i}.png`),
+      fullPage: true,
+    });
+    await p.close();
+  }
 });
 
 after(async () => {
@@ -190,4 +203,51 @@ test('a write-scoped token stops the task at the scope check and nothing is writ
     false,
     'no connector for globex',
   );
+});
+
+test('rotating the revoked token of a connector heals it', async () => {
+  const initech = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-defender-connectors/providers/Microsoft.Security/securityConnectors/dockerhub-initech`;
+  // The demo scenario's initech connector holds a revoked token.
+  const before = await healthStatuses(
+    stack.emulatorUrl,
+    stack.emulatorCa,
+    initech,
+  );
+  assert.ok(
+    before.includes('NotHealthy'),
+    `initech starts unhealthy: ${before}`,
+  );
+
+  const page = await signIn();
+  await page.goto(
+    `${stack.baseUrl}/create/templates/default/defender-rotate-dockerhub-token`,
+  );
+  // Credentials first: see the comment in the template on why the secret is not on the last page.
+  await page.getByLabel('Dedicated Docker Hub user').fill('mdc-initech');
+  await page
+    .getByLabel('New read-only access token')
+    .fill('dckr_pat_EMULATOR0initechRotatedFAKE1');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Docker Hub organization').fill('initech');
+  await page.getByText('Contoso Production (emulated)').waitFor();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/create\/tasks\//);
+  await page
+    .getByRole('link', { name: 'Connector in the catalog' })
+    .waitFor({ timeout: 120_000 });
+  await page.screenshot({
+    path: join(artifactsDir, 'rotate-initech-done.png'),
+    fullPage: true,
+  });
+
+  // Defender re-evaluates the connector after the scenario's health delay (10 s in the demo).
+  const deadline = Date.now() + 60_000;
+  let after: string[] = before;
+  while (Date.now() < deadline) {
+    after = await healthStatuses(stack.emulatorUrl, stack.emulatorCa, initech);
+    if (after.length > 0 && after.every(code => code === 'Healthy')) break;
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  assert.deepEqual([...new Set(after)], ['Healthy']);
 });
