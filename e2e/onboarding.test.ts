@@ -33,6 +33,15 @@ after(async () => {
   await stack?.stop();
 });
 
+/**
+ * Backstage's Secret field stores what was typed 300 ms later (debounced); a click faster than
+ * that sometimes leaves the task without the secret. A person is never that fast; the test waits
+ * like one instead of racing the debounce.
+ */
+async function letSecretSettle(page: Page) {
+  await page.waitForTimeout(500);
+}
+
 /** A guest user's Backstage token, to read task state through the API like the UI does. */
 async function backstageToken(): Promise<string> {
   const res = await fetch(`${stack.baseUrl}/api/auth/guest/refresh`, {
@@ -68,6 +77,7 @@ async function runOnboarding(
   await page
     .getByLabel('Read-only access token of that user')
     .fill(docker.token);
+  await letSecretSettle(page);
   await page.getByRole('button', { name: 'Next' }).click();
 
   // The picker preselects the first allowed subscription and its defaults.
@@ -222,11 +232,11 @@ test('rotating the revoked token of a connector heals it', async () => {
   await page.goto(
     `${stack.baseUrl}/create/templates/default/defender-rotate-dockerhub-token`,
   );
-  // Credentials first: see the comment in the template on why the secret is not on the last page.
   await page.getByLabel('Dedicated Docker Hub user').fill('mdc-initech');
   await page
     .getByLabel('New read-only access token')
     .fill('dckr_pat_EMULATOR0initechRotatedFAKE1');
+  await letSecretSettle(page);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Docker Hub organization').fill('initech');
   await page.getByText('Contoso Production (emulated)').waitFor();
