@@ -1,3 +1,4 @@
+import { withoutStackFrames } from './withoutStackFrames';
 import { announceConnectorChange } from './announceConnectorChange';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -29,161 +30,164 @@ import {
  * @public
  */
 export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
-  return createTemplateAction({
-    id: 'defender:dockerhub:onboard',
-    description:
-      'Validates a Docker Hub organization, its dedicated user and read-only token, then creates or updates its Microsoft Defender for Containers security connector.',
-    examples,
-    supportsDryRun: true,
-    schema: {
-      input: onboardingInputSchema,
-      output: {
-        ...preflightOutputSchema,
-        connectorName: z =>
-          z.string().describe('Name of the security connector'),
-        subscriptionId: z =>
-          z.string().describe('Subscription of the connector'),
-        resourceGroup: z =>
-          z.string().describe('Resource group of the connector'),
-        portalUrl: z =>
-          z.string().describe('Azure portal link of the connector'),
-        organization: z => z.string().describe('The Docker Hub organization'),
-        plans: z =>
-          z
-            .object({
-              foundationalCspm: z.boolean(),
-              defenderForContainers: z.boolean(),
-              defenderCspm: z.boolean(),
-            })
-            .describe(
-              'Plans of the connector (Foundational CSPM is always on)',
-            ),
-        offerings: z => z.array(z.string()).describe('ARM offering types sent'),
-        scanIntervalHours: z => z.number().describe('Scan interval in hours'),
-        operation: z =>
-          z
-            .enum(['created', 'updated', 'dry-run'])
-            .describe(
-              'created, updated (in place; includes token rotation) or dry-run (nothing written)',
-            ),
-        configurationChanged: z =>
-          z
-            .boolean()
-            .describe(
-              'Whether the non-secret settings (plans, interval, user, location, tags) differ from before',
-            ),
+  return withoutStackFrames(
+    createTemplateAction({
+      id: 'defender:dockerhub:onboard',
+      description:
+        'Validates a Docker Hub organization, its dedicated user and read-only token, then creates or updates its Microsoft Defender for Containers security connector.',
+      examples,
+      supportsDryRun: true,
+      schema: {
+        input: onboardingInputSchema,
+        output: {
+          ...preflightOutputSchema,
+          connectorName: z =>
+            z.string().describe('Name of the security connector'),
+          subscriptionId: z =>
+            z.string().describe('Subscription of the connector'),
+          resourceGroup: z =>
+            z.string().describe('Resource group of the connector'),
+          portalUrl: z =>
+            z.string().describe('Azure portal link of the connector'),
+          organization: z => z.string().describe('The Docker Hub organization'),
+          plans: z =>
+            z
+              .object({
+                foundationalCspm: z.boolean(),
+                defenderForContainers: z.boolean(),
+                defenderCspm: z.boolean(),
+              })
+              .describe(
+                'Plans of the connector (Foundational CSPM is always on)',
+              ),
+          offerings: z =>
+            z.array(z.string()).describe('ARM offering types sent'),
+          scanIntervalHours: z => z.number().describe('Scan interval in hours'),
+          operation: z =>
+            z
+              .enum(['created', 'updated', 'dry-run'])
+              .describe(
+                'created, updated (in place; includes token rotation) or dry-run (nothing written)',
+              ),
+          configurationChanged: z =>
+            z
+              .boolean()
+              .describe(
+                'Whether the non-secret settings (plans, interval, user, location, tags) differ from before',
+              ),
+        },
       },
-    },
-    async handler(ctx) {
-      const parsed = parseOnboardingInput(ctx.input, options.subscriptions);
-      const { connectorId, organization } = parsed;
-      ctx.logger.info(
-        `Onboarding Docker Hub organization ${organization} (user ${parsed.username}) to ${connectorId}`,
-      );
-      const preflight = await runPreflight(
-        options,
-        parsed,
-        ctx.logger,
-        ctx.signal,
-      );
-      ctx.output('checks', preflight.checks);
-      ctx.output('warnings', preflight.warnings);
-      if (preflight.dockerHub.repositories) {
-        ctx.output('repositories', preflight.dockerHub.repositories);
-      }
-      preflight.throwIfFailed();
-
-      const existing = preflight.azure.existing;
-      // What is not given keeps the existing connector's value (e.g. on token rotation).
-      const input = resolveConnectorSettings(parsed, existing);
-      const desired = desiredSettings(input);
-      const configurationChanged =
-        !existing || !sameSettings(actualSettings(existing), desired);
-      const outputs = () => {
-        ctx.output('connectorId', connectorId);
-        ctx.output('connectorName', input.connectorName);
-        ctx.output('subscriptionId', input.subscription.id);
-        ctx.output('resourceGroup', input.resourceGroup);
-        ctx.output('portalUrl', connectorPortalUrl(connectorId));
-        ctx.output('organization', organization);
-        ctx.output('plans', { foundationalCspm: true, ...input.plans });
-        ctx.output('offerings', dockerHubOfferings(input.plans));
-        ctx.output('scanIntervalHours', input.scanIntervalHours);
-        ctx.output('entityRef', connectorEntityRef(organization));
-        ctx.output('configurationChanged', configurationChanged);
-      };
-
-      if (ctx.isDryRun) {
-        const preview = options.arm.previewPutSecurityConnector(
-          connectorId,
-          connectorBody(input, existing?.etag),
-        );
+      async handler(ctx) {
+        const parsed = parseOnboardingInput(ctx.input, options.subscriptions);
+        const { connectorId, organization } = parsed;
         ctx.logger.info(
-          `Dry run: nothing written. Onboarding would ${
-            existing ? 'update' : 'create'
-          } the connector with:\n${preview.method} ${
-            preview.url
-          }\n${JSON.stringify(preview.body, null, 2)}`,
+          `Onboarding Docker Hub organization ${organization} (user ${parsed.username}) to ${connectorId}`,
         );
+        const preflight = await runPreflight(
+          options,
+          parsed,
+          ctx.logger,
+          ctx.signal,
+        );
+        ctx.output('checks', preflight.checks);
+        ctx.output('warnings', preflight.warnings);
+        if (preflight.dockerHub.repositories) {
+          ctx.output('repositories', preflight.dockerHub.repositories);
+        }
+        preflight.throwIfFailed();
+
+        const existing = preflight.azure.existing;
+        // What is not given keeps the existing connector's value (e.g. on token rotation).
+        const input = resolveConnectorSettings(parsed, existing);
+        const desired = desiredSettings(input);
+        const configurationChanged =
+          !existing || !sameSettings(actualSettings(existing), desired);
+        const outputs = () => {
+          ctx.output('connectorId', connectorId);
+          ctx.output('connectorName', input.connectorName);
+          ctx.output('subscriptionId', input.subscription.id);
+          ctx.output('resourceGroup', input.resourceGroup);
+          ctx.output('portalUrl', connectorPortalUrl(connectorId));
+          ctx.output('organization', organization);
+          ctx.output('plans', { foundationalCspm: true, ...input.plans });
+          ctx.output('offerings', dockerHubOfferings(input.plans));
+          ctx.output('scanIntervalHours', input.scanIntervalHours);
+          ctx.output('entityRef', connectorEntityRef(organization));
+          ctx.output('configurationChanged', configurationChanged);
+        };
+
+        if (ctx.isDryRun) {
+          const preview = options.arm.previewPutSecurityConnector(
+            connectorId,
+            connectorBody(input, existing?.etag),
+          );
+          ctx.logger.info(
+            `Dry run: nothing written. Onboarding would ${
+              existing ? 'update' : 'create'
+            } the connector with:\n${preview.method} ${
+              preview.url
+            }\n${JSON.stringify(preview.body, null, 2)}`,
+          );
+          outputs();
+          ctx.output('operation', 'dry-run');
+          return;
+        }
+
+        ctx.logger.info(
+          existing
+            ? `Updating ${input.connectorName} in place${
+                configurationChanged
+                  ? ' (settings changed)'
+                  : ' (same settings; refreshing the token)'
+              }`
+            : `Creating ${input.connectorName}`,
+        );
+        let result: { created: boolean };
+        try {
+          result = await ctx.checkpoint({
+            key: putCheckpointKey(input),
+            fn: () =>
+              putConnector(options.arm, input, existing?.etag, ctx.signal),
+          });
+        } catch (e) {
+          throw armFailure(`Writing connector ${input.connectorName}`, e);
+        }
+
+        // Read back: what Azure now holds is what the outputs describe.
+        let readBack;
+        try {
+          readBack = await options.arm.getSecurityConnector(connectorId, {
+            signal: ctx.signal,
+          });
+        } catch (e) {
+          ctx.logger.warn(
+            `The connector was written but could not be read back: ${
+              (e as Error).message
+            }`,
+          );
+        }
+        if (readBack && !sameSettings(actualSettings(readBack), desired)) {
+          const warning = `Azure holds different settings than sent for ${input.connectorName}; check it in the portal.`;
+          preflight.warnings.push(warning);
+          ctx.logger.warn(warning);
+        }
+        if (readBack === undefined) {
+          ctx.logger.warn(
+            `${input.connectorName} was written but is not readable yet.`,
+          );
+        }
         outputs();
-        ctx.output('operation', 'dry-run');
-        return;
-      }
-
-      ctx.logger.info(
-        existing
-          ? `Updating ${input.connectorName} in place${
-              configurationChanged
-                ? ' (settings changed)'
-                : ' (same settings; refreshing the token)'
-            }`
-          : `Creating ${input.connectorName}`,
-      );
-      let result: { created: boolean };
-      try {
-        result = await ctx.checkpoint({
-          key: putCheckpointKey(input),
-          fn: () =>
-            putConnector(options.arm, input, existing?.etag, ctx.signal),
-        });
-      } catch (e) {
-        throw armFailure(`Writing connector ${input.connectorName}`, e);
-      }
-
-      // Read back: what Azure now holds is what the outputs describe.
-      let readBack;
-      try {
-        readBack = await options.arm.getSecurityConnector(connectorId, {
-          signal: ctx.signal,
-        });
-      } catch (e) {
-        ctx.logger.warn(
-          `The connector was written but could not be read back: ${
-            (e as Error).message
-          }`,
+        ctx.output('warnings', preflight.warnings);
+        ctx.output('operation', result.created ? 'created' : 'updated');
+        await announceConnectorChange(options, connectorId, ctx.logger);
+        ctx.logger.info(
+          `${
+            result.created ? 'Created' : 'Updated'
+          } ${connectorId}. Defender starts scanning ${organization} within an hour; the catalog entity will be ${connectorEntityRef(
+            organization,
+          )}.`,
         );
-      }
-      if (readBack && !sameSettings(actualSettings(readBack), desired)) {
-        const warning = `Azure holds different settings than sent for ${input.connectorName}; check it in the portal.`;
-        preflight.warnings.push(warning);
-        ctx.logger.warn(warning);
-      }
-      if (readBack === undefined) {
-        ctx.logger.warn(
-          `${input.connectorName} was written but is not readable yet.`,
-        );
-      }
-      outputs();
-      ctx.output('warnings', preflight.warnings);
-      ctx.output('operation', result.created ? 'created' : 'updated');
-      await announceConnectorChange(options, connectorId, ctx.logger);
-      ctx.logger.info(
-        `${
-          result.created ? 'Created' : 'Updated'
-        } ${connectorId}. Defender starts scanning ${organization} within an hour; the catalog entity will be ${connectorEntityRef(
-          organization,
-        )}.`,
-      );
-    },
-  });
+      },
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { withoutStackFrames } from './withoutStackFrames';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { connectorEntityRef } from '@defender-backstage/plugin-defender-for-containers-common';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
@@ -15,49 +16,58 @@ import {
  * @public
  */
 export function createDockerHubValidateAction(options: DefenderActionsOptions) {
-  return createTemplateAction({
-    id: 'defender:dockerhub:validate',
-    description:
-      'Checks the Docker Hub user, its access token and the Azure target for onboarding a Docker Hub organization to Microsoft Defender for Containers; writes nothing.',
-    examples,
-    supportsDryRun: true,
-    schema: {
-      input: onboardingInputSchema,
-      output: {
-        ...preflightOutputSchema,
-        ok: z =>
-          z.boolean().describe('True when no check failed (warnings allowed)'),
-        connectorExists: z =>
-          z
-            .boolean()
-            .describe(
-              'True when the target connector already connects this organization (onboard will update it)',
-            ),
+  return withoutStackFrames(
+    createTemplateAction({
+      id: 'defender:dockerhub:validate',
+      description:
+        'Checks the Docker Hub user, its access token and the Azure target for onboarding a Docker Hub organization to Microsoft Defender for Containers; writes nothing.',
+      examples,
+      supportsDryRun: true,
+      schema: {
+        input: onboardingInputSchema,
+        output: {
+          ...preflightOutputSchema,
+          ok: z =>
+            z
+              .boolean()
+              .describe('True when no check failed (warnings allowed)'),
+          connectorExists: z =>
+            z
+              .boolean()
+              .describe(
+                'True when the target connector already connects this organization (onboard will update it)',
+              ),
+        },
       },
-    },
-    async handler(ctx) {
-      const input = parseOnboardingInput(ctx.input, options.subscriptions);
-      ctx.logger.info(
-        `Checking Docker Hub organization ${input.organization} (user ${input.username}) and Azure target ${input.connectorId}`,
-      );
-      const result = await runPreflight(options, input, ctx.logger, ctx.signal);
-      ctx.output('checks', result.checks);
-      ctx.output('warnings', result.warnings);
-      if (result.dockerHub.repositories) {
-        ctx.output('repositories', result.dockerHub.repositories);
-      }
-      ctx.output('connectorId', input.connectorId);
-      ctx.output('entityRef', connectorEntityRef(input.organization));
-      ctx.output('connectorExists', Boolean(result.azure.existing));
-      ctx.output('ok', result.ok);
-      result.throwIfFailed();
-      ctx.logger.info(
-        `All checks passed${
-          result.warnings.length
-            ? ` with ${result.warnings.length} warning(s)`
-            : ''
-        }: ${input.organization} can be onboarded.`,
-      );
-    },
-  });
+      async handler(ctx) {
+        const input = parseOnboardingInput(ctx.input, options.subscriptions);
+        ctx.logger.info(
+          `Checking Docker Hub organization ${input.organization} (user ${input.username}) and Azure target ${input.connectorId}`,
+        );
+        const result = await runPreflight(
+          options,
+          input,
+          ctx.logger,
+          ctx.signal,
+        );
+        ctx.output('checks', result.checks);
+        ctx.output('warnings', result.warnings);
+        if (result.dockerHub.repositories) {
+          ctx.output('repositories', result.dockerHub.repositories);
+        }
+        ctx.output('connectorId', input.connectorId);
+        ctx.output('entityRef', connectorEntityRef(input.organization));
+        ctx.output('connectorExists', Boolean(result.azure.existing));
+        ctx.output('ok', result.ok);
+        result.throwIfFailed();
+        ctx.logger.info(
+          `All checks passed${
+            result.warnings.length
+              ? ` with ${result.warnings.length} warning(s)`
+              : ''
+          }: ${input.organization} can be onboarded.`,
+        );
+      },
+    }),
+  );
 }
