@@ -144,9 +144,9 @@ function repositoriesOutcome(
       remedy: `check the organization name and that ${input.username} is an Editor of it.`,
     };
   }
-  const counts = `${total} repositories (${privateCount} private, ${
-    total - privateCount
-  } public)`;
+  const counts = `${total} ${
+    total === 1 ? 'repository' : 'repositories'
+  } (${privateCount} private, ${total - privateCount} public)`;
   if (privateCount === 0) {
     return {
       status: 'warn',
