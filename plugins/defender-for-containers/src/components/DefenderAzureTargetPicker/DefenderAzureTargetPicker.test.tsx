@@ -22,13 +22,17 @@ const subscriptions: AllowedSubscription[] = [
   },
 ];
 
-function renderPicker(api: DefenderApi, formData?: object) {
+function renderPicker(
+  api: DefenderApi,
+  formData?: object,
+  uiOptions?: { location?: boolean },
+) {
   const onChange = jest.fn();
   const props = {
     onChange,
     formData,
     schema: {},
-    uiSchema: {},
+    uiSchema: uiOptions ? { 'ui:options': uiOptions } : {},
     idSchema: { $id: 'root_azure' },
     rawErrors: [],
     required: true,
@@ -99,5 +103,15 @@ describe('DefenderAzureTargetPicker', () => {
       (await screen.findAllByText(/backend unavailable/)).length,
     ).toBeGreaterThan(0);
     expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('hides the location for templates that act on an existing connector', async () => {
+    renderPicker(
+      { listAllowedSubscriptions: async () => subscriptions },
+      { subscriptionId: 'sub-a', resourceGroup: 'rg-sec' },
+      { location: false },
+    );
+    await screen.findByText('Security (sub-a)');
+    expect(screen.queryByLabelText(/Location/)).toBeNull();
   });
 });

@@ -19,9 +19,23 @@ import { applySubscriptionDefaults } from './applySubscriptionDefaults';
  * subscriptions the backend is configured to allow.
  */
 export function DefenderAzureTargetPicker(
-  props: FieldExtensionComponentProps<Partial<AzureTarget>>,
+  props: FieldExtensionComponentProps<
+    Partial<AzureTarget>,
+    { location?: boolean }
+  >,
 ) {
-  const { onChange, formData, rawErrors, required, schema, idSchema } = props;
+  const {
+    onChange,
+    formData,
+    rawErrors,
+    required,
+    schema,
+    idSchema,
+    uiSchema,
+  } = props;
+  // `ui:options: { location: false }` for templates that act on an existing connector, whose
+  // region cannot change (rotate, offboard).
+  const asksLocation = uiSchema?.['ui:options']?.location !== false;
   const api = useApi(defenderApiRef);
   const {
     value: subscriptions,
@@ -101,14 +115,16 @@ export function DefenderAzureTargetPicker(
           Where the security connector resource is created.
         </FormHelperText>
       </FormControl>
-      <TextField
-        id={`${id}-location`}
-        label="Location"
-        required={required}
-        value={formData?.location ?? ''}
-        onChange={e => onChange({ ...formData, location: e.target.value })}
-        helperText="Azure region where Defender stores the connector's data, e.g. westeurope."
-      />
+      {asksLocation && (
+        <TextField
+          id={`${id}-location`}
+          label="Location"
+          required={required}
+          value={formData?.location ?? ''}
+          onChange={e => onChange({ ...formData, location: e.target.value })}
+          helperText="Azure region where Defender stores the connector's data, e.g. westeurope."
+        />
+      )}
     </Box>
   );
 }

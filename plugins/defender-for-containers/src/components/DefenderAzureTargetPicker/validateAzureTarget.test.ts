@@ -1,10 +1,15 @@
 import { validateAzureTarget } from './validateAzureTarget';
 
-function errorsOf(value: Parameters<typeof validateAzureTarget>[0]) {
+function errorsOf(
+  value: Parameters<typeof validateAzureTarget>[0],
+  options?: { location?: boolean },
+) {
   const errors: string[] = [];
-  validateAzureTarget(value, {
-    addError: (m: string) => errors.push(m),
-  } as any);
+  validateAzureTarget(
+    value,
+    { addError: (m: string) => errors.push(m) } as any,
+    options ? { uiSchema: { 'ui:options': options } } : undefined,
+  );
   return errors;
 }
 
@@ -29,6 +34,18 @@ describe('validateAzureTarget', () => {
       }),
     ).toEqual([
       'Enter an Azure region name in lower case without spaces, e.g. westeurope.',
+    ]);
+  });
+
+  it('does not ask for a location when the template turned it off', () => {
+    expect(
+      errorsOf(
+        { subscriptionId: 's', resourceGroup: 'rg' },
+        { location: false },
+      ),
+    ).toEqual([]);
+    expect(errorsOf({ subscriptionId: 's' }, { location: false })).toEqual([
+      'Choose a resource group.',
     ]);
   });
 });

@@ -8,6 +8,7 @@ const LOCATION = /^[a-z][a-z0-9]{1,39}$/;
 export function validateAzureTarget(
   value: Partial<AzureTarget> | undefined,
   validation: FieldValidation,
+  context?: { uiSchema?: { 'ui:options'?: { location?: boolean } } },
 ) {
   if (!value?.subscriptionId) {
     validation.addError('Choose an Azure subscription.');
@@ -15,7 +16,8 @@ export function validateAzureTarget(
   if (!value?.resourceGroup) {
     validation.addError('Choose a resource group.');
   }
-  if (!value?.location || !LOCATION.test(value.location)) {
+  const asksLocation = context?.uiSchema?.['ui:options']?.location !== false;
+  if (asksLocation && (!value?.location || !LOCATION.test(value.location))) {
     validation.addError(
       'Enter an Azure region name in lower case without spaces, e.g. westeurope.',
     );
