@@ -1,10 +1,11 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { healthStatuses, listConnectors } from './arm.ts';
 import { launchBrowser } from './browser.ts';
-import { artifactsDir, startStack, type Stack } from './stack.ts';
+import { artifactsDir, databaseDir, startStack, type Stack } from './stack.ts';
 
 const SUBSCRIPTION = 'aaaaaaaa-0000-0000-0000-000000000001';
 let stack: Stack;
@@ -260,4 +261,22 @@ test('rotating the revoked token of a connector heals it', async () => {
     await new Promise(r => setTimeout(r, 2000));
   }
   assert.deepEqual([...new Set(after)], ['Healthy']);
+});
+
+test('no Docker Hub token typed into the forms above is stored in any database', async () => {
+  const files = readdirSync(databaseDir).filter(f => !f.startsWith('.'));
+  assert.ok(
+    files.some(f => f.includes('scaffolder')),
+    `scaffolder database among ${files}`,
+  );
+  for (const file of files) {
+    const bytes = readFileSync(join(databaseDir, file)).toString('latin1');
+    for (const token of [
+      'dckr_pat_EMULATOR0acmeReadOnlyFAKE01',
+      'dckr_pat_EMULATOR0globexWriteFAKE001',
+      'dckr_pat_EMULATOR0initechRotatedFAKE1',
+    ]) {
+      assert.equal(bytes.includes(token), false, `${token} found in ${file}`);
+    }
+  }
 });

@@ -16,6 +16,8 @@ export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
 export const baseUrl = 'http://localhost:7007';
 export const emulatorUrl = 'https://127.0.0.1:7443';
 const caFile = join(repoRoot, '.emulator', 'ca.pem');
+/** One SQLite file per plugin, read by tests that check what the backend stored. */
+export const databaseDir = join(artifactsDir, 'database');
 
 export interface Stack {
   baseUrl: string;
@@ -97,6 +99,8 @@ async function startEmulator(): Promise<ChildProcess> {
 export async function startStack(): Promise<Stack> {
   mkdirSync(artifactsDir, { recursive: true });
   const emulator = await startEmulator();
+  rmSync(databaseDir, { recursive: true, force: true });
+  mkdirSync(databaseDir, { recursive: true });
   const log = createWriteStream(join(artifactsDir, 'backend.log'));
   const backend = spawn(
     'yarn',
@@ -109,7 +113,12 @@ export async function startStack(): Promise<Stack> {
       '--config',
       '../../e2e/app-config.e2e.yaml',
     ],
-    { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, E2E_DATABASE_DIR: databaseDir },
+    },
   );
   backend.stdout!.pipe(log);
   backend.stderr!.pipe(log);
