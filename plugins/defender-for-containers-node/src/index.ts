@@ -21,6 +21,11 @@ export {
 } from './azure/SecurityCenterArmClient';
 export { stripConnectorSecrets } from './azure/stripConnectorSecrets';
 export {
+  describeConnector,
+  dockerHubOrganizationOf,
+  isDockerHubConnectorOf,
+} from './azure/dockerHubConnector';
+export {
   formatSecurityConnectorId,
   parseSecurityConnectorId,
   sameArmId,

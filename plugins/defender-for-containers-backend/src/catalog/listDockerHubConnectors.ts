@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  dockerHubOrganizationOf,
   parseSecurityConnectorId,
   type DefenderArmClient,
 } from '@defender-backstage/plugin-defender-for-containers-node';
@@ -27,9 +28,8 @@ export async function listDockerHubConnectors(options: {
       return;
     }
     for (const c of result.value) {
-      const organization = c.properties?.hierarchyIdentifier;
-      if (c.properties?.environmentName !== 'DockerHub' || !organization)
-        continue;
+      const organization = dockerHubOrganizationOf(c);
+      if (!organization) continue;
       const { subscriptionId, resourceGroup } = parseSecurityConnectorId(c.id);
       connectors.push({
         id: c.id,
@@ -39,8 +39,8 @@ export async function listDockerHubConnectors(options: {
         location: c.location,
         organization,
         tags: c.tags ?? {},
-        scanIntervalHours: c.properties.environmentData?.scanInterval,
-        offerings: (c.properties.offerings ?? []).map(o => o.offeringType),
+        scanIntervalHours: c.properties?.environmentData?.scanInterval,
+        offerings: (c.properties?.offerings ?? []).map(o => o.offeringType),
       });
     }
   });

@@ -6,17 +6,14 @@ import { connectorEntityRef } from '@defender-backstage/plugin-defender-for-cont
 import {
   ArmError,
   parseSecurityConnectorId,
+  describeConnector,
+  isDockerHubConnectorOf,
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import { parseOffboardingInput } from '../input/parseOffboardingInput';
 import { armFailure } from '../onboarding/armFailure';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { examples } from './createDockerHubOffboardAction.examples';
-
-const isOrganizationConnector = (c: SecurityConnector, organization: string) =>
-  c.properties?.environmentName?.toLowerCase() === 'dockerhub' &&
-  c.properties?.hierarchyIdentifier?.toLowerCase() ===
-    organization.toLowerCase();
 
 /**
  * `defender:dockerhub:offboard` — deletes the Docker Hub connector of an organization after a
@@ -132,7 +129,7 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
             );
             connector = lists
               .flat()
-              .find(c => isOrganizationConnector(c, organization));
+              .find(c => isDockerHubConnectorOf(c, organization));
           }
         } catch (e) {
           throw armFailure(`Looking up the connector of ${organization}`, e);
@@ -149,15 +146,13 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
           ctx.output('stopped', []);
           return;
         }
-        if (!isOrganizationConnector(connector, organization)) {
+        if (!isDockerHubConnectorOf(connector, organization)) {
           throw new InputError(
             `${
               connector.id
-            } is not the Docker Hub connector of ${organization} (it is a ${
-              connector.properties?.environmentName ?? 'different'
-            } connector for '${
-              connector.properties?.hierarchyIdentifier ?? '?'
-            }'); refusing to delete it.`,
+            } is not the Docker Hub connector of ${organization} (it is ${describeConnector(
+              connector,
+            )}); refusing to delete it.`,
           );
         }
         const parts = parseSecurityConnectorId(connector.id);

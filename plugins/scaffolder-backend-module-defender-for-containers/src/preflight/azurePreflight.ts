@@ -4,6 +4,8 @@ import {
   sameArmId,
   type ArmPermission,
   type DefenderArmClient,
+  describeConnector,
+  isDockerHubConnectorOf,
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { OnboardingInput } from '../input/parseOnboardingInput';
@@ -66,14 +68,6 @@ export function permits(permissions: ArmPermission[], action: string) {
   );
 }
 
-function isOrganizationConnector(c: SecurityConnector, organization: string) {
-  return (
-    c.properties?.environmentName?.toLowerCase() === 'dockerhub' &&
-    c.properties?.hierarchyIdentifier?.toLowerCase() ===
-      organization.toLowerCase()
-  );
-}
-
 async function existingConnector(
   arm: DefenderArmClient,
   input: OnboardingInput,
@@ -109,20 +103,18 @@ async function existingConnector(
   }
   const all = listings.flatMap(l => l.connectors);
   const atTarget = all.find(c => sameArmId(c.id, input.connectorId));
-  if (atTarget && !isOrganizationConnector(atTarget, input.organization)) {
+  if (atTarget && !isDockerHubConnectorOf(atTarget, input.organization)) {
     return {
       status: 'fail',
       message: `the name ${input.connectorName} is taken in ${
         input.resourceGroup
-      } by a ${
-        atTarget.properties?.environmentName ?? 'different'
-      } connector for '${atTarget.properties?.hierarchyIdentifier ?? '?'}'.`,
+      } by ${describeConnector(atTarget)}.`,
       remedy: 'choose another connectorName and run again.',
     };
   }
   const elsewhere = all.find(
     c =>
-      isOrganizationConnector(c, input.organization) &&
+      isDockerHubConnectorOf(c, input.organization) &&
       !sameArmId(c.id, input.connectorId),
   );
   if (elsewhere) {
