@@ -3,7 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { createRouter } from './router';
-import { readDefenderConfig } from '@defender-backstage/plugin-defender-for-containers-node';
+import { defenderConfigServiceRef } from '@defender-backstage/plugin-defender-for-containers-node';
 
 /**
  * The Defender for Containers backend plugin, served under /api/defender-for-containers.
@@ -15,16 +15,15 @@ export const defenderForContainersPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
+        defender: defenderConfigServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ config, httpAuth, httpRouter }) {
+      async init({ defender, httpAuth, httpRouter }) {
         httpRouter.use(
           await createRouter({
             httpAuth,
-            allowedSubscriptions:
-              readDefenderConfig(config).azure.subscriptions,
+            allowedSubscriptions: defender.azure.subscriptions,
           }),
         );
         // Load balancers and the local stack's readiness probe call this without a token.

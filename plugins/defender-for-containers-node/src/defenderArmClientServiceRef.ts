@@ -7,12 +7,12 @@ import { createAzureCredential } from './azure/createAzureCredential';
 import type { DefenderArmClient } from './azure/DefenderArmClient';
 import { SecurityCenterArmClient } from './azure/SecurityCenterArmClient';
 import { loadTrustedCertificates } from './config/loadTrustedCertificates';
-import { readDefenderConfig } from './config/readDefenderConfig';
+import { defenderConfigServiceRef } from './defenderConfigServiceRef';
 
 /**
  * The Azure Resource Manager client of the Defender for Containers plugins, shared by the
- * backend plugin and the scaffolder module. The default reads `defenderForContainers` once and
- * fails startup naming the key when it is wrong; replace it with `createServiceFactory` in tests
+ * backend plugin and the scaffolder module. The default takes `defenderForContainers` from
+ * `defenderConfigServiceRef`; replace it with `createServiceFactory` in tests
  * or to wrap it.
  * @public
  */
@@ -21,9 +21,8 @@ export const defenderArmClientServiceRef = createServiceRef<DefenderArmClient>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { config: coreServices.rootConfig, logger: coreServices.logger },
-      factory({ config, logger }) {
-        const defender = readDefenderConfig(config);
+      deps: { defender: defenderConfigServiceRef, logger: coreServices.logger },
+      factory({ defender, logger }) {
         const ca = loadTrustedCertificates({ caFile: defender.caFile });
         return new SecurityCenterArmClient({
           config: defender,

@@ -6,7 +6,7 @@ import {
 import type { DockerHubClient } from './dockerhub/DockerHubClient';
 import { FetchDockerHubClient } from './dockerhub/FetchDockerHubClient';
 import { loadTrustedCertificates } from './config/loadTrustedCertificates';
-import { readDefenderConfig } from './config/readDefenderConfig';
+import { defenderConfigServiceRef } from './defenderConfigServiceRef';
 
 /**
  * The Docker Hub client of the Defender for Containers plugins (endpoints from
@@ -18,9 +18,8 @@ export const dockerHubClientServiceRef = createServiceRef<DockerHubClient>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { config: coreServices.rootConfig, logger: coreServices.logger },
-      factory({ config, logger }) {
-        const defender = readDefenderConfig(config);
+      deps: { defender: defenderConfigServiceRef, logger: coreServices.logger },
+      factory({ defender, logger }) {
         return new FetchDockerHubClient({
           dockerHub: defender.dockerHub,
           ca: loadTrustedCertificates({ caFile: defender.caFile }),

@@ -49,5 +49,6 @@ export {
   type DockerHubTokenClaims,
 } from './dockerhub/decodeDockerHubJwt';
 export { parseRetryAfter } from './dockerhub/parseRetryAfter';
+export { defenderConfigServiceRef } from './defenderConfigServiceRef';
 export { defenderArmClientServiceRef } from './defenderArmClientServiceRef';
 export { dockerHubClientServiceRef } from './dockerHubClientServiceRef';

@@ -1,14 +1,11 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
   defenderArmClientServiceRef,
   dockerHubClientServiceRef,
-  readDefenderConfig,
+  defenderConfigServiceRef,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import { createDockerHubOffboardAction } from './actions/createDockerHubOffboardAction';
 import { createDockerHubOnboardAction } from './actions/createDockerHubOnboardAction';
@@ -26,14 +23,13 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
     registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
+        defender: defenderConfigServiceRef,
         arm: defenderArmClientServiceRef,
         dockerHub: dockerHubClientServiceRef,
         events: eventsServiceRef,
       },
-      async init({ scaffolder, config, arm, dockerHub, events }) {
-        // Read once at startup: a bad config fails the backend here, naming the key.
-        const { subscriptions } = readDefenderConfig(config).azure;
+      async init({ scaffolder, defender, arm, dockerHub, events }) {
+        const { subscriptions } = defender.azure;
         const options = {
           arm,
           dockerHub,

@@ -6,7 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   defenderArmClientServiceRef,
-  readDefenderConfig,
+  defenderConfigServiceRef,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
 import { DefenderConnectorEntityProvider } from './DefenderConnectorEntityProvider';
@@ -31,11 +31,18 @@ export const catalogModuleDefenderConnectors = createBackendModule({
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         arm: defenderArmClientServiceRef,
+        defender: defenderConfigServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, events, arm }) {
-        const subscriptionIds = readDefenderConfig(
-          config,
-        ).azure.subscriptions.map(s => s.id);
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        events,
+        arm,
+        defender,
+      }) {
+        const subscriptionIds = defender.azure.subscriptions.map(s => s.id);
         const provider = new DefenderConnectorEntityProvider({
           listConnectors: () =>
             listDockerHubConnectors({ arm, subscriptionIds, logger }),
