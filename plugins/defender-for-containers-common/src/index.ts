@@ -7,4 +7,5 @@ export * from './annotations';
 export * from './AzureTarget';
 export * from './connectorEntity';
 export * from './connectorPortalUrl';
+export * from './permissions';
 export * from './preflightCheck';
