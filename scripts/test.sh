@@ -2,6 +2,7 @@
 # README command (2): set up, then run every check. Exits non-zero when any check fails.
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/setup.sh"
 source "$REPO_ROOT/scripts/ensure-chromium.sh"
+source "$REPO_ROOT/scripts/postgres.sh" # storage tests run on SQLite and on this PostgreSQL
 export CI="${CI:-true}" # one run, no watch mode
 
 results=()
