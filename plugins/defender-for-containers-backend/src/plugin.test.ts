@@ -1,4 +1,9 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { defenderForContainersPlugin } from './plugin';
 
@@ -71,5 +76,108 @@ describe('defenderForContainersPlugin', () => {
         defaults: { resourceGroup: 'rg-default' },
       },
     ]);
+  });
+
+  describe('permissions', () => {
+    const allowOnly = (name: string) =>
+      mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(r => ({
+            result:
+              r.permission.name === name
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          })),
+      });
+
+    it('registers its four permissions for policy authors and RBAC UIs', async () => {
+      const { server } = await startTestBackend({
+        features: [defenderForContainersPlugin, config],
+      });
+
+      const res = await request(server)
+        .get(
+          '/api/defender-for-containers/.well-known/backstage/permissions/metadata',
+        )
+        .expect(200);
+      expect(res.body.permissions.map((p: { name: string }) => p.name)).toEqual(
+        [
+          'defender-for-containers.connector.read',
+          'defender-for-containers.connector.refresh',
+          'defender-for-containers.connector.create',
+          'defender-for-containers.connector.delete',
+        ],
+      );
+    });
+
+    it('answers 401 without credentials, before asking the policy', async () => {
+      const permissions = allowOnly('defender-for-containers.connector.create');
+      const { server } = await startTestBackend({
+        features: [defenderForContainersPlugin, config, permissions.factory],
+      });
+
+      await request(server)
+        .get('/api/defender-for-containers/azure/subscriptions')
+        .set('authorization', mockCredentials.none.header())
+        .expect(401);
+      expect(permissions.authorize).not.toHaveBeenCalled();
+    });
+
+    it('answers 403 naming the permission when the policy denies connector.create', async () => {
+      const permissions = allowOnly('defender-for-containers.connector.read');
+      const { server } = await startTestBackend({
+        features: [defenderForContainersPlugin, config, permissions.factory],
+      });
+
+      const res = await request(server)
+        .get('/api/defender-for-containers/azure/subscriptions')
+        .set('authorization', mockCredentials.user.header('user:default/x'))
+        .expect(403);
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining(
+          'defender-for-containers.connector.create',
+        ),
+      });
+      expect(res.body.items).toBeUndefined();
+    });
+
+    it("asks the policy for connector.create with the caller's credentials, then answers 200", async () => {
+      const permissions = allowOnly('defender-for-containers.connector.create');
+      const { server } = await startTestBackend({
+        features: [defenderForContainersPlugin, config, permissions.factory],
+      });
+
+      const res = await request(server)
+        .get('/api/defender-for-containers/azure/subscriptions')
+        .set('authorization', mockCredentials.user.header('user:default/x'))
+        .expect(200);
+      expect(res.body.items).toHaveLength(2);
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        [
+          {
+            permission: expect.objectContaining({
+              name: 'defender-for-containers.connector.create',
+            }),
+          },
+        ],
+        { credentials: mockCredentials.user('user:default/x') },
+      );
+    });
+
+    it('keeps /health open even when every permission is denied', async () => {
+      const { server } = await startTestBackend({
+        features: [
+          defenderForContainersPlugin,
+          config,
+          mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        ],
+      });
+
+      const res = await request(server).get(
+        '/api/defender-for-containers/health',
+      );
+      expect(res.status).toBe(200);
+    });
   });
 });

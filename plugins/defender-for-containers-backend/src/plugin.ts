@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createRouter } from './router';
 import { defenderConfigServiceRef } from '@defender-backstage/plugin-defender-for-containers-node';
+import { defenderForContainersPermissions } from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
  * The Defender for Containers backend plugin, served under /api/defender-for-containers.
@@ -18,11 +19,23 @@ export const defenderForContainersPlugin = createBackendPlugin({
         defender: defenderConfigServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ defender, httpAuth, httpRouter }) {
+      async init({
+        defender,
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+      }) {
+        // Registered here, the plugin that owns them, so policy authors and RBAC UIs list them;
+        // the scaffolder module checks the same permissions.
+        permissionsRegistry.addPermissions(defenderForContainersPermissions);
         httpRouter.use(
           await createRouter({
             httpAuth,
+            permissions,
             allowedSubscriptions: defender.azure.subscriptions,
           }),
         );

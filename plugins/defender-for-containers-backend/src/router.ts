@@ -1,17 +1,26 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  connectorCreatePermission,
+  type AllowedSubscription,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createRequirePermission } from './requirePermission';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   allowedSubscriptions: AllowedSubscription[];
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, allowedSubscriptions } = options;
+  const { allowedSubscriptions } = options;
+  const requirePermission = createRequirePermission(options);
   const router = Router();
   router.use(express.json());
 
@@ -20,10 +29,14 @@ export async function createRouter(
   });
 
   // The onboarding form's subscription and resource group choices: only what config allows.
-  router.get('/azure/subscriptions', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: allowedSubscriptions });
-  });
+  // Only who may onboard needs them, and they name the organization's security subscriptions.
+  router.get(
+    '/azure/subscriptions',
+    requirePermission(connectorCreatePermission),
+    async (_req, res) => {
+      res.json({ items: allowedSubscriptions });
+    },
+  );
 
   return router;
 }
