@@ -1,11 +1,12 @@
 import { RequestContext } from '../server/RequestContext';
-import { PrincipalState, SubscriptionState } from '../state/EmulatorState';
+import { SubscriptionState } from '../state/EmulatorState';
 import {
   authenticateArm,
   authorizationFailed,
   canRead,
   canWrite,
 } from './armAuth';
+import type { ArmHandler } from './ArmCall';
 import { armError } from './armErrors';
 import { healthReportHandlers } from './healthReportHandlers';
 import { handlePermissions, PERMISSIONS_PATH } from './permissionHandlers';
@@ -17,18 +18,6 @@ import {
 } from './providerHandlers';
 import { resourceGraphHandlers } from './resourceGraphHandlers';
 import { securityConnectorHandlers } from './securityConnectorHandlers';
-
-export interface ArmCall {
-  ctx: RequestContext;
-  principal: PrincipalState;
-  params: Record<string, string>;
-  /** Undefined only for tenant-level operations (Resource Graph). */
-  subscription?: SubscriptionState;
-  apiVersion: string;
-  body: any;
-}
-
-export type ArmHandler = (call: ArmCall) => Promise<void>;
 
 interface OperationRules {
   handler: ArmHandler;

@@ -2,7 +2,7 @@ import { connectorHealth, DOCKER_HUB_CONNECTIVITY_REPORT, healthReportResource }
 import { send } from '../server/RequestContext';
 import { ConnectorRecord } from '../state/EmulatorState';
 import { armError } from './armErrors';
-import type { ArmCall } from './handleArm';
+import type { ArmCall } from './ArmCall';
 import { armPage } from './paging';
 
 const CONNECTOR_SCOPE =

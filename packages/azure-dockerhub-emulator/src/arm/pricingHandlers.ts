@@ -1,7 +1,7 @@
 import { send } from '../server/RequestContext';
 import { SubscriptionState } from '../state/EmulatorState';
 import { armError } from './armErrors';
-import type { ArmCall } from './handleArm';
+import type { ArmCall } from './ArmCall';
 
 const PLANS = ['Containers', 'CloudPosture'] as const;
 type Plan = (typeof PLANS)[number];

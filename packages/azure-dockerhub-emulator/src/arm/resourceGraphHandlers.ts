@@ -2,7 +2,7 @@ import { connectorAssessments } from '../findings/connectorAssessments';
 import { send } from '../server/RequestContext';
 import { canRead } from './armAuth';
 import { armError } from './armErrors';
-import type { ArmCall } from './handleArm';
+import type { ArmCall } from './ArmCall';
 import { parseQuery, QUERY_TEMPLATES } from './resourceGraphQueries';
 
 type Row = Record<string, unknown>;

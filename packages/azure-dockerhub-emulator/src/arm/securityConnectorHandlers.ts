@@ -2,7 +2,7 @@ import { send } from '../server/RequestContext';
 import { ConnectorRecord, connectorId, JsonObject } from '../state/EmulatorState';
 import { stableGuid } from '../util/stableGuid';
 import { armError, resourceNotFound } from './armErrors';
-import type { ArmCall } from './handleArm';
+import type { ArmCall } from './ArmCall';
 import { armPage } from './paging';
 
 const TYPE = 'Microsoft.Security/securityConnectors';
