@@ -24,8 +24,6 @@ interface OperationRules {
   /** RBAC action; `write` operations need a writing role. */
   action: string;
   write?: boolean;
-  /** api-versions answered besides the spec's own (same shape). */
-  extraApiVersions?: string[];
   /** What Azure accepts for the type, quoted in NoRegisteredProviderFound. */
   azureApiVersions: string[];
   type: string;
@@ -101,14 +99,12 @@ export const ARM_OPERATIONS: Record<string, OperationRules> = {
   Pricings_Get: {
     handler: pricingHandlers.get,
     action: 'Microsoft.Security/pricings/read',
-    extraApiVersions: ['2022-03-01'],
     azureApiVersions: PRICING_VERSIONS,
     type: 'pricings',
   },
   Pricings_List: {
     handler: pricingHandlers.list,
     action: 'Microsoft.Security/pricings/read',
-    extraApiVersions: ['2022-03-01'],
     azureApiVersions: PRICING_VERSIONS,
     type: 'pricings',
   },
@@ -266,8 +262,7 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
     }
   }
 
-  const emulated = [op.specVersion, ...(rules.extraApiVersions ?? [])];
-  if (!emulated.includes(apiVersion)) {
+  if (apiVersion !== op.specVersion) {
     if (rules.azureApiVersions.includes(apiVersion)) {
       await armError(
         ctx,
@@ -275,9 +270,7 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
         'EmulatorUnsupportedApiVersion',
         `Azure accepts api-version '${apiVersion}' for type '${
           rules.type
-        }', but this emulator only validates and answers '${emulated.join(
-          ', ',
-        )}' (the specs it ships).`,
+        }', but this emulator only validates and answers '${op.specVersion}' (the spec it ships).`,
       );
     } else {
       await armError(

@@ -12,21 +12,18 @@ const EXTENSIONS: Record<Plan, string[]> = {
   CloudPosture: ['AgentlessDiscoveryForKubernetes', 'ContainerRegistriesVulnerabilityAssessments', 'SensitiveDataDiscovery'],
 };
 
-function pricing(sub: SubscriptionState, plan: Plan, apiVersion: string, enabledAt: number) {
+function pricing(sub: SubscriptionState, plan: Plan, enabledAt: number) {
   const tier = sub.plans[plan];
   const standard = tier === 'Standard';
   const properties: Record<string, unknown> = {
     pricingTier: tier,
     freeTrialRemainingTime: 'PT0S',
+    enforce: 'False',
+    resourcesCoverageStatus: standard ? 'FullyCovered' : 'NotCovered',
   };
-  if (standard) properties.enablementTime = new Date(enabledAt).toISOString();
-  // 2022-03-01 (what @azure/arm-security 5.0.0 sends) predates these properties.
-  if (apiVersion !== '2022-03-01') {
-    properties.enforce = 'False';
-    properties.resourcesCoverageStatus = standard ? 'FullyCovered' : 'NotCovered';
-    if (standard) {
-      properties.extensions = EXTENSIONS[plan].map(name => ({ name, isEnabled: 'True' }));
-    }
+  if (standard) {
+    properties.enablementTime = new Date(enabledAt).toISOString();
+    properties.extensions = EXTENSIONS[plan].map(name => ({ name, isEnabled: 'True' }));
   }
   return {
     id: `/subscriptions/${sub.id}/providers/Microsoft.Security/pricings/${plan}`,
@@ -55,13 +52,13 @@ export const pricingHandlers = {
       return armError(call.ctx, 404, 'NotFound', `Pricing '${call.params.pricingName}' was not found.`);
     }
     const sub = call.subscription!;
-    return send(call.ctx, 200, pricing(sub, plan, call.apiVersion, call.ctx.core.now() - 30 * 86_400_000));
+    return send(call.ctx, 200, pricing(sub, plan, call.ctx.core.now() - 30 * 86_400_000));
   },
 
   async list(call: ArmCall) {
     if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId)) return scopeNotSupported(call);
     const sub = call.subscription!;
     const enabledAt = call.ctx.core.now() - 30 * 86_400_000;
-    return send(call.ctx, 200, { value: PLANS.map(p => pricing(sub, p, call.apiVersion, enabledAt)) });
+    return send(call.ctx, 200, { value: PLANS.map(p => pricing(sub, p, enabledAt)) });
   },
 };

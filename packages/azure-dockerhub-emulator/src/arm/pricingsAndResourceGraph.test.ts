@@ -21,7 +21,8 @@ describe('pricings and Resource Graph', () => {
     await emu.stop();
   });
 
-  it.each(['2024-01-01', '2022-03-01'])('answers Containers/CloudPosture plans from the scenario (%s)', async apiVersion => {
+  it('answers Containers/CloudPosture plans from the scenario (2024-01-01)', async () => {
+    const apiVersion = '2024-01-01';
     const prod = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/pricings/Containers`, { apiVersion });
     expect(prod.json.properties.pricingTier).toBe('Standard');
     const sandbox = await client.arm('GET', `/subscriptions/${DEMO.sandboxSub}/providers/Microsoft.Security/pricings`, { apiVersion });
@@ -29,6 +30,15 @@ describe('pricings and Resource Graph', () => {
       ['Containers', 'Free'],
       ['CloudPosture', 'Free'],
     ]);
+  });
+
+  it('answers an api-version without a shipped spec (2022-03-01, arm-security 5.0.0) as unsupported', async () => {
+    const res = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/pricings/Containers`, {
+      apiVersion: '2022-03-01',
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('EmulatorUnsupportedApiVersion');
+    expect(res.json.error.message).toContain("only validates and answers '2024-01-01'");
   });
 
   it('answers the findings summary query per connector from the scenario findings', async () => {
