@@ -9,14 +9,14 @@ import {
 
 describe('Defender for Containers permissions', () => {
   it('are basic permissions with stable names, all in the exported list', () => {
-    expect(
-      defenderForContainersPermissions.map(p => [p.type, p.name]),
-    ).toEqual([
-      ['basic', 'defender-for-containers.connector.read'],
-      ['basic', 'defender-for-containers.connector.refresh'],
-      ['basic', 'defender-for-containers.connector.create'],
-      ['basic', 'defender-for-containers.connector.delete'],
-    ]);
+    expect(defenderForContainersPermissions.map(p => [p.type, p.name])).toEqual(
+      [
+        ['basic', 'defender-for-containers.connector.read'],
+        ['basic', 'defender-for-containers.connector.refresh'],
+        ['basic', 'defender-for-containers.connector.create'],
+        ['basic', 'defender-for-containers.connector.delete'],
+      ],
+    );
   });
 
   it('carry the action attribute policies group permissions by', () => {
@@ -24,7 +24,11 @@ describe('Defender for Containers permissions', () => {
     expect(connectorRefreshPermission.attributes).toEqual({});
     expect(connectorCreatePermission.attributes).toEqual({ action: 'create' });
     expect(connectorDeletePermission.attributes).toEqual({ action: 'delete' });
-    expect(isPermission(connectorCreatePermission, connectorCreatePermission)).toBe(true);
-    expect(isPermission(connectorCreatePermission, connectorDeletePermission)).toBe(false);
+    expect(
+      isPermission(connectorCreatePermission, connectorCreatePermission),
+    ).toBe(true);
+    expect(
+      isPermission(connectorCreatePermission, connectorDeletePermission),
+    ).toBe(false);
   });
 });

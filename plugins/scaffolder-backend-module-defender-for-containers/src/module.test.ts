@@ -1,4 +1,11 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import scaffolderModule from './index';
@@ -42,6 +49,31 @@ describe('scaffolderModuleDefenderForContainers', () => {
       expect(action.examples?.length).toBeGreaterThan(0);
       expect(action.schema?.input).toBeDefined();
       expect(action.schema?.output).toBeDefined();
+    }
+  });
+
+  it("wires the backend's permissions service: a denied initiator is refused", async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          { addActions: (...a: any[]) => actions.push(...a) },
+        ],
+      ],
+      features: [
+        scaffolderModule,
+        mockServices.rootConfig.factory({ data: config }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    for (const action of actions) {
+      const ctx = {
+        ...createMockActionContext({ input: {} }),
+        getInitiatorCredentials: async () =>
+          mockCredentials.user('user:default/x'),
+      };
+      await expect(action.handler(ctx as any)).rejects.toThrow(NotAllowedError);
     }
   });
 

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -27,13 +30,22 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
         arm: defenderArmClientServiceRef,
         dockerHub: dockerHubClientServiceRef,
         events: eventsServiceRef,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolder, defender, arm, dockerHub, events }) {
+      async init({
+        scaffolder,
+        defender,
+        arm,
+        dockerHub,
+        events,
+        permissions,
+      }) {
         const { subscriptions } = defender.azure;
         const options = {
           arm,
           dockerHub,
           subscriptions,
+          permissions,
           // The catalog module mirrors connectors as entities; this makes it refresh now.
           onConnectorChanged: (connectorId: string) =>
             events.publish({

@@ -1,4 +1,9 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { ConfigReader } from '@backstage/config';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -60,6 +65,8 @@ export async function startActionsEmulator(
     scenario?: ScenarioInput;
     principal?: { clientId: string; clientSecret: string };
     emulator?: Emulator;
+    /** The permission policy the actions ask; default: allow everything. */
+    permissions?: PermissionsService;
   } = {},
 ) {
   const emu =
@@ -135,6 +142,7 @@ export async function startActionsEmulator(
     arm,
     dockerHub,
     subscriptions: config.azure.subscriptions,
+    permissions: options.permissions ?? mockServices.permissions(),
     onConnectorChanged: async (connectorId: string) => {
       changed.push(connectorId);
     },
@@ -154,7 +162,12 @@ export async function startActionsEmulator(
 export async function runAction(
   action: TemplateAction<any, any, any>,
   input: Record<string, unknown>,
-  options: { isDryRun?: boolean; checkpoints?: Map<string, unknown> } = {},
+  options: {
+    isDryRun?: boolean;
+    checkpoints?: Map<string, unknown>;
+    /** The task initiator's credentials; default: the mock context's user. */
+    credentials?: BackstageCredentials;
+  } = {},
 ) {
   const logs: LogLine[] = [];
   const outputs: Record<string, any> = {};
@@ -166,6 +179,9 @@ export async function runAction(
       logger: recordingLogger(logs),
     }),
     isDryRun: options.isDryRun,
+    ...(options.credentials && {
+      getInitiatorCredentials: async () => options.credentials!,
+    }),
     output: (name: string, value: unknown) => {
       outputs[name] = value;
     },

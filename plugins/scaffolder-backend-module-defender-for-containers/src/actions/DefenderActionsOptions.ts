@@ -1,3 +1,4 @@
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
 import type {
   DefenderArmClient,
@@ -13,6 +14,13 @@ export interface DefenderActionsOptions {
   arm: DefenderArmClient;
   dockerHub: DockerHubClient;
   subscriptions: AllowedSubscription[];
+  /**
+   * Asked before any remote call whether the task's initiator holds the action's
+   * `defender-for-containers.connector.*` permission. Required: the actions use the backend's own
+   * Azure and Docker Hub credentials, so an action without this guard would let anyone who can
+   * run a template write connectors.
+   */
+  permissions: PermissionsService;
   /**
    * Called after a connector was written or deleted, e.g. to refresh its catalog entity at once.
    * Best effort: a failure is logged as a warning and does not fail the task.

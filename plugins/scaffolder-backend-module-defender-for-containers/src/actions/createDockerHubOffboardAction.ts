@@ -2,7 +2,10 @@ import { withoutStackFrames } from './withoutStackFrames';
 import { announceConnectorChange } from './announceConnectorChange';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { connectorEntityRef } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  connectorDeletePermission,
+  connectorEntityRef,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import {
   ArmError,
   parseSecurityConnectorId,
@@ -13,6 +16,7 @@ import {
 import { parseOffboardingInput } from '../input/parseOffboardingInput';
 import { armFailure } from '../onboarding/armFailure';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
+import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubOffboardAction.examples';
 
 /**
@@ -94,6 +98,12 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
         },
       },
       async handler(ctx) {
+        await authorizeInitiator(
+          ctx,
+          options.permissions,
+          connectorDeletePermission,
+          'offboard Docker Hub organizations',
+        );
         const input = parseOffboardingInput(ctx.input, options.subscriptions);
         const { organization } = input;
         const signal = ctx.signal;

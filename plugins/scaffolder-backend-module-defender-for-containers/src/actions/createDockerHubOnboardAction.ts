@@ -2,6 +2,7 @@ import { withoutStackFrames } from './withoutStackFrames';
 import { announceConnectorChange } from './announceConnectorChange';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  connectorCreatePermission,
   connectorEntityRef,
   connectorPortalUrl,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -18,6 +19,7 @@ import {
 import { connectorBody, putConnector } from '../onboarding/putConnector';
 import { runPreflight } from '../preflight/runPreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
+import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubOnboardAction.examples';
 import {
   onboardingInputSchema,
@@ -78,6 +80,12 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
         },
       },
       async handler(ctx) {
+        await authorizeInitiator(
+          ctx,
+          options.permissions,
+          connectorCreatePermission,
+          'onboard Docker Hub organizations',
+        );
         const parsed = parseOnboardingInput(ctx.input, options.subscriptions);
         const { connectorId, organization } = parsed;
         ctx.logger.info(

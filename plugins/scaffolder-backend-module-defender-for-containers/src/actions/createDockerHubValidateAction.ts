@@ -1,9 +1,13 @@
 import { withoutStackFrames } from './withoutStackFrames';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { connectorEntityRef } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  connectorCreatePermission,
+  connectorEntityRef,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
 import { runPreflight } from '../preflight/runPreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
+import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubValidateAction.examples';
 import {
   onboardingInputSchema,
@@ -40,6 +44,12 @@ export function createDockerHubValidateAction(options: DefenderActionsOptions) {
         },
       },
       async handler(ctx) {
+        await authorizeInitiator(
+          ctx,
+          options.permissions,
+          connectorCreatePermission,
+          'validate Docker Hub organizations for onboarding',
+        );
         const input = parseOnboardingInput(ctx.input, options.subscriptions);
         ctx.logger.info(
           `Checking Docker Hub organization ${input.organization} (user ${input.username}) and Azure target ${input.connectorId}`,
