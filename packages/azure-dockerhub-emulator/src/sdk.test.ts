@@ -42,7 +42,8 @@ describe('@azure/arm-security SecurityCenter + @azure/identity against the emula
     emu.injectFault({ route: 'PUT securityConnectors', kind: 'status', status: 503, times: 1 });
     const put = await send('PUT', connectorPath(), dockerHubConnectorBody());
     expect(put.response.status).toBe(201);
-    expect(put.json.properties.environmentData.authentication.accessToken).toBeUndefined();
+    // The demo scenario echoes the token, as the spec allows: the SDK passes it through untouched.
+    expect(put.json.properties.environmentData.authentication.accessToken).toBe(DEMO.acmeRead);
     expect(put.response.headers.get('x-ms-client-request-id')).toBe(put.request.requestId);
     expect(put.response.headers.get('x-ms-request-id')).toBeTruthy();
     const puts = emu.state().requestLog.filter(e => e.method === 'PUT');

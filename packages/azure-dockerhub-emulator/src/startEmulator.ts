@@ -32,6 +32,11 @@ export interface StartEmulatorOptions {
   now?: () => number;
   /** Interface to listen on (default 127.0.0.1: the certificate names loopback only). */
   host?: string;
+  /**
+   * Echo the stored `accessToken` in securityConnectors responses; overrides the scenario's
+   * `azure.echoAccessToken`, for this and every later `loadScenario`.
+   */
+  echoAccessToken?: boolean;
 }
 
 export interface EmulatorUrls {
@@ -94,6 +99,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     scenario,
     seed: options.seed ?? 1,
     now: options.now ?? Date.now,
+    echoAccessToken: options.echoAccessToken,
   });
   const tlsMaterial = await createTlsMaterial();
   const server = https.createServer({ key: tlsMaterial.key, cert: tlsMaterial.cert, keepAliveTimeout: 5000 }, (req, res) => {

@@ -18,8 +18,18 @@ const TRIAL_MS = 30 * 86_400_000;
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
-export function connectorResponse(rec: ConnectorRecord): JsonObject {
+/**
+ * The resource as ARM returns it. `echoAccessToken` puts the stored token back into
+ * `authentication`, the worst case the spec allows (accessToken is neither readOnly nor
+ * x-ms-secret); never used for `state()`, Resource Graph or logs.
+ */
+export function connectorResponse(rec: ConnectorRecord, options: { echoAccessToken?: boolean } = {}): JsonObject {
   const properties = clone(rec.properties);
+  const auth = properties.environmentData?.authentication;
+  const secret = rec.credentials[rec.credentials.length - 1]?.secret;
+  if (options.echoAccessToken && auth && typeof auth === 'object' && secret !== undefined) {
+    auth.accessToken = secret;
+  }
   if (Array.isArray(properties.offerings)) {
     properties.offerings = properties.offerings.map((o: JsonObject) =>
       OFFERING_DESCRIPTIONS[o.offeringType]
@@ -53,9 +63,8 @@ export function connectorResponse(rec: ConnectorRecord): JsonObject {
 }
 
 /**
- * What we keep from a client body: writable values only, and never the token. Whether the real
- * service echoes `accessToken` is undocumented (reference/azure §1.4); the emulator strips it from
- * every response, which is our choice, and keeps it only in its credential history.
+ * What we keep from a client body: writable values only, and never the token, which lives only
+ * in the credential history (whether responses carry it is the scenario's `echoAccessToken`).
  */
 function storedProperties(properties: JsonObject | undefined): {
   properties: JsonObject;
@@ -94,6 +103,9 @@ function patchProperties(stored: JsonObject, patch: JsonObject): JsonObject {
   }
   return out;
 }
+
+const responseOf = (call: ArmCall, rec: ConnectorRecord) =>
+  connectorResponse(rec, { echoAccessToken: call.ctx.core.state.echoAccessToken });
 
 function findResourceGroup(call: ArmCall) {
   const name = call.params.resourceGroupName;
@@ -176,13 +188,35 @@ async function conflict(call: ArmCall, org: string, other: ConnectorRecord) {
 
 function recordCredentials(rec: ConnectorRecord, at: number, username?: string, secret?: string) {
   const last = rec.credentials[rec.credentials.length - 1];
-  const nextUsername = username ?? last?.username;
-  // A body without accessToken keeps the stored token (our choice: GET never returns it, so a
-  // GET → PUT round trip could not resend it; the real behaviour is undocumented).
-  const nextSecret = secret ?? (nextUsername === last?.username ? last?.secret : undefined);
-  if (!last || nextUsername !== last.username || nextSecret !== last.secret) {
-    rec.credentials.push({ at, username: nextUsername, secret: nextSecret });
+  if (!last || username !== last.username || secret !== last.secret) {
+    rec.credentials.push({ at, username, secret });
   }
+}
+
+/**
+ * PATCH merges: a body without accessToken keeps the stored token while the username stays
+ * (undocumented; the merge is what the PatchSecurityConnector example implies).
+ */
+function mergeCredentials(rec: ConnectorRecord, at: number, username?: string, secret?: string) {
+  const last = rec.credentials[rec.credentials.length - 1];
+  const nextUsername = username ?? last?.username;
+  const nextSecret = secret ?? (nextUsername === last?.username ? last?.secret : undefined);
+  recordCredentials(rec, at, nextUsername, nextSecret);
+}
+
+const normalizedLocation = (location: string) => location.toLowerCase().replace(/\s+/g, '');
+
+/** ARM keeps a resource where it was created; a write naming another region is refused. */
+async function locationChanged(call: ArmCall, existing: ConnectorRecord, location: string) {
+  if (normalizedLocation(existing.location) === normalizedLocation(location)) return false;
+  await armError(
+    call.ctx,
+    400,
+    'InvalidResourceLocation',
+    `The resource '${existing.name}' already exists in location '${existing.location}' in resource group '${existing.resourceGroup}'. A resource with the same name cannot be created in location '${location}'. Please select a new resource name.`,
+    { target: 'location' },
+  );
+  return true;
 }
 
 export const securityConnectorHandlers = {
@@ -193,7 +227,7 @@ export const securityConnectorHandlers = {
     const items = [...ctx.core.state.connectors.values()]
       .filter(c => c.subscriptionId === call.subscription!.id)
       .filter(c => rgName === undefined || c.resourceGroup.toLowerCase() === rgName.toLowerCase())
-      .map(connectorResponse);
+      .map(c => responseOf(call, c));
     return send(ctx, 200, armPage(ctx, items, ctx.core.state.pageSize));
   },
 
@@ -203,7 +237,7 @@ export const securityConnectorHandlers = {
     if (!rec) {
       return resourceNotFound(call.ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
     }
-    return send(call.ctx, 200, connectorResponse(rec));
+    return send(call.ctx, 200, responseOf(call, rec));
   },
 
   async put(call: ArmCall) {
@@ -211,11 +245,13 @@ export const securityConnectorHandlers = {
     const rg = findResourceGroup(call);
     if (!rg) return resourceGroupNotFound(call);
     const existing = lookup(call);
-    if (!(await preconditionsHold(call, existing))) return undefined;
+    // ARM's own envelope rules for tracked resources come before the provider sees the request.
     if (typeof body.location !== 'string' || !body.location) {
-      // ARM's envelope rule for tracked resources (the spec leaves `location` optional).
+      // The spec leaves `location` optional; ARM does not.
       return armError(ctx, 400, 'LocationRequired', 'The location property is required for this definition.');
     }
+    if (existing && (await locationChanged(call, existing, body.location))) return undefined;
+    if (!(await preconditionsHold(call, existing))) return undefined;
     const id = existing?.id ?? connectorId(call.subscription!.id, rg.name, call.params.securityConnectorName);
     const stored = storedProperties(body.properties);
     const other = conflictingConnector(call, id, stored.properties);
@@ -239,7 +275,6 @@ export const securityConnectorHandlers = {
       lastModifiedByType: 'Application',
       credentials: [],
     };
-    rec.location = body.location;
     rec.kind = typeof body.kind === 'string' ? body.kind : undefined;
     rec.tags = { ...(body.tags ?? {}) };
     rec.properties = stored.properties;
@@ -247,15 +282,17 @@ export const securityConnectorHandlers = {
     rec.lastModifiedAt = now;
     rec.lastModifiedBy = principal.clientId;
     rec.lastModifiedByType = 'Application';
+    // PUT replaces the resource: credentials the body omits are gone, not kept.
     recordCredentials(rec, now, stored.username, stored.secret);
     ctx.core.state.connectors.set(id.toLowerCase(), rec);
-    return send(ctx, existing ? 200 : 201, connectorResponse(rec));
+    return send(ctx, existing ? 200 : 201, responseOf(call, rec));
   },
 
   async patch(call: ArmCall) {
     const { ctx, principal, body } = call;
     if (!findResourceGroup(call)) return resourceGroupNotFound(call);
     const rec = lookup(call);
+    if (rec && typeof body.location === 'string' && (await locationChanged(call, rec, body.location))) return undefined;
     if (!(await preconditionsHold(call, rec))) return undefined;
     if (!rec) {
       return resourceNotFound(ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
@@ -266,13 +303,12 @@ export const securityConnectorHandlers = {
     if (other) return conflict(call, String(merged.hierarchyIdentifier), other);
     const now = ctx.core.now();
     rec.properties = merged;
-    if (typeof body.location === 'string') rec.location = body.location;
     if (body.tags) rec.tags = { ...body.tags };
     rec.etag = ctx.core.nextEtag();
     rec.lastModifiedAt = now;
     rec.lastModifiedBy = principal.clientId;
-    recordCredentials(rec, now, stored.username, stored.secret);
-    return send(ctx, 200, connectorResponse(rec));
+    mergeCredentials(rec, now, stored.username, stored.secret);
+    return send(ctx, 200, responseOf(call, rec));
   },
 
   async delete(call: ArmCall) {

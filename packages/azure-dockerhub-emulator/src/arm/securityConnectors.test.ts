@@ -1,16 +1,25 @@
 import { Emulator, startEmulator } from '../startEmulator';
-import { connectorPath, DEMO, dockerHubConnectorBody, TestClient } from '../testUtils/TestClient';
+import { connectorPath, DEMO, dockerHubConnectorBody, HEALTH_API, TestClient } from '../testUtils/TestClient';
+import { QUERY_TEMPLATES } from './resourceGraphQueries';
+
+const DEMO_FILE = require.resolve('../../scenarios/demo.yaml');
 
 describe('securityConnectors (2024-08-01-preview)', () => {
   let emu: Emulator;
   let client: TestClient;
 
+  const healthOf = async (id: string) => {
+    const res = await client.arm('GET', `${id}/providers/Microsoft.Security/healthReports`, { apiVersion: HEALTH_API });
+    return res.json.value[0]?.properties;
+  };
+
   beforeAll(async () => {
-    emu = await startEmulator();
+    // The demo scenario echoes tokens; these tests read what a client sees when Azure does not.
+    emu = await startEmulator({ echoAccessToken: false });
     client = new TestClient(emu);
   });
   beforeEach(() => {
-    emu.loadScenario(require.resolve('../../scenarios/demo.yaml'));
+    emu.loadScenario(DEMO_FILE);
     client.forgetTokens();
   });
   afterAll(async () => {
@@ -48,15 +57,114 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     expect(gone.json.error.code).toBe('ResourceNotFound');
   });
 
-  it('answers a stale If-Match with 412 PreconditionFailed', async () => {
-    const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
-    await client.arm('PATCH', connectorPath(), { body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval: 6 } } } });
-    const stale = await client.arm('PUT', connectorPath(), {
-      body: dockerHubConnectorBody(),
-      headers: { 'If-Match': created.json.etag },
+  describe('conditional requests, as ARM answers them (412 PreconditionFailed)', () => {
+    const expectPreconditionFailed = (res: { status: number; json: any }) => {
+      expect(res.status).toBe(412);
+      expect(res.json.error).toEqual({
+        code: 'PreconditionFailed',
+        message: 'The condition specified using HTTP conditional header(s) is not met.',
+      });
+    };
+
+    it('refuses a PUT with a stale If-Match and keeps the connector as it was', async () => {
+      const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+      const patched = await client.arm('PATCH', connectorPath(), {
+        body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval: 6 } } },
+      });
+      const stale = await client.arm('PUT', connectorPath(), {
+        body: dockerHubConnectorBody(),
+        headers: { 'If-Match': created.json.etag },
+      });
+      expectPreconditionFailed(stale);
+      expect((await client.arm('GET', connectorPath())).json.etag).toBe(patched.json.etag);
     });
-    expect(stale.status).toBe(412);
-    expect(stale.json.error.code).toBe('PreconditionFailed');
+
+    it('refuses a create with If-None-Match: * when the connector exists, and allows it when it does not', async () => {
+      const first = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers: { 'If-None-Match': '*' } });
+      expect(first.status).toBe(201);
+      const again = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers: { 'If-None-Match': '*' } });
+      expectPreconditionFailed(again);
+      expect((await client.arm('GET', connectorPath())).json.etag).toBe(first.json.etag);
+    });
+
+    it.each([['an etag', '"00000000-0000-0000-0000-000000000000"'], ['*', '*']])(
+      'refuses PUT, PATCH and DELETE with If-Match (%s) on a connector that does not exist',
+      async (_name, ifMatch) => {
+        const headers = { 'If-Match': ifMatch };
+        expectPreconditionFailed(await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers }));
+        expectPreconditionFailed(
+          await client.arm('PATCH', connectorPath(), { body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval: 6 } } }, headers }),
+        );
+        expectPreconditionFailed(await client.arm('DELETE', connectorPath(), { headers }));
+        expect((await client.arm('GET', connectorPath())).status).toBe(404);
+      },
+    );
+
+    it('refuses a DELETE with a stale If-Match, and deletes with the current one', async () => {
+      const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+      const updated = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers: { 'If-Match': created.json.etag } });
+      expect(updated.status).toBe(200);
+      expectPreconditionFailed(await client.arm('DELETE', connectorPath(), { headers: { 'If-Match': created.json.etag } }));
+      expect((await client.arm('GET', connectorPath())).status).toBe(200);
+      expect((await client.arm('DELETE', connectorPath(), { headers: { 'If-Match': updated.json.etag } })).status).toBe(200);
+    });
+  });
+
+  it('PUT replaces the whole resource: without accessToken the connector has no token, and turns NotHealthy', async () => {
+    const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
+    expect((await healthOf(umbrella)).status.code).toBe('Healthy');
+    const body = dockerHubConnectorBody('umbrella', 'mdc-umbrella', 'unused') as any;
+    delete body.properties.environmentData.authentication.accessToken;
+    const replaced = await client.arm('PUT', umbrella, { body });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json.properties.environmentData.authentication).toEqual({ authenticationType: 'AccessToken', username: 'mdc-umbrella' });
+    // The evaluation of the old credentials stands until Defender evaluates the new ones.
+    expect((await healthOf(umbrella)).status.code).toBe('Healthy');
+    emu.advanceTime(10_000);
+    const health = await healthOf(umbrella);
+    expect(health.status.code).toBe('NotHealthy');
+    expect(health.issues.map((i: any) => i.issueName)).toEqual(['Docker Hub credentials are missing']);
+
+    // Omitting authentication altogether is the same: nothing to authenticate with.
+    const bare = dockerHubConnectorBody('umbrella') as any;
+    delete bare.properties.environmentData.authentication;
+    expect((await client.arm('PUT', umbrella, { body: bare })).json.properties.environmentData).toEqual({
+      environmentType: 'DockerHubOrganization',
+      scanInterval: 24,
+    });
+    emu.advanceTime(10_000);
+    expect((await healthOf(umbrella)).status.code).toBe('NotHealthy');
+  });
+
+  it('PUT replaces tags and offerings the body omits', async () => {
+    const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
+    await client.arm('PATCH', umbrella, { body: { tags: { team: 'lab' } } });
+    const body = dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead) as any;
+    delete body.tags;
+    body.properties.offerings = [{ offeringType: 'CspmMonitorDockerHub' }];
+    const replaced = await client.arm('PUT', umbrella, { body });
+    expect(replaced.json.tags).toEqual({});
+    expect(replaced.json.properties.offerings.map((o: any) => o.offeringType)).toEqual(['CspmMonitorDockerHub']);
+    expect(replaced.json.properties.hierarchyIdentifierTrialEndDate).toBeUndefined();
+  });
+
+  it.each([
+    ['PUT', (location: string) => ({ ...dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead), location })],
+    ['PATCH', (location: string) => ({ location })],
+  ])('refuses a %s that moves a connector to another location with ARM\'s InvalidResourceLocation', async (method, bodyFor) => {
+    const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
+    const before = (await client.arm('GET', umbrella)).json;
+    const moved = await client.arm(method, umbrella, { body: bodyFor('eastus') });
+    expect(moved.status).toBe(400);
+    expect(moved.json.error.code).toBe('InvalidResourceLocation');
+    expect(moved.json.error.message).toBe(
+      "The resource 'dockerhub-umbrella' already exists in location 'westeurope' in resource group 'rg-defender-connectors'. A resource with the same name cannot be created in location 'eastus'. Please select a new resource name.",
+    );
+    expect((await client.arm('GET', umbrella)).json).toEqual(before);
+    // The same region spelled as a display name is the same location.
+    const same = await client.arm(method, umbrella, { body: bodyFor('West Europe') });
+    expect(same.status).toBe(200);
+    expect(same.json.location).toBe('westeurope');
   });
 
   it('PATCH replaces the properties it names (as the official example shows) and keeps the stored token', async () => {
@@ -161,5 +269,71 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     const log = emu.state().requestLog;
     expect(log).toContainEqual(expect.objectContaining({ method: 'PUT', path: connectorPath(), status: 201 }));
     expect(JSON.stringify(emu.state())).not.toContain(DEMO.acmeRead);
+  });
+});
+
+describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
+  let emu: Emulator;
+  let client: TestClient;
+  const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
+  const tokenOf = (connector: any) => connector.properties.environmentData.authentication?.accessToken;
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    client = new TestClient(emu);
+  });
+  beforeEach(() => emu.loadScenario(DEMO_FILE));
+  afterAll(async () => {
+    client.close();
+    await emu.stop();
+  });
+
+  it('returns the stored token in GET, both lists, PUT and PATCH responses', async () => {
+    expect(tokenOf((await client.arm('GET', umbrella)).json)).toBe(DEMO.umbrellaRead);
+    const bySubscription = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`);
+    expect(bySubscription.json.value.map(tokenOf)).toEqual([DEMO.umbrellaRead, DEMO.initechRevoked]);
+    const byGroup = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/resourceGroups/${DEMO.rg}/providers/Microsoft.Security/securityConnectors`);
+    expect(byGroup.json.value.map(tokenOf)).toEqual([DEMO.umbrellaRead, DEMO.initechRevoked]);
+    const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+    expect(created.status).toBe(201);
+    expect(tokenOf(created.json)).toBe(DEMO.acmeRead);
+    const patched = await client.arm('PATCH', connectorPath(), {
+      body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', authentication: { authenticationType: 'AccessToken', username: 'mdc-acme' }, scanInterval: 6 } } },
+    });
+    // PATCH merges: the token it did not name is still the stored one.
+    expect(tokenOf(patched.json)).toBe(DEMO.acmeRead);
+  });
+
+  it('echoes nothing once a PUT replaced the connector without a token', async () => {
+    const body = dockerHubConnectorBody('umbrella', 'mdc-umbrella', 'unused') as any;
+    delete body.properties.environmentData.authentication.accessToken;
+    expect(tokenOf((await client.arm('PUT', umbrella, { body })).json)).toBeUndefined();
+    expect(tokenOf((await client.arm('GET', umbrella)).json)).toBeUndefined();
+  });
+
+  it('never puts the token into state(), Resource Graph rows or the request log', async () => {
+    await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+    const rows = await client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
+      apiVersion: '2024-04-01',
+      body: { subscriptions: [DEMO.prodSub], query: QUERY_TEMPLATES.dockerHubConnectors },
+    });
+    expect(rows.json.data).toHaveLength(3);
+    for (const text of [JSON.stringify(emu.state()), rows.text]) {
+      for (const token of [DEMO.acmeRead, DEMO.umbrellaRead, DEMO.initechRevoked]) expect(text).not.toContain(token);
+    }
+  });
+
+  it('is overridden by the echoAccessToken option, for every scenario loaded later too', async () => {
+    const quiet = await startEmulator({ echoAccessToken: false });
+    const c = new TestClient(quiet);
+    try {
+      expect(tokenOf((await c.arm('GET', umbrella)).json)).toBeUndefined();
+      quiet.loadScenario(DEMO_FILE);
+      c.forgetTokens();
+      expect(tokenOf((await c.arm('GET', umbrella)).json)).toBeUndefined();
+    } finally {
+      c.close();
+      await quiet.stop();
+    }
   });
 });

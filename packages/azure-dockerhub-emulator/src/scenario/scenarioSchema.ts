@@ -94,6 +94,11 @@ export const scenarioSchema = z.strictObject({
     healthDelaySeconds: z.number().int().min(0).default(60),
     /** Page size of ARM list operations (securityConnectors, healthReports). */
     pageSize: z.number().int().min(1).max(1000).default(50),
+    /**
+     * Return the stored `accessToken` in securityConnectors GET, list, PUT and PATCH responses,
+     * as the spec allows: turns a client that forgets to strip it into a leak a test can see.
+     */
+    echoAccessToken: z.boolean().default(false),
   }),
   dockerHub: z
     .strictObject({

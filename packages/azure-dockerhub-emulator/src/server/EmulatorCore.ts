@@ -30,6 +30,8 @@ export interface CoreOptions {
   scenario: Scenario;
   seed: number;
   now: () => number;
+  /** Overrides the `echoAccessToken` of every scenario loaded. */
+  echoAccessToken?: boolean;
 }
 
 export function createCore(options: CoreOptions): EmulatorCore & {
@@ -65,6 +67,7 @@ export function createCore(options: CoreOptions): EmulatorCore & {
         offset = Date.parse(scenario.startTime) - options.now();
       }
       core.state = createState(scenario, core.now(), nextEtag);
+      if (options.echoAccessToken !== undefined) core.state.echoAccessToken = options.echoAccessToken;
       core.verifiedTokens.clear();
       core.rateWindows.clear();
     },

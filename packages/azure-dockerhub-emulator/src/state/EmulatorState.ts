@@ -103,6 +103,8 @@ export interface EmulatorState {
   tenantId: string;
   healthDelayMs: number;
   pageSize: number;
+  /** Connector responses carry the stored token (scenario `azure.echoAccessToken`). */
+  echoAccessToken: boolean;
   principals: PrincipalState[];
   subscriptions: Map<string, SubscriptionState>;
   connectors: Map<string, ConnectorRecord>;
@@ -128,6 +130,7 @@ export function createState(
     tenantId: scenario.azure.tenantId,
     healthDelayMs,
     pageSize: scenario.azure.pageSize,
+    echoAccessToken: scenario.azure.echoAccessToken,
     principals: scenario.azure.principals.map(p => ({
       clientId: p.clientId,
       clientSecret: p.clientSecret,

@@ -39,6 +39,7 @@ export const DEMO = {
   initechRevoked: 'dckr_pat_EMULATOR0initechRevokedFAKE1',
   initechRotated: 'dckr_pat_EMULATOR0initechRotatedFAKE1',
   outsiderRead: 'dckr_pat_EMULATOR0outsiderReadFAKE01',
+  umbrellaRead: 'dckr_pat_EMULATOR0umbrellaReadFAKE01',
   jdoeAdmin: 'dckr_pat_EMULATOR0jdoeAdminFAKE00001',
   acmeOat: 'dckr_oat_EMULATOR0acmeOrgTokenFAKE01',
 };
