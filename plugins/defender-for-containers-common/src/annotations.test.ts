@@ -1,8 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  getDefenderEntityTargets,
-  isDefenderForContainersAvailable,
-} from './annotations';
+import { isDefenderForContainersAvailable } from './annotations';
+import { getDefenderEntityTargets } from './readDefenderAnnotations';
 
 const entity = (annotations: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -20,60 +20,17 @@ export const ANNOTATION_DOCKERHUB_REPOSITORY =
  */
 export const ANNOTATION_CONNECTOR_ID = 'microsoft.com/defender-connector-id';
 
-function listAnnotation(entity: Entity, key: string): string[] {
-  const raw = entity.metadata.annotations?.[key] ?? '';
-  return [
-    ...new Set(
-      raw
-        .split(',')
-        .map(v => v.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
-
 /**
- * What an entity's Defender annotations point at, normalised: organizations include those of the
- * named repositories, Docker Hub names are lower-cased (Docker Hub names are case-insensitive).
- * @public
- */
-export interface DefenderEntityTargets {
-  organizations: string[];
-  repositories: string[];
-  connectorIds: string[];
-}
-
-/** @public */
-export function getDefenderEntityTargets(
-  entity: Entity,
-): DefenderEntityTargets {
-  const repositories = listAnnotation(entity, ANNOTATION_DOCKERHUB_REPOSITORY)
-    .map(r => r.toLowerCase())
-    .filter(r => /^[^/]+\/[^/]+$/.test(r));
-  const organizations = [
-    ...new Set([
-      ...listAnnotation(entity, ANNOTATION_DOCKERHUB_ORGANIZATION).map(o =>
-        o.toLowerCase(),
-      ),
-      ...repositories.map(r => r.split('/')[0]),
-    ]),
-  ];
-  return {
-    organizations,
-    repositories,
-    connectorIds: listAnnotation(entity, ANNOTATION_CONNECTOR_ID),
-  };
-}
-
-/**
- * True when the entity names a Docker Hub organization, repository or connector: the card's filter.
+ * True when the entity carries any Defender annotation with a non-blank value: the card's filter.
+ * Malformed values count too, so the card is shown and can say what to fix
+ * (`readDefenderAnnotations`).
  * @public
  */
 export function isDefenderForContainersAvailable(entity: Entity): boolean {
-  const t = getDefenderEntityTargets(entity);
-  return (
-    t.organizations.length > 0 ||
-    t.repositories.length > 0 ||
-    t.connectorIds.length > 0
-  );
+  const annotations = entity.metadata.annotations ?? {};
+  return [
+    ANNOTATION_DOCKERHUB_ORGANIZATION,
+    ANNOTATION_DOCKERHUB_REPOSITORY,
+    ANNOTATION_CONNECTOR_ID,
+  ].some(key => (annotations[key] ?? '').replace(/[\s,]/g, '') !== '');
 }

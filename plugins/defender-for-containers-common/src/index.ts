@@ -7,5 +7,7 @@ export * from './annotations';
 export * from './AzureTarget';
 export * from './connectorEntity';
 export * from './connectorPortalUrl';
+export * from './health';
 export * from './permissions';
 export * from './preflightCheck';
+export * from './readDefenderAnnotations';

@@ -1,0 +1,257 @@
+/**
+ * What the backend says about a connector:
+ * - `healthy`: every Defender health report of the connector is Healthy (or NotApplicable);
+ * - `unhealthy`: at least one report is NotHealthy; `issues` say what is wrong and how to fix it;
+ * - `pending`: the connector exists but Defender has not reported on it yet (first results
+ *   arrive within about an hour of onboarding);
+ * - `stale`: the last refresh from Azure failed; the last good data is kept, `staleSince` says
+ *   since when;
+ * - `missing`: an annotation names an organization (or connector) that has no connector in the
+ *   subscriptions this Backstage reads.
+ * @public
+ */
+export type ConnectorStatus =
+  | 'healthy'
+  | 'unhealthy'
+  | 'pending'
+  | 'stale'
+  | 'missing';
+
+/**
+ * The status Azure last reported successfully (what `stale` hides).
+ * @public
+ */
+export type ReportedConnectorStatus = 'healthy' | 'unhealthy' | 'pending';
+
+/**
+ * Open vulnerability findings per severity.
+ * @public
+ */
+export interface SeverityCounts {
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+}
+
+/**
+ * One problem from a NotHealthy Defender health report.
+ * @public
+ */
+export interface ConnectorIssue {
+  /** Defender's `issueKey` (GUID). */
+  key: string;
+  title: string;
+  description?: string;
+  /** How to fix it, in Defender's words. */
+  remediation?: string;
+}
+
+/**
+ * `on` = the plan's pricing tier is Standard, `off` = Free, `unknown` = not readable.
+ * @public
+ */
+export type PlanState = 'on' | 'off' | 'unknown';
+
+/**
+ * Defender plans of the connector's subscription and the connector's own offerings.
+ * @public
+ */
+export interface ConnectorPlans {
+  /** Pricing `Containers` of the subscription. */
+  defenderForContainers: PlanState;
+  /** Pricing `CloudPosture` (Defender CSPM) of the subscription. */
+  defenderCspm: PlanState;
+  /** The connector's offerings, e.g. `DefenderForContainersDockerHub`. */
+  offerings: string[];
+  /** Offerings whose plan is off on the subscription (they produce no findings then). */
+  warnings: string[];
+}
+
+/**
+ * Counts for one image (`org/repo:tag`).
+ * @public
+ */
+export interface ImageFindings {
+  image: string;
+  repository: string;
+  counts: SeverityCounts;
+}
+
+/**
+ * Counts for one repository (`org/repo`), summed over its scanned images.
+ * @public
+ */
+export interface RepositoryFindings {
+  repository: string;
+  images: number;
+  counts: SeverityCounts;
+}
+
+/**
+ * One of the most severe findings, with the version that fixes it.
+ * @public
+ */
+export interface WorstFinding {
+  /** Defender's display name, e.g. `openssl: CVE-2024-12345`. */
+  title: string;
+  severity: 'Critical' | 'High' | 'Medium' | 'Low';
+  cves: string[];
+  /** Package version that fixes it, when Defender knows one. */
+  fixedVersion?: string;
+  /** Images (`org/repo:tag`) that have it. */
+  images: string[];
+}
+
+/**
+ * Open vulnerability findings of a connector's images, from Azure Resource Graph.
+ * @public
+ */
+export interface FindingsSummary {
+  totals: SeverityCounts;
+  repositories: RepositoryFindings[];
+  images: ImageFindings[];
+  /** The most severe findings first (Critical, then High). */
+  worst: WorstFinding[];
+  /** Set when the entity names repositories: findings are limited to these. */
+  narrowedTo?: string[];
+}
+
+/**
+ * One day of history (the last refresh of that day, UTC).
+ * @public
+ */
+export interface TrendPoint {
+  /** `YYYY-MM-DD` (UTC). */
+  date: string;
+  status?: ReportedConnectorStatus;
+  counts: SeverityCounts;
+}
+
+/**
+ * A connector as listed by `GET /connectors`.
+ * @public
+ */
+export interface ConnectorOverview {
+  /** ARM id of the security connector. */
+  id: string;
+  name: string;
+  /** Docker Hub organization (lower-case). */
+  organization: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  resourceGroup: string;
+  location?: string;
+  status: Exclude<ConnectorStatus, 'missing'>;
+  /** What Azure reported at the last successful refresh; differs from `status` when stale. */
+  reportedStatus: ReportedConnectorStatus;
+  /** One sentence for people: what the status means here. */
+  message: string;
+  issueCount: number;
+  totals: SeverityCounts;
+  /** Defender's last scan of the connector (`lastScannedDate`). */
+  lastScannedAt?: string;
+  /** When Backstage last read this connector from Azure successfully. */
+  refreshedAt: string;
+  /** Set when stale: the first failed refresh after the last good one. */
+  staleSince?: string;
+  /** Set when stale: why the refresh failed (never a secret). */
+  lastError?: string;
+  /** Azure portal page of the connector. */
+  portalUrl: string;
+}
+
+/**
+ * A connector with everything the entity card shows.
+ * @public
+ */
+export interface ConnectorHealth extends ConnectorOverview {
+  issues: ConnectorIssue[];
+  plans: ConnectorPlans;
+  /** Hours between Defender's scans of the organization's images. */
+  scanIntervalHours?: number;
+  /** End of the 30-day trial of paid offerings, when one applies. */
+  trialEndsAt?: string;
+  findings: FindingsSummary;
+  /** Oldest first; narrowed like `findings`. */
+  trend: TrendPoint[];
+}
+
+/**
+ * An organization or connector id the entity names, for which no connector was found.
+ * @public
+ */
+export interface MissingConnector {
+  status: 'missing';
+  organization?: string;
+  id?: string;
+  message: string;
+}
+
+/**
+ * One entry of an entity's connector list.
+ * @public
+ */
+export type EntityConnector = ConnectorHealth | MissingConnector;
+
+/**
+ * An annotation value the backend did not use, and why.
+ * @public
+ */
+export interface IgnoredAnnotation {
+  annotation: string;
+  /** The value (shortened when long). */
+  value: string;
+  reason: string;
+}
+
+/**
+ * The answer of `GET /api/defender-for-containers/entities/:kind/:namespace/:name/defender`:
+ * everything the entity card shows, from the backend's database (page views never call Azure).
+ * @public
+ */
+export interface EntityDefenderResponse {
+  entityRef: string;
+  /** Docker Hub organizations the entity names (including those of its repositories). */
+  organizations: string[];
+  /** Docker Hub repositories the entity names. */
+  repositories: string[];
+  connectors: EntityConnector[];
+  ignored: IgnoredAnnotation[];
+  /** The most recent successful refresh from Azure of any allowed subscription. */
+  refreshedAt?: string;
+}
+
+/**
+ * The answer of `GET /api/defender-for-containers/connectors`.
+ * @public
+ */
+export interface ConnectorListResponse {
+  items: ConnectorOverview[];
+  totalCount: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The answer of `POST /api/defender-for-containers/connectors/:id/refresh` (202): the refresh
+ * runs in the background; poll the entity until the connector's `refreshedAt` passes
+ * `requestedAt`.
+ * @public
+ */
+export interface ConnectorRefreshAccepted {
+  id: string;
+  requestedAt: string;
+}
+
+/**
+ * The statuses, for filters and exhaustive switches.
+ * @public
+ */
+export const CONNECTOR_STATUSES: readonly ConnectorStatus[] = [
+  'healthy',
+  'unhealthy',
+  'pending',
+  'stale',
+  'missing',
+];
