@@ -111,6 +111,18 @@ export interface ArmPermission {
   notActions: string[];
 }
 
+/**
+ * HTTP preconditions of a connector PUT, as ARM applies them: `ifNoneMatch: '*'` creates only
+ * when nothing exists at the id; `ifMatch: etag` replaces only the version that was read. Either
+ * failing is a 412 `PreconditionFailed`, so a change made by someone else in between is never
+ * overwritten silently.
+ * @public
+ */
+export interface PutConditions {
+  ifMatch?: string;
+  ifNoneMatch?: '*';
+}
+
 /** @public */
 export interface ArmCallOptions {
   /** Cancels the call (and its retries). */
@@ -157,21 +169,28 @@ export interface DefenderArmClient {
     subscriptionId: string,
     options?: ArmCallOptions,
   ): Promise<SecurityConnector[]>;
-  /** `undefined` when the connector does not exist. */
+  /**
+   * `undefined` when the connector does not exist (404 `ResourceNotFound`); a missing resource
+   * group or subscription is an `ArmError`.
+   */
   getSecurityConnector(
     connectorId: string,
     options?: ArmCallOptions,
   ): Promise<SecurityConnector | undefined>;
   /**
-   * Create or replace (synchronous PUT). Refuses subscriptions outside the config. `ifMatch`
-   * sends `If-Match` (optimistic concurrency: a stale etag fails with 412).
+   * Create or replace (synchronous PUT). Refuses subscriptions outside the config. See
+   * `PutConditions` for optimistic concurrency (a failed condition is an `ArmError` 412).
    */
   putSecurityConnector(
     connectorId: string,
     body: SecurityConnectorPutBody,
-    options?: ArmCallOptions & { ifMatch?: string },
+    options?: ArmCallOptions & PutConditions,
   ): Promise<{ created: boolean; connector: SecurityConnector }>;
-  /** `deleted: false` when it was already gone. Refuses subscriptions outside the config. */
+  /**
+   * `deleted: false` when it was already gone (204, or 404 `ResourceNotFound`). A missing
+   * resource group or subscription is an `ArmError`, not "gone". Refuses subscriptions outside
+   * the config.
+   */
   deleteSecurityConnector(
     connectorId: string,
     options?: ArmCallOptions,

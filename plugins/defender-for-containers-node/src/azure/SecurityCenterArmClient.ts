@@ -18,6 +18,7 @@ import type {
   DefenderPricing,
   DefenderPricingName,
   HealthReport,
+  PutConditions,
   SecurityConnector,
   SecurityConnectorPutBody,
 } from './DefenderArmClient';
@@ -78,6 +79,18 @@ export interface SecurityCenterArmClientOptions {
 }
 
 type Method = 'GET' | 'PUT' | 'DELETE' | 'POST';
+
+/**
+ * Only the connector itself being absent means "not there". A 404 for its resource group
+ * (`ResourceGroupNotFound`) or subscription (`SubscriptionNotFound`) says the address is wrong:
+ * treating that as "already deleted" would report success for a connector that still exists
+ * elsewhere, or hide a typo.
+ */
+function isConnectorNotFound(e: unknown): boolean {
+  return (
+    e instanceof ArmError && e.status === 404 && e.code === 'ResourceNotFound'
+  );
+}
 
 /**
  * `DefenderArmClient` on the `SecurityCenter` client of `@azure/arm-security`: its pipeline adds
@@ -219,7 +232,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
       );
       return body as SecurityConnector;
     } catch (e) {
-      if (e instanceof ArmError && e.status === 404) return undefined;
+      if (isConnectorNotFound(e)) return undefined;
       throw e;
     }
   }
@@ -227,9 +240,12 @@ export class SecurityCenterArmClient implements DefenderArmClient {
   async putSecurityConnector(
     connectorId: string,
     body: SecurityConnectorPutBody,
-    options?: ArmCallOptions & { ifMatch?: string },
+    options?: ArmCallOptions & PutConditions,
   ): Promise<{ created: boolean; connector: SecurityConnector }> {
     const { name } = this.assertWritable(connectorId);
+    const conditions: Record<string, string> = {};
+    if (options?.ifMatch) conditions['If-Match'] = options.ifMatch;
+    if (options?.ifNoneMatch) conditions['If-None-Match'] = options.ifNoneMatch;
     const res = await this.send(
       'PUT',
       connectorId,
@@ -237,7 +253,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
       `PUT securityConnectors/${name}`,
       body,
       options,
-      options?.ifMatch ? { 'If-Match': options.ifMatch } : undefined,
+      conditions,
     );
     return { created: res.status === 201, connector: res.body };
   }
@@ -259,7 +275,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
       // ARM convention: 200/202 = deleted now, 204 = there was nothing to delete.
       return { deleted: res.status !== 204 };
     } catch (e) {
-      if (e instanceof ArmError && e.status === 404) return { deleted: false };
+      if (isConnectorNotFound(e)) return { deleted: false };
       throw e;
     }
   }

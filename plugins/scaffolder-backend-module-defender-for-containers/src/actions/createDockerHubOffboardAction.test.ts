@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { RG, SUB, SUB_B, TOKENS, scenario } from '../__testUtils__/scenario';
 import {
   runAction,
@@ -83,6 +83,57 @@ describe('defender:dockerhub:offboard against the emulator', () => {
     });
     expect(byId.error).toBeUndefined();
     expect(byId.outputs.removed).toBe(false);
+  });
+
+  it('a connector id in a resource group that does not exist is an error with advice, not "already gone"', async () => {
+    const r = await runAction(t.offboard, {
+      organization: 'acme',
+      confirmation: 'acme',
+      connectorId: ACME_ID.replace(
+        `/resourceGroups/${RG}/`,
+        '/resourceGroups/rg-typo/',
+      ),
+    });
+    expect(r.error).toBeInstanceOf(NotFoundError);
+    expect(r.error.message).toContain('404 ResourceGroupNotFound');
+    expect(r.error.message).toContain('x-ms-request-id');
+    expect(r.error.message).toContain(
+      'check subscriptionId, resourceGroup and connectorId',
+    );
+    expect(r.outputs.removed).toBeUndefined();
+    expect(deletes()).toEqual([]);
+  });
+
+  it('a DELETE answered 404 ResourceGroupNotFound is an error, not "already gone"', async () => {
+    // The resource group disappears between the lookup and the DELETE.
+    const withoutGroup = scenario();
+    withoutGroup.azure!.subscriptions![0].resourceGroups = [
+      { name: 'rg-other', location: 'westeurope' },
+    ];
+    withoutGroup.azure!.connectors = withoutGroup.azure!.connectors!.filter(
+      c => c.subscriptionId !== SUB,
+    );
+    const del = t.arm.deleteSecurityConnector.bind(t.arm);
+    const spy = jest
+      .spyOn(t.arm, 'deleteSecurityConnector')
+      .mockImplementationOnce(async (...args) => {
+        t.emu.loadScenario(withoutGroup);
+        return del(...args);
+      });
+    try {
+      const r = await runAction(t.offboard, {
+        organization: 'acme',
+        confirmation: 'acme',
+      });
+      expect(r.error).toBeInstanceOf(NotFoundError);
+      expect(r.error.message).toContain(
+        'Deleting dockerhub-acme failed; nothing else was changed. Azure DELETE securityConnectors/dockerhub-acme failed: 404 ResourceGroupNotFound',
+      );
+      expect(r.outputs.removed).toBeUndefined();
+      expect(t.changed).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('dry run deletes nothing', async () => {

@@ -9,7 +9,7 @@ import {
 import { dockerHubOfferings } from '@defender-backstage/plugin-defender-for-containers-node';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
 import { resolveConnectorSettings } from '../input/resolveConnectorSettings';
-import { armFailure } from '../onboarding/armFailure';
+import { writeFailure } from '../onboarding/writeFailure';
 import {
   actualSettings,
   desiredSettings,
@@ -150,15 +150,25 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
               }`
             : `Creating ${input.connectorName}`,
         );
-        let result: { created: boolean };
+        let result: { created: boolean; alreadyApplied?: boolean };
         try {
           result = await ctx.checkpoint({
             key: putCheckpointKey(input),
-            fn: () =>
-              putConnector(options.arm, input, existing?.etag, ctx.signal),
+            fn: () => putConnector(options.arm, input, existing, ctx.signal),
           });
         } catch (e) {
-          throw armFailure(`Writing connector ${input.connectorName}`, e);
+          throw await writeFailure(
+            options.arm,
+            options.subscriptions,
+            input,
+            e,
+            ctx.signal,
+          );
+        }
+        if (result.alreadyApplied) {
+          ctx.logger.info(
+            `Azure answered that ${input.connectorName} changed after the checks, and it already holds exactly these settings (typically this run's own write landed and was retried): nothing more to write.`,
+          );
         }
 
         // Read back: what Azure now holds is what the outputs describe.

@@ -47,6 +47,71 @@ export function sameSettings(a: ConnectorSettings, b: ConnectorSettings) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Portal names of the offerings, so a conflict reads as the plans the user chose. */
+const PLAN_NAMES: Record<string, string> = {
+  CspmMonitorDockerHub: 'Foundational CSPM',
+  DefenderForContainersDockerHub: 'Defender for Containers',
+  DefenderCspmDockerHub: 'Defender CSPM',
+};
+
+const plansOf = (offerings: string[]) =>
+  offerings.length
+    ? offerings.map(o => PLAN_NAMES[o] ?? o).join(' + ')
+    : 'none';
+const quoted = (v: string | undefined) => (v === undefined ? 'none' : `'${v}'`);
+
+/**
+ * Field by field, how what Azure holds differs from what this run wanted, e.g.
+ * `scan interval: Azure holds 6 h, this run wanted 12 h`. Non-secret settings only: the token is
+ * never compared (Azure does not return it) and never named.
+ */
+export function describeDifferences(
+  wanted: ConnectorSettings,
+  held: ConnectorSettings,
+): string[] {
+  const line = (field: string, azure: string, ours: string) =>
+    `${field}: Azure holds ${azure}, this run wanted ${ours}`;
+  const out: string[] = [];
+  if (held.organization !== wanted.organization) {
+    out.push(
+      line(
+        'organization',
+        quoted(held.organization),
+        quoted(wanted.organization),
+      ),
+    );
+  }
+  if (JSON.stringify(held.offerings) !== JSON.stringify(wanted.offerings)) {
+    out.push(line('plans', plansOf(held.offerings), plansOf(wanted.offerings)));
+  }
+  if (held.scanIntervalHours !== wanted.scanIntervalHours) {
+    out.push(
+      line(
+        'scan interval',
+        `${held.scanIntervalHours} h`,
+        `${wanted.scanIntervalHours} h`,
+      ),
+    );
+  }
+  if (held.username !== wanted.username) {
+    out.push(line('user', quoted(held.username), quoted(wanted.username)));
+  }
+  if (held.location !== wanted.location) {
+    out.push(line('location', quoted(held.location), quoted(wanted.location)));
+  }
+  const tagNames = [
+    ...new Set([...Object.keys(held.tags), ...Object.keys(wanted.tags)]),
+  ].sort();
+  for (const name of tagNames) {
+    if (held.tags[name] !== wanted.tags[name]) {
+      out.push(
+        line(`tag ${name}`, quoted(held.tags[name]), quoted(wanted.tags[name])),
+      );
+    }
+  }
+  return out;
+}
+
 /**
  * Checkpoint key of the PUT: the connector id and a hash of the non-secret configuration. Never
  * derived from the token, time or randomness, so a retried task finds its own earlier PUT.

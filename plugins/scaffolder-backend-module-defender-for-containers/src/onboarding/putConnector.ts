@@ -1,9 +1,18 @@
+import { ConflictError } from '@backstage/errors';
 import {
   ArmError,
   buildDockerHubConnectorBody,
   type DefenderArmClient,
+  type PutConditions,
+  type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { OnboardingInput } from '../input/parseOnboardingInput';
+import {
+  actualSettings,
+  describeDifferences,
+  desiredSettings,
+  sameSettings,
+} from './connectorFingerprint';
 
 /** The PUT body for the input; `etag` of the connector being replaced, if any. */
 export function connectorBody(input: OnboardingInput, etag?: string) {
@@ -19,41 +28,94 @@ export function connectorBody(input: OnboardingInput, etag?: string) {
   });
 }
 
-const isStaleEtag = (e: unknown) =>
+/**
+ * ARM's answer to a failed `If-Match` / `If-None-Match` is 412; a stale body `etag` may come back
+ * as 409 instead (how the RP reacts is undocumented), so both are read as "changed meanwhile".
+ */
+const isPreconditionFailure = (e: unknown): e is ArmError =>
   e instanceof ArmError &&
   (e.status === 412 ||
     (e.status === 409 &&
-      /etag|precondition|concurren/i.test(`${e.code} ${e.armMessage}`)));
+      /etag|precondition/i.test(`${e.code} ${e.armMessage}`)));
+
+/** Who last wrote the connector, from ARM's `systemData`, to say whom to ask. */
+function lastWriter(c: SecurityConnector): string {
+  const by = c.systemData?.lastModifiedBy;
+  const at = c.systemData?.lastModifiedAt;
+  if (typeof by !== 'string' || !by) return '';
+  const type = c.systemData?.lastModifiedByType;
+  return ` It was last modified by ${by}${
+    typeof type === 'string' && type ? ` (${type})` : ''
+  }${typeof at === 'string' ? ` at ${at}` : ''}.`;
+}
+
+function changedMeanwhile(
+  input: OnboardingInput,
+  existing: SecurityConnector | undefined,
+  current: SecurityConnector | undefined,
+  cause: ArmError,
+): ConflictError {
+  const head = `Writing connector ${input.connectorName} stopped: it was changed by someone else after this run's checks, so Azure refused the write (${cause.message}). Nothing was overwritten.`;
+  const next =
+    'Next: find out who changed it and why (Azure portal → the resource group → Activity log), then run the task again to apply your settings over that change.';
+  let what: string;
+  if (!current) {
+    what = existing
+      ? ' The connector has been deleted meanwhile.'
+      : ' A connector was created at that id and deleted again meanwhile.';
+  } else {
+    const differences = describeDifferences(
+      desiredSettings(input),
+      actualSettings(current),
+    );
+    what = ` It now differs from what this run wanted — ${differences.join(
+      '; ',
+    )}.${lastWriter(current)}`;
+  }
+  const error = new ConflictError(`${head}${what} ${next}`);
+  Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
+  return error;
+}
 
 /**
- * The one write of onboarding: a PUT (create or full replace), with the etag read in the
- * pre-flight in the body and as `If-Match`. When our etag is stale — e.g. the
- * pipeline retried a PUT whose first attempt had landed — it reads the current etag and replaces
- * once more, so a retry converges instead of failing.
+ * The one write of onboarding: a conditional PUT. A new connector is created with
+ * `If-None-Match: *`, an existing one replaced with `If-Match` of the etag the pre-flight read, so
+ * a change someone made in between is never overwritten silently. On a failed precondition the
+ * connector is read again: when it already holds this run's settings (typically this run's own
+ * PUT landed and the pipeline retried it after a lost response) that is success; otherwise a
+ * `ConflictError` names what differs.
+ *
+ * Azure never returns the token, so "same settings" cannot include it: another run that wrote
+ * the same settings with another token in that window would keep its token.
  */
 export async function putConnector(
   arm: DefenderArmClient,
   input: OnboardingInput,
-  etag: string | undefined,
+  existing: SecurityConnector | undefined,
   signal?: AbortSignal,
-): Promise<{ created: boolean }> {
+): Promise<{ created: boolean; alreadyApplied?: boolean }> {
+  const etag = existing?.etag;
+  let conditions: PutConditions = { ifNoneMatch: '*' };
+  // An existing connector without an etag cannot be replaced conditionally; ARM always sends one.
+  if (existing) conditions = etag ? { ifMatch: etag } : {};
   try {
     const r = await arm.putSecurityConnector(
       input.connectorId,
       connectorBody(input, etag),
-      { signal, ifMatch: etag },
+      { signal, ...conditions },
     );
     return { created: r.created };
   } catch (e) {
-    if (!isStaleEtag(e)) throw e;
+    if (!isPreconditionFailure(e)) throw e;
     const current = await arm.getSecurityConnector(input.connectorId, {
       signal,
     });
-    const r = await arm.putSecurityConnector(
-      input.connectorId,
-      connectorBody(input, current?.etag),
-      { signal, ifMatch: current?.etag },
-    );
-    return { created: r.created };
+    if (
+      current &&
+      sameSettings(actualSettings(current), desiredSettings(input))
+    ) {
+      return { created: !existing, alreadyApplied: true };
+    }
+    throw changedMeanwhile(input, existing, current, e);
   }
 }
