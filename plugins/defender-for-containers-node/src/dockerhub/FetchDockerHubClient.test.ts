@@ -5,7 +5,12 @@ import {
   scenario,
 } from '../__testUtils__/emulatorScenario';
 import { DockerHubError } from './DockerHubError';
-import { FetchDockerHubClient } from './FetchDockerHubClient';
+import { fetch as undiciFetch } from 'undici';
+import {
+  FetchDockerHubClient,
+  type DockerHubFetch,
+  type FetchDockerHubClientOptions,
+} from './FetchDockerHubClient';
 import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
 
 describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
@@ -104,43 +109,107 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
     ).toBe(true);
   });
 
-  it('waits out 429 Retry-After and retries 503, then succeeds', async () => {
-    t.emu.injectFault({
-      route: 'GET /v2/user/orgs',
-      kind: 'status',
-      status: 429,
-      retryAfterSeconds: 1,
-      times: 1,
-    });
-    t.emu.injectFault({
-      route: 'POST /v2/auth/token',
-      kind: 'status',
-      status: 503,
-      times: 1,
-    });
-    const session = await signIn();
-    await expect(session.listOrganizations()).resolves.toHaveLength(3);
-    expect(t.calls.map(c => c.status)).toEqual([503, 200, 429, 200]);
-  });
-
-  it('gives up on a Retry-After beyond its limit with a DockerHubError carrying retryAfter', async () => {
-    const impatient = new FetchDockerHubClient({
+  /**
+   * A client against the emulator whose waits are recorded instead of slept, on a clock that
+   * advances by exactly those waits: what the tests assert is the delay the client asked for.
+   */
+  function recordingClient(options: Partial<FetchDockerHubClientOptions> = {}) {
+    const waits: number[] = [];
+    const statuses: number[] = [];
+    let clock = Date.parse('2026-01-01T00:00:00Z');
+    const client = new FetchDockerHubClient({
       dockerHub: t.config.dockerHub,
       ca: loadTrustedCertificates({ caPem: t.emu.caPem }),
-      maxRetryDelayMs: 500,
+      fetch: async (url, init) => {
+        const res = await (undiciFetch as unknown as DockerHubFetch)(url, init);
+        statuses.push(res.status);
+        return res;
+      },
+      sleep: async ms => {
+        waits.push(ms);
+        clock += ms;
+      },
+      now: () => clock,
+      ...options,
     });
+    const signInWith = () =>
+      client.signIn({ username: 'mdcuser', secret: READ_TOKEN });
+    return { client, signInWith, waits, statuses };
+  }
+  const fault = (route: string, spec: Record<string, unknown>) =>
+    t.emu.injectFault({ route, kind: 'status', ...spec } as any);
+
+  it('waits exactly the Retry-After Docker Hub sends with a 429, then succeeds', async () => {
+    const c = recordingClient();
+    fault('GET /v2/user/orgs', { status: 429, retryAfterSeconds: 2, times: 1 });
+    const session = await c.signInWith();
+    await expect(session.listOrganizations()).resolves.toHaveLength(3);
+    expect(c.statuses).toEqual([200, 429, 200]);
+    expect(c.waits).toEqual([2000]);
+  });
+
+  it.each([500, 503])(
+    'retries %i with exponential backoff (jittered, 50–100 %% of 250 ms, 500 ms, …)',
+    async status => {
+      const c = recordingClient();
+      fault('POST /v2/auth/token', { status, times: 2 });
+      await c.signInWith();
+      expect(c.statuses).toEqual([status, status, 200]);
+      expect(c.waits).toHaveLength(2);
+      expect(c.waits[0]).toBeGreaterThanOrEqual(125);
+      expect(c.waits[0]).toBeLessThanOrEqual(250);
+      expect(c.waits[1]).toBeGreaterThanOrEqual(250);
+      expect(c.waits[1]).toBeLessThanOrEqual(500);
+    },
+  );
+
+  it('retries a connection reset', async () => {
+    const c = recordingClient();
     t.emu.injectFault({
       route: 'POST /v2/auth/token',
-      kind: 'status',
+      kind: 'reset',
+      times: 1,
+    });
+    await expect(c.signInWith()).resolves.toBeDefined();
+    expect(c.statuses).toEqual([200]); // the reset answered nothing
+    expect(c.waits).toHaveLength(1);
+    expect(c.waits[0]).toBeLessThanOrEqual(250);
+  });
+
+  it('gives up after maxRetries with the last status; each backoff step is capped', async () => {
+    const c = recordingClient({ maxRetries: 4, maxBackoffMs: 300 });
+    fault('POST /v2/auth/token', { status: 503 });
+    const error = await c.signInWith().catch(e => e);
+    expect(error).toBeInstanceOf(DockerHubError);
+    expect(error.status).toBe(503);
+    expect(c.statuses).toEqual([503, 503, 503, 503, 503]);
+    expect(c.waits).toHaveLength(4);
+    for (const w of c.waits) expect(w).toBeLessThanOrEqual(300);
+    expect(c.waits[3]).toBeGreaterThanOrEqual(150);
+  });
+
+  it('stops retrying when the next wait would end after the wall-clock budget', async () => {
+    const c = recordingClient({ maxRetries: 10, maxElapsedMs: 7_000 });
+    fault('POST /v2/auth/token', { status: 429, retryAfterSeconds: 3 });
+    const error = await c.signInWith().catch(e => e);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 3 });
+    // 3 s + 3 s fit in 7 s; a third wait would end at 9 s.
+    expect(c.waits).toEqual([3000, 3000]);
+    expect(c.statuses).toEqual([429, 429, 429]);
+  });
+
+  it('gives up at once on a Retry-After beyond its limit, with a DockerHubError carrying it', async () => {
+    const c = recordingClient({ maxRetryDelayMs: 500 });
+    fault('POST /v2/auth/token', {
       status: 429,
       retryAfterSeconds: 30,
       times: 1,
     });
-    const error = await impatient
-      .signIn({ username: 'mdcuser', secret: READ_TOKEN })
-      .catch(e => e);
+    const error = await c.signInWith().catch(e => e);
     expect(error).toBeInstanceOf(DockerHubError);
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: 30 });
+    expect(c.waits).toEqual([]);
+    expect(c.statuses).toEqual([429]);
   });
 
   it('signs in again once when the Hub JWT has expired', async () => {

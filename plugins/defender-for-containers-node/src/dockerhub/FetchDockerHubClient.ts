@@ -50,19 +50,39 @@ export interface FetchDockerHubClientOptions {
   /** CA list from `loadTrustedCertificates`. */
   ca?: string[];
   fetch?: DockerHubFetch;
-  /** Retries on 429, 502–504 and network errors. Default 3. */
+  /** Retries on 429, 500, 502–504, connection resets and timeouts. Default 3. */
   maxRetries?: number;
   /** A Retry-After longer than this fails fast instead of waiting. Default 60 s. */
   maxRetryDelayMs?: number;
+  /** Cap of one exponential backoff step (no Retry-After given). Default 8 s. */
+  maxBackoffMs?: number;
+  /**
+   * Wall-clock budget of one call, its retries and waits included: no retry starts (and no wait
+   * is begun) that would end after it. Default 90 s.
+   */
+  maxElapsedMs?: number;
   /** Per-attempt timeout, body included. Default 15 s. */
   timeoutMs?: number;
+  /** How the client waits between attempts; injectable so tests can see the delays asked for. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock for the wall-clock budget and for HTTP-date Retry-After values. */
+  now?: () => number;
 }
 
+/*
+ * Retry policy, shaped like the Azure SDK pipeline's (few retries, exponential backoff with
+ * jitter and a capped step, Retry-After honoured) plus a wall-clock cap, so one slow Docker Hub
+ * never holds a scaffolder task for minutes. Docker Hub documents 429 + Retry-After for its rate
+ * limit (https://docs.docker.com/reference/api/hub/latest/#tag/rate-limiting); 5xx from its API
+ * and its CDN are transient.
+ */
 const DEFAULT_MAX_RETRIES = 3;
 const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
+const DEFAULT_MAX_BACKOFF_MS = 8_000;
+const DEFAULT_MAX_ELAPSED_MS = 90_000;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const BACKOFF_BASE_MS = 250;
-const RETRYABLE = new Set([429, 502, 503, 504]);
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 /** Docker's maximum page size; fewer round trips for big organizations. */
 const PAGE_SIZE = 100;
 /** 1000 pages of 100 = 100k repositories; beyond that something loops. */
@@ -355,6 +375,10 @@ export class FetchDockerHubClient implements DockerHubClient {
     const maxRetries = this.options.maxRetries ?? DEFAULT_MAX_RETRIES;
     const maxDelay = this.options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS;
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadline =
+      this.now() + (this.options.maxElapsedMs ?? DEFAULT_MAX_ELAPSED_MS);
+    // A wait that would end after the deadline is not begun: the last answer is returned.
+    const withinBudget = (wait: number) => this.now() + wait <= deadline;
     for (let attempt = 0; ; attempt++) {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -406,25 +430,26 @@ export class FetchDockerHubClient implements DockerHubClient {
               ),
               secrets,
             );
-        if (attempt < maxRetries) {
+        const wait = this.backoff(attempt);
+        if (attempt < maxRetries && withinBudget(wait)) {
           this.options.logger?.debug(
             `Docker Hub ${op}: ${reason}; retry ${attempt + 1}/${maxRetries}`,
           );
-          await sleep(this.backoff(attempt), options?.signal);
+          await this.wait(wait, op, options?.signal);
           continue;
         }
         throw new DockerHubError({ operation: op, status: 0, reason });
       }
       if (RETRYABLE.has(res.status) && attempt < maxRetries) {
-        const hinted = parseRetryAfter(res.headers);
+        const hinted = parseRetryAfter(res.headers, this.now());
         const wait = hinted ?? this.backoff(attempt);
-        if (wait <= maxDelay) {
+        if (wait <= maxDelay && withinBudget(wait)) {
           this.options.logger?.debug(
             `Docker Hub ${op}: ${res.status}, waiting ${Math.ceil(
               wait,
             )} ms; retry ${attempt + 1}/${maxRetries}`,
           );
-          await sleep(wait, options?.signal);
+          await this.wait(wait, op, options?.signal);
           continue;
         }
       }
@@ -432,8 +457,32 @@ export class FetchDockerHubClient implements DockerHubClient {
     }
   }
 
+  /** Exponential with jitter (50–100 % of the step), each step capped. */
   private backoff(attempt: number): number {
-    return BACKOFF_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2);
+    const step = Math.min(
+      BACKOFF_BASE_MS * 2 ** attempt,
+      this.options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
+    );
+    return step * (0.5 + Math.random() / 2);
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private async wait(ms: number, op: string, signal?: AbortSignal) {
+    try {
+      await (this.options.sleep ?? sleep)(ms, signal);
+    } catch (e) {
+      if (signal?.aborted) {
+        throw new DockerHubError({
+          operation: op,
+          status: 0,
+          reason: 'aborted',
+        });
+      }
+      throw e;
+    }
   }
 
   private scrub(text: string, secrets: string[]): string {
