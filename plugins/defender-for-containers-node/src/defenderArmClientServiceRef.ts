@@ -7,12 +7,14 @@ import { createAzureCredential } from './azure/createAzureCredential';
 import type { DefenderArmClient } from './azure/DefenderArmClient';
 import { SecurityCenterArmClient } from './azure/SecurityCenterArmClient';
 import { loadTrustedCertificates } from './config/loadTrustedCertificates';
-import { defenderConfigServiceRef } from './defenderConfigServiceRef';
+import { UnconfiguredDefenderArmClient } from './azure/UnconfiguredDefenderArmClient';
+import { optionalDefenderConfigServiceRef } from './optionalDefenderConfigServiceRef';
 
 /**
  * The Azure Resource Manager client of the Defender for Containers plugins, shared by the
  * backend plugin and the scaffolder module. The default takes `defenderForContainers` from
- * `defenderConfigServiceRef`; replace it with `createServiceFactory` in tests
+ * `optionalDefenderConfigServiceRef`: without that config every call fails with a 503 naming
+ * the keys to set, so the backend still starts. Replace it with `createServiceFactory` in tests
  * or to wrap it.
  * @public
  */
@@ -21,8 +23,15 @@ export const defenderArmClientServiceRef = createServiceRef<DefenderArmClient>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { defender: defenderConfigServiceRef, logger: coreServices.logger },
-      factory({ defender, logger }) {
+      deps: {
+        optionalConfig: optionalDefenderConfigServiceRef,
+        logger: coreServices.logger,
+      },
+      factory({ optionalConfig, logger }) {
+        if (!optionalConfig.configured) {
+          return new UnconfiguredDefenderArmClient(optionalConfig.message);
+        }
+        const defender = optionalConfig.config;
         const ca = loadTrustedCertificates({ caFile: defender.caFile });
         return new SecurityCenterArmClient({
           config: defender,

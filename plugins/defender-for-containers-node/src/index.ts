@@ -6,6 +6,10 @@
  */
 export * from './config/DefenderForContainersConfig';
 export { readDefenderConfig } from './config/readDefenderConfig';
+export {
+  readOptionalDefenderConfig,
+  type OptionalDefenderConfig,
+} from './config/readOptionalDefenderConfig';
 export { loadTrustedCertificates } from './config/loadTrustedCertificates';
 export {
   createAzureCredential,
@@ -13,6 +17,7 @@ export {
 } from './azure/createAzureCredential';
 export { ArmError } from './azure/ArmError';
 export * from './azure/DefenderArmClient';
+export { UnconfiguredDefenderArmClient } from './azure/UnconfiguredDefenderArmClient';
 export {
   SecurityCenterArmClient,
   DEFAULT_ARM_API_VERSIONS,
@@ -50,5 +55,6 @@ export {
 } from './dockerhub/decodeDockerHubJwt';
 export { parseRetryAfter } from './dockerhub/parseRetryAfter';
 export { defenderConfigServiceRef } from './defenderConfigServiceRef';
+export { optionalDefenderConfigServiceRef } from './optionalDefenderConfigServiceRef';
 export { defenderArmClientServiceRef } from './defenderArmClientServiceRef';
 export { dockerHubClientServiceRef } from './dockerHubClientServiceRef';

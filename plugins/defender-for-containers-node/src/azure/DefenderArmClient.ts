@@ -130,6 +130,29 @@ export interface ArmCallOptions {
 }
 
 /**
+ * Options of a Resource Graph query. Results are read page by page with `$skipToken`.
+ * @public
+ */
+export interface ResourceGraphQueryOptions extends ArmCallOptions {
+  /** Rows per page (`$top`), 1–1000. Default 1000. */
+  pageSize?: number;
+  /** Stops after this many pages and reports `truncated`. Default 50. */
+  maxPages?: number;
+}
+
+/**
+ * Rows of a Resource Graph query (`resultFormat: objectArray`), every page read.
+ * @public
+ */
+export interface ResourceGraphResult<T> {
+  rows: T[];
+  /** `totalRecords` of the first page. */
+  totalRecords?: number;
+  /** True when `maxPages` stopped the reading, or Resource Graph said `resultTruncated`. */
+  truncated: boolean;
+}
+
+/**
  * A request as it would be sent, for dry runs: the access token is masked.
  * @public
  */
@@ -200,6 +223,23 @@ export interface DefenderArmClient {
     connectorId: string,
     options?: ArmCallOptions,
   ): Promise<HealthReport[]>;
+  /**
+   * Health reports of a whole subscription (every page): one list serves all its connectors;
+   * match a report to its connector by `properties.resourceDetails.id` or the `id` prefix.
+   */
+  listSubscriptionHealthReports(
+    subscriptionId: string,
+    options?: ArmCallOptions,
+  ): Promise<HealthReport[]>;
+  /**
+   * An Azure Resource Graph query over the given subscriptions (each must be an allowed one: an
+   * empty list would mean every subscription the identity can read), following `$skipToken`.
+   */
+  queryResourceGraph<T = Record<string, unknown>>(
+    subscriptions: string[],
+    query: string,
+    options?: ResourceGraphQueryOptions,
+  ): Promise<ResourceGraphResult<T>>;
   /** The exact PUT `putSecurityConnector` would send, with the access token masked. */
   previewPutSecurityConnector(
     connectorId: string,

@@ -19,6 +19,8 @@ import type {
   DefenderPricingName,
   HealthReport,
   PutConditions,
+  ResourceGraphQueryOptions,
+  ResourceGraphResult,
   SecurityConnector,
   SecurityConnectorPutBody,
 } from './DefenderArmClient';
@@ -37,6 +39,7 @@ export interface ArmApiVersions {
   pricings: string;
   providers: string;
   permissions: string;
+  resourceGraph: string;
 }
 
 /** @public */
@@ -46,6 +49,7 @@ export const DEFAULT_ARM_API_VERSIONS: ArmApiVersions = {
   pricings: '2024-01-01',
   providers: '2021-04-01',
   permissions: '2022-04-01',
+  resourceGraph: '2024-04-01',
 };
 
 /** Token audience per ARM host; any other host (an emulator) keeps the public cloud's audience. */
@@ -59,6 +63,15 @@ const PUBLIC_SCOPE = 'https://management.azure.com/.default';
 /** Stops a runaway `nextLink` chain; 1000 pages is far beyond any subscription's connectors. */
 const MAX_PAGES = 1000;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Resource Graph pages are read until this many by default (50 × 1000 rows). */
+const DEFAULT_RESOURCE_GRAPH_MAX_PAGES = 50;
+/**
+ * Below these, a call is logged at info instead of debug: the subscription's ARM read bucket
+ * (`x-ms-ratelimit-remaining-subscription-reads`) or the caller's Resource Graph quota
+ * (`x-ms-user-quota-remaining`) is nearly used up, and throttling (429) is near.
+ */
+const LOW_REMAINING_READS = 100;
+const LOW_RESOURCE_GRAPH_QUOTA = 3;
 
 /** @public */
 export interface SecurityCenterArmClientOptions {
@@ -293,6 +306,79 @@ export class SecurityCenterArmClient implements DefenderArmClient {
     );
   }
 
+  async listSubscriptionHealthReports(
+    subscriptionId: string,
+    options?: ArmCallOptions,
+  ): Promise<HealthReport[]> {
+    return this.listAll<HealthReport>(
+      `/subscriptions/${subscriptionId}/providers/Microsoft.Security/healthReports`,
+      this.apiVersions.healthReports,
+      `GET healthReports (subscription ${subscriptionId})`,
+      options,
+    );
+  }
+
+  async queryResourceGraph<T = Record<string, unknown>>(
+    subscriptions: string[],
+    query: string,
+    options?: ResourceGraphQueryOptions,
+  ): Promise<ResourceGraphResult<T>> {
+    // Without `subscriptions` Resource Graph searches every subscription the identity can read,
+    // which may be more than the config allows.
+    if (subscriptions.length === 0) {
+      throw new TypeError('queryResourceGraph needs at least one subscription');
+    }
+    for (const id of subscriptions) {
+      if (!this.allowedSubscriptions.has(id.toLowerCase())) {
+        throw new NotAllowedError(
+          `Subscription ${id} is not in defenderForContainers.azure.subscriptions; refusing to query it`,
+        );
+      }
+    }
+    const maxPages = options?.maxPages ?? DEFAULT_RESOURCE_GRAPH_MAX_PAGES;
+    const rows: T[] = [];
+    let totalRecords: number | undefined;
+    let skipToken: string | undefined;
+    for (let page = 0; ; page++) {
+      if (page >= maxPages) {
+        return { rows, totalRecords, truncated: true };
+      }
+      const { body } = await this.send(
+        'POST',
+        '/providers/Microsoft.ResourceGraph/resources',
+        this.apiVersions.resourceGraph,
+        `POST resources (Resource Graph, page ${page + 1})`,
+        {
+          subscriptions,
+          query,
+          options: {
+            resultFormat: 'objectArray',
+            $top: options?.pageSize ?? 1000,
+            ...(skipToken ? { $skipToken: skipToken } : {}),
+          },
+        },
+        options,
+      );
+      if (page === 0 && typeof body?.totalRecords === 'number') {
+        totalRecords = body.totalRecords;
+      }
+      if (!Array.isArray(body?.data)) {
+        throw new Error(
+          'Resource Graph answered without a data array (resultFormat objectArray was asked)',
+        );
+      }
+      rows.push(...(body.data as T[]));
+      skipToken = body.$skipToken || undefined;
+      if (!skipToken) {
+        return {
+          rows,
+          totalRecords,
+          truncated: String(body.resultTruncated) === 'true',
+        };
+      }
+    }
+  }
+
   previewPutSecurityConnector(
     connectorId: string,
     body: SecurityConnectorPutBody,
@@ -413,14 +499,42 @@ export class SecurityCenterArmClient implements DefenderArmClient {
         clientRequestId:
           headers.get('x-ms-client-request-id') ?? request.requestId,
       });
-      this.options.logger?.debug(err.message);
+      this.options.logger?.debug(err.message, this.callMeta(headers));
       throw err;
     }
-    this.options.logger?.debug(
+    const meta = this.callMeta(headers);
+    const low =
+      Number(meta.remainingReads ?? Infinity) < LOW_REMAINING_READS ||
+      Number(meta.resourceGraphQuotaRemaining ?? Infinity) <
+        LOW_RESOURCE_GRAPH_QUOTA;
+    this.options.logger?.[low ? 'info' : 'debug'](
       `Azure ${operation}: ${response.status} [x-ms-request-id ${
-        headers.get('x-ms-request-id') ?? '-'
+        meta.requestId ?? '-'
+      }${
+        meta.remainingReads ? `, remaining reads ${meta.remainingReads}` : ''
+      }${
+        meta.resourceGraphQuotaRemaining
+          ? `, Resource Graph quota ${meta.resourceGraphQuotaRemaining}`
+          : ''
       }]`,
+      meta,
     );
     return { status: response.status, body: parsed };
+  }
+
+  /** What support and capacity planning need from a response's headers; never a body. */
+  private callMeta(headers: PipelineResponse['headers']) {
+    const meta: Record<string, string> = {};
+    const pick = (key: string, header: string) => {
+      const value = headers.get(header);
+      if (value) meta[key] = value;
+    };
+    pick('requestId', 'x-ms-request-id');
+    pick('correlationRequestId', 'x-ms-correlation-request-id');
+    pick('clientRequestId', 'x-ms-client-request-id');
+    pick('remainingReads', 'x-ms-ratelimit-remaining-subscription-reads');
+    pick('resourceGraphQuotaRemaining', 'x-ms-user-quota-remaining');
+    pick('resourceGraphQuotaResetsAfter', 'x-ms-user-quota-resets-after');
+    return meta;
   }
 }

@@ -1,0 +1,139 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
+import { startTestEmulator } from '../__testUtils__/startTestEmulator';
+import { RG, SUB, scenario } from '../__testUtils__/emulatorScenario';
+import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
+import { buildDockerHubConnectorBody } from './buildDockerHubConnectorBody';
+import { createAzureCredential } from './createAzureCredential';
+import { formatSecurityConnectorId } from './securityConnectorId';
+import { SecurityCenterArmClient } from './SecurityCenterArmClient';
+
+const idOf = (name: string) =>
+  formatSecurityConnectorId({ subscriptionId: SUB, resourceGroup: RG, name });
+const bodyFor = (organization: string) =>
+  buildDockerHubConnectorBody({
+    organization,
+    username: 'mdcuser',
+    accessToken: 'dckr_pat_mdcReadOnlyToken000000000001',
+    location: 'westeurope',
+    scanIntervalHours: 24,
+    plans: { defenderForContainers: true, defenderCspm: false },
+  });
+/** reference/azure §2.3, the emulator's `dockerHubConnectors` shape. */
+const CONNECTORS_QUERY = `resources
+| where type == "microsoft.security/securityconnectors"
+| extend environmentName = tolower(tostring(properties['environmentName']))
+| where environmentName == "dockerhub"
+| project id, name, subscriptionId, resourceGroup, location,
+          organization = tostring(properties['hierarchyIdentifier']),
+          scanInterval = toint(properties.environmentData.scanInterval),
+          offerings = properties.offerings`;
+
+describe('SecurityCenterArmClient reads for the health refresh (emulator, real pipeline)', () => {
+  let t: Awaited<ReturnType<typeof startTestEmulator>>;
+  beforeAll(async () => {
+    t = await startTestEmulator();
+  });
+  afterAll(() => t.emu.stop());
+  beforeEach(async () => {
+    t.emu.clearFaults();
+    t.emu.loadScenario(scenario);
+    for (const org of ['acme', 'bigorg', 'memberorg']) {
+      await t.arm.putSecurityConnector(idOf(`dockerhub-${org}`), bodyFor(org));
+    }
+  });
+  const log = () => t.emu.state().requestLog;
+
+  it('lists the health reports of a whole subscription across pages', async () => {
+    expect(await t.arm.listSubscriptionHealthReports(SUB)).toEqual([]);
+    t.emu.advanceTime(2 * 60 * 1000);
+    const reports = await t.arm.listSubscriptionHealthReports(SUB);
+    // scenario pageSize 2: three reports take two pages, one request each
+    expect(
+      reports.map(r => r.properties?.resourceDetails?.id?.toLowerCase()).sort(),
+    ).toEqual(
+      ['acme', 'bigorg', 'memberorg'].map(o =>
+        idOf(`dockerhub-${o}`).toLowerCase(),
+      ),
+    );
+    expect(
+      log().filter(e => /\/subscriptions\/[^/]+\/providers\/Microsoft.Security\/healthReports/i.test(e.path)),
+    ).toHaveLength(3);
+  });
+
+  it('reads every Resource Graph page with $skipToken', async () => {
+    const result = await t.arm.queryResourceGraph<{ organization: string }>(
+      [SUB],
+      CONNECTORS_QUERY,
+      { pageSize: 1 },
+    );
+    expect(result.rows.map(r => r.organization).sort()).toEqual([
+      'acme',
+      'bigorg',
+      'memberorg',
+    ]);
+    expect(result).toMatchObject({ totalRecords: 3, truncated: false });
+    expect(log().filter(e => e.path.includes('ResourceGraph'))).toHaveLength(3);
+
+    const capped = await t.arm.queryResourceGraph([SUB], CONNECTORS_QUERY, {
+      pageSize: 1,
+      maxPages: 2,
+    });
+    expect(capped).toMatchObject({ truncated: true });
+    expect(capped.rows).toHaveLength(2);
+  });
+
+  it('refuses to query outside the configured subscriptions, or all of them, before any request', async () => {
+    const before = log().length;
+    await expect(
+      t.arm.queryResourceGraph(
+        ['99999999-0000-0000-0000-000000000009'],
+        CONNECTORS_QUERY,
+      ),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(t.arm.queryResourceGraph([], CONNECTORS_QUERY)).rejects.toThrow(
+      /at least one subscription/,
+    );
+    expect(log()).toHaveLength(before);
+  });
+
+  it('waits out a Resource Graph 429 with Retry-After, then answers', async () => {
+    t.emu.injectFault({
+      route: 'resourceGraph',
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    const started = Date.now();
+    const result = await t.arm.queryResourceGraph([SUB], CONNECTORS_QUERY);
+    expect(result.rows).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(
+      log()
+        .filter(e => e.path.includes('ResourceGraph'))
+        .map(e => e.status),
+    ).toEqual([429, 200]);
+  });
+
+  it('logs each call with its request ids (never a body)', async () => {
+    const logger = mockServices.logger.mock();
+    const ca = loadTrustedCertificates({ caPem: t.emu.caPem });
+    const arm = new SecurityCenterArmClient({
+      config: t.config,
+      credential: createAzureCredential(t.config.azure, { ca }),
+      ca,
+      logger,
+    });
+    await arm.queryResourceGraph([SUB], CONNECTORS_QUERY);
+    const calls = [...logger.debug.mock.calls, ...logger.info.mock.calls];
+    const rg = calls.find(([message]) => String(message).includes('Resource Graph'));
+    expect(rg?.[0]).toMatch(/x-ms-request-id [0-9a-f-]{36}/);
+    expect(rg?.[1]).toMatchObject({
+      requestId: expect.any(String),
+      correlationRequestId: expect.any(String),
+      clientRequestId: expect.any(String),
+    });
+    expect(JSON.stringify(calls)).not.toContain('hierarchyIdentifier');
+  });
+});
