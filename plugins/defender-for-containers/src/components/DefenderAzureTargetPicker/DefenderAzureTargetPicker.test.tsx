@@ -4,6 +4,7 @@ import {
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
 import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import { ResponseError } from '@backstage/errors';
 import { defenderApiRef, type DefenderApi } from '../../api/DefenderApi';
 import { DefenderAzureTargetPicker } from './DefenderAzureTargetPicker';
 
@@ -103,6 +104,38 @@ describe('DefenderAzureTargetPicker', () => {
       (await screen.findAllByText(/backend unavailable/)).length,
     ).toBeGreaterThan(0);
     expect(screen.queryByRole('listbox')).toBeNull();
+  });
+
+  it('says which permission to ask for when the backend refuses the list (403)', async () => {
+    const refused = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotAllowedError',
+            message:
+              'The permission defender-for-containers.connector.create is denied',
+          },
+          response: { statusCode: 403 },
+        }),
+        {
+          status: 403,
+          statusText: 'Forbidden',
+          headers: { 'content-type': 'application/json' },
+        },
+      ),
+    );
+    renderPicker({
+      listAllowedSubscriptions: async () => {
+        throw refused;
+      },
+    });
+    expect(
+      await screen.findByText(
+        /You may not onboard or change Docker Hub connectors: ask your Backstage administrators for the permission defender-for-containers\.connector\.create\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(screen.queryByText(/Forbidden/)).toBeNull();
   });
 
   it('hides the location for templates that act on an existing connector', async () => {

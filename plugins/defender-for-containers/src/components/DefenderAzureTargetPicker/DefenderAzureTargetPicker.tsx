@@ -8,9 +8,13 @@ import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Box from '@material-ui/core/Box';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import type { AzureTarget } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  connectorCreatePermission,
+  type AzureTarget,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import { defenderApiRef } from '../../api/DefenderApi';
 import { applySubscriptionDefaults } from './applySubscriptionDefaults';
 
@@ -54,6 +58,16 @@ export function DefenderAzureTargetPicker(
   }, [subscriptions, formData, onChange]);
 
   if (loading) return <Progress />;
+  // The backend lists subscriptions only to who may create connectors; an error panel with a
+  // stack would hide what to ask for.
+  if (ResponseError.is(error) && error.statusCode === 403) {
+    return (
+      <FormHelperText error>
+        You may not onboard or change Docker Hub connectors: ask your Backstage
+        administrators for the permission {connectorCreatePermission.name}.
+      </FormHelperText>
+    );
+  }
   if (error) return <ResponseErrorPanel error={error} />;
   if (!subscriptions || subscriptions.length === 0) {
     return (
