@@ -17,6 +17,7 @@ import {
   refreshRegistration,
 } from './providerHandlers';
 import { resourceGraphHandlers } from './resourceGraphHandlers';
+import { takeSubscriptionRead } from './remainingReads';
 import { securityConnectorHandlers } from './securityConnectorHandlers';
 
 interface OperationRules {
@@ -259,6 +260,11 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
         ],
       });
       return;
+    }
+    if (ctx.method === 'GET') {
+      ctx.headers['x-ms-ratelimit-remaining-subscription-reads'] = String(
+        takeSubscriptionRead(subscription, ctx.core.now()),
+      );
     }
   }
 

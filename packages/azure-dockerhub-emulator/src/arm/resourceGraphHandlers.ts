@@ -1,4 +1,8 @@
 import { connectorAssessments } from '../findings/connectorAssessments';
+import {
+  subscriptionFindingsSummaryRows,
+  subscriptionWorstFindingRows,
+} from '../findings/subscriptionFindingRows';
 import { send } from '../server/RequestContext';
 import { canRead } from './armAuth';
 import { armError } from './armErrors';
@@ -31,6 +35,12 @@ function rowsFor(call: ArmCall, shape: keyof typeof QUERY_TEMPLATES, connectorId
         scanInterval: c.properties.environmentData?.scanInterval ?? null,
         offerings: c.properties.offerings ?? [],
       }));
+  }
+  if (shape === 'subscriptionFindingsSummary') {
+    return subscriptionFindingsSummaryRows(state, visible, now);
+  }
+  if (shape === 'subscriptionWorstFindings') {
+    return subscriptionWorstFindingRows(state, visible, now);
   }
   const connector = visible.find(c => c.id.toLowerCase() === connectorId?.toLowerCase());
   if (!connector) return [];

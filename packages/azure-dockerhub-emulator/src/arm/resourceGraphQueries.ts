@@ -1,8 +1,9 @@
 /**
  * The only Resource Graph queries the emulator answers: the shapes our plugins send, taken from
- * reference/azure §3 (findings) and §2.3 (connector list). A query is normalized (whitespace
- * collapsed, no blanks around `| , ( ) [ ] = ! ~ < >`, single quotes read as double quotes) and
- * compared with these templates; `{connectorId}` captures a connector id.
+ * reference/azure §3 (findings, per connector and subscription-wide) and §2.3 (connector list). A
+ * query is normalized (whitespace collapsed, no blanks around `| , ( ) [ ] = ! ~ < >`, single
+ * quotes read as double quotes) and compared with these templates; `{connectorId}` captures a
+ * connector id (the subscription-wide shapes have none).
  */
 export const QUERY_TEMPLATES = {
   /** reference/azure §3, verbatim: one row per finding (assessment) of a connector's images. */
@@ -31,6 +32,45 @@ export const QUERY_TEMPLATES = {
 | extend severity = tostring(properties.metadata.severity),
          imageName = tostring(properties.additionalData.ResourceName)
 | summarize findings = count() by imageName, severity`,
+
+  /**
+   * Subscription-wide: open findings of every connector of the requested subscriptions in one
+   * query, counted per connector, image, severity and `resourceDetails.Source` (undocumented for
+   * Docker Hub; the plugins log what they see). The connector is the part of the assessed
+   * resource id before `/securityentitydata/`, as Microsoft's multicloud workbooks derive it.
+   */
+  subscriptionFindingsSummary: `securityresources
+| where type == "microsoft.security/assessments"
+| where properties.metadata.recommendationCategory == "SoftwareUpdate"
+| where tostring(properties.resourceDetails.ResourceType) == ".containerimage"
+| extend resourceId = tolower(tostring(properties.resourceDetails.Id))
+| where resourceId contains "/securityentitydata/"
+| where tostring(properties.status.code) == "Unhealthy"
+| extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
+         severity = tostring(properties.metadata.severity),
+         imageName = tostring(properties.additionalData.ResourceName),
+         source = tostring(properties.resourceDetails.Source)
+| summarize findings = count() by connectorId, imageName, severity, source
+| order by connectorId asc, imageName asc, severity asc, source asc`,
+
+  /** Subscription-wide: every Critical and High finding with its fix version, worst first. */
+  subscriptionWorstFindings: `securityresources
+| where type == "microsoft.security/assessments"
+| where properties.metadata.recommendationCategory == "SoftwareUpdate"
+| where tostring(properties.resourceDetails.ResourceType) == ".containerimage"
+| extend resourceId = tolower(tostring(properties.resourceDetails.Id))
+| where resourceId contains "/securityentitydata/"
+| where tostring(properties.status.code) == "Unhealthy"
+| extend severity = tostring(properties.metadata.severity)
+| where severity in ("Critical", "High")
+| extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
+         imageName = tostring(properties.additionalData.ResourceName),
+         displayName = tostring(properties.displayName),
+         fixedVersion = tostring(properties.additionalData.FixedVersion),
+         cves = parse_json(tostring(properties.additionalData.CvesDetails)),
+         severityRank = iff(severity == "Critical", 0, 1)
+| project id, connectorId, imageName, displayName, severity, severityRank, fixedVersion, cves
+| order by severityRank asc, connectorId asc, imageName asc, displayName asc, id asc`,
 
   /** reference/azure §2.3, verbatim: the Docker Hub connectors (never their authentication). */
   dockerHubConnectors: `resources

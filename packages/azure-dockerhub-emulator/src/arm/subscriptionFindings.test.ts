@@ -1,0 +1,89 @@
+import { startEmulator, type Emulator } from '../startEmulator';
+import { connectorPath, DEMO, TestClient } from '../testUtils/TestClient';
+import { QUERY_TEMPLATES } from './resourceGraphQueries';
+
+describe('subscription-wide Resource Graph findings shapes', () => {
+  let emu: Emulator;
+  let client: TestClient;
+  const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
+  const query = (q: string, options: Record<string, unknown> = {}, subscriptions = [DEMO.prodSub]) =>
+    client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
+      apiVersion: '2024-04-01',
+      body: { subscriptions, query: q, options: { resultFormat: 'objectArray', ...options } },
+    });
+  /** Every page, following $skipToken. */
+  const readAll = async (q: string, top: number) => {
+    const rows: any[] = [];
+    let skipToken: string | undefined;
+    let pages = 0;
+    do {
+      const res = await query(q, { $top: top, ...(skipToken ? { $skipToken: skipToken } : {}) });
+      expect(res.status).toBe(200);
+      rows.push(...res.json.data);
+      skipToken = res.json.$skipToken;
+      pages++;
+    } while (skipToken);
+    return { rows, pages };
+  };
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    client = new TestClient(emu);
+  });
+  afterAll(async () => {
+    client.close();
+    await emu.stop();
+  });
+
+  it('counts every connector’s open findings per image, severity and source, in one query, paged', async () => {
+    const { rows, pages } = await readAll(QUERY_TEMPLATES.subscriptionFindingsSummary, 3);
+    expect(pages).toBeGreaterThan(1);
+    const umbrellaRows = rows.filter(r => r.connectorId === umbrella.toLowerCase());
+    // the same numbers as the per-connector shape
+    const perConnector = await query(QUERY_TEMPLATES.dockerHubFindingsSummary.replace('{connectorId}', umbrella));
+    expect(umbrellaRows.map(r => [r.imageName, r.severity, r.findings]).sort()).toEqual(
+      perConnector.json.data.map((r: any) => [r.imageName, r.severity, r.findings]).sort(),
+    );
+    expect(new Set(rows.map(r => r.source))).toEqual(new Set(['DockerHub']));
+    // a stable order, so no page repeats or skips a row
+    const keys = rows.map(r => `${r.connectorId}|${r.imageName}|${r.severity}|${r.source}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...keys].sort()).toEqual(keys);
+  });
+
+  it('lists Critical and High findings with fix versions, Critical first', async () => {
+    const { rows } = await readAll(QUERY_TEMPLATES.subscriptionWorstFindings, 4);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map(r => r.severity))).toEqual(new Set(['Critical', 'High']));
+    const firstHigh = rows.findIndex(r => r.severity === 'High');
+    expect(rows.slice(firstHigh).every(r => r.severity === 'High')).toBe(true);
+    expect(rows[0]).toEqual({
+      id: expect.stringContaining('/providers/Microsoft.Security/assessments/'),
+      connectorId: expect.stringMatching(/^\/subscriptions\/.+\/securityconnectors\/[^/]+$/),
+      imageName: expect.stringMatching(/^[a-z0-9-]+\/[a-z0-9-]+:.+$/),
+      displayName: expect.stringMatching(/: CVE-/),
+      severity: 'Critical',
+      severityRank: 0,
+      fixedVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      cves: [{ CveId: expect.stringMatching(/^CVE-/) }],
+    });
+    expect(new Set(rows.map(r => r.id)).size).toBe(rows.length);
+  });
+
+  it('covers only the requested subscriptions the caller can read', async () => {
+    const sandboxOnly = await query(QUERY_TEMPLATES.subscriptionFindingsSummary, {}, [DEMO.sandboxSub]);
+    expect(sandboxOnly.status).toBe(200);
+    expect(sandboxOnly.json.data).toEqual([]);
+  });
+
+  it('stays strict: a changed filter is an unsupported shape (400), never empty data', async () => {
+    const changed = QUERY_TEMPLATES.subscriptionFindingsSummary.replace(
+      'resourceId contains "/securityentitydata/"',
+      'tostring(properties.resourceDetails.Source) == "DockerHub"',
+    );
+    const res = await query(changed);
+    expect(res.status).toBe(400);
+    expect(res.json.error.details.map((d: any) => d.code)).toEqual(['InvalidQuery', 'UnsupportedQueryShape']);
+    expect(res.json.error.details[1].message).toContain('subscriptionFindingsSummary');
+  });
+});
