@@ -12,7 +12,7 @@ export type {
   EmulatorStateSnapshot,
   StartEmulatorOptions,
 } from './startEmulator';
-export type { FaultSpec, FaultKind } from './faults/FaultInjector';
+export type { FaultSpec, FaultKind, FaultStatus } from './faults/FaultInjector';
 export { scenarioSchema } from './scenario/scenarioSchema';
 export type { Scenario, ScenarioInput, AzureRole, Findings } from './scenario/scenarioSchema';
 export { parseScenario, readScenarioFile, ScenarioError } from './scenario/loadScenario';

@@ -83,7 +83,9 @@ export async function handleEntra(ctx: RequestContext): Promise<void> {
     });
   }
   if (/openid-configuration$/i.test(path)) {
-    if (ctx.method !== 'GET') return send(ctx, 405, { error: 'invalid_request' });
+    if (ctx.method !== 'GET') {
+      return send(ctx, 405, { error: 'invalid_request', error_description: `The endpoint only accepts GET requests. Received a ${ctx.method} request.` });
+    }
     if (!tenantMatches(ctx, tenant)) return unknownTenant(ctx, tenant);
     return send(ctx, 200, openIdConfiguration(core.url, tenant));
   }
@@ -91,7 +93,10 @@ export async function handleEntra(ctx: RequestContext): Promise<void> {
     // Access tokens are HS256 with a per-run secret: nothing public to publish.
     return send(ctx, 200, { keys: [] });
   }
-  if (ctx.method !== 'POST') return send(ctx, 405, { error: 'invalid_request' });
+  if (ctx.method !== 'POST') {
+    // Entra's own answer to anything but POST on the token endpoint.
+    return send(ctx, 405, { error: 'invalid_request', error_description: `AADSTS900561: The endpoint only accepts POST, OPTIONS requests. Received a ${ctx.method} request.` });
+  }
   if (!tenantMatches(ctx, tenant)) return unknownTenant(ctx, tenant);
   const form = new URLSearchParams(ctx.rawBody.toString('utf8'));
   let clientId = form.get('client_id') ?? '';

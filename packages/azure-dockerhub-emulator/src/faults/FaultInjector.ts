@@ -7,6 +7,9 @@ export type FaultKind =
   | 'staleEtag'
   | 'slowBody';
 
+export const FAULT_STATUSES = [403, 404, 409, 429, 500, 502, 503, 504] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+
 export interface FaultSpec {
   /**
    * Which requests: `'PUT securityConnectors'` (method + route name), `'healthReports'` (route
@@ -18,8 +21,11 @@ export interface FaultSpec {
   /**
    * For kind `status`. 403 stands for a refusal the scenario's built-in roles cannot express (a
    * deny assignment, a custom role without the action): ARM answers it as `AuthorizationFailed`.
+   * 404: the resource vanished (a concurrent delete, a replica that has not seen it yet). 409 on
+   * an ARM write: a lock on the resource group (`ScopeLocked`). 502/504: the gateway in front
+   * of the service gave up on it.
    */
-  status?: 403 | 429 | 500 | 503;
+  status?: FaultStatus;
   /** For kind `status`: adds `Retry-After: <seconds>`. */
   retryAfterSeconds?: number;
   /** For kinds `latency` and `slowBody` (default 1000). */
@@ -76,9 +82,11 @@ export class FaultInjector {
   add(spec: FaultSpec): () => void {
     if (
       spec.kind === 'status' &&
-      ![403, 429, 500, 503].includes(spec.status ?? 0)
+      !(FAULT_STATUSES as readonly number[]).includes(spec.status ?? 0)
     ) {
-      throw new Error('A status fault needs status 403, 429, 500 or 503');
+      throw new Error(
+        `A status fault needs one of the statuses ${FAULT_STATUSES.join(', ')}`,
+      );
     }
     this.created += 1;
     const fault: ActiveFault = {

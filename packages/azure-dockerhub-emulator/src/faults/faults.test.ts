@@ -50,6 +50,89 @@ describe('fault injection', () => {
     expect(res.json.detail).toEqual(expect.any(String));
   });
 
+  describe.each([
+    [404, 'GET', umbrella, 'ResourceNotFound', /^The Resource 'Microsoft.Security\/securityConnectors\/dockerhub-umbrella' under resource group 'rg-defender-connectors' was not found/],
+    [404, 'GET', `/subscriptions/${DEMO.prodSub}/resourceGroups/${DEMO.rg}/providers/Microsoft.Authorization/permissions`, 'ResourceGroupNotFound', /^Resource group 'rg-defender-connectors' could not be found/],
+    [409, 'PUT', umbrella, 'ScopeLocked', /cannot perform write operation because following scope\(s\) are locked: '\/subscriptions\/aaaaaaaa-0000-0000-0000-000000000001\/resourceGroups\/rg-defender-connectors'/],
+    [409, 'DELETE', umbrella, 'ScopeLocked', /cannot perform delete operation/],
+    [409, 'GET', umbrella, 'Conflict', /conflicts with the current state/],
+    [502, 'GET', umbrella, 'BadGateway', /did not receive a valid response from 'Microsoft.Security'/],
+    [504, 'GET', umbrella, 'GatewayTimeout', /^The gateway did not receive a response from 'Microsoft.Security' within the specified time period\.$/],
+    [504, 'GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security`, 'GatewayTimeout', /from 'Microsoft.Resources'/],
+  ] as const)('%s on ARM %s %s', (status, method, path, code, message) => {
+    it(`answers ${code} in ARM's error shape, with request ids, and leaves the state alone`, async () => {
+      const before = emu.state().connectors;
+      emu.injectFault({ route: `${method} ${path}`, kind: 'status', status, times: 1 });
+      const res = await client.arm(method, path, {
+        apiVersion: path.endsWith('/permissions') ? '2022-04-01' : path.endsWith('Microsoft.Security') ? '2021-04-01' : undefined,
+        body: method === 'PUT' ? dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead) : undefined,
+      });
+      expect(res.status).toBe(status);
+      expect(res.json.error.code).toBe(code);
+      expect(res.json.error.message).toMatch(message);
+      expect(res.headers['x-ms-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(lastLog()).toMatchObject({ status, faults: [`status ${status}`] });
+      expect(emu.state().connectors).toEqual(before);
+    });
+  });
+
+  it.each([
+    [404, '/v2/namespaces/acme/repositories/payments-api/tags', { detail: 'object not found', message: 'object not found' }],
+    [409, '/v2/user/orgs', { detail: 'Conflict', message: 'Conflict' }],
+  ] as const)('%s on a Docker Hub route in the Hub\'s JSON error shape', async (status, path, body) => {
+    const jwt = await client.hubJwt('mdc-acme', DEMO.acmeRead);
+    emu.injectFault({ route: `GET ${path}`, kind: 'status', status, times: 1 });
+    const res = await client.request('GET', path, { headers: { Authorization: `Bearer ${jwt}` } });
+    expect(res.status).toBe(status);
+    expect(res.json).toEqual(body);
+  });
+
+  it.each([
+    [502, 'repositories', '/v2/namespaces/acme/repositories'],
+    [504, 'repositories', '/v2/namespaces/acme/repositories'],
+    [502, 'registryToken', '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull'],
+    [504, 'registryToken', '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull'],
+  ] as const)('%s on %s: the gateway\'s HTML page, not JSON', async (status, route, path) => {
+    emu.injectFault({ route, kind: 'status', status, times: 1 });
+    const res = await client.request('GET', path);
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toBe('text/html');
+    expect(res.json).toBeUndefined();
+    expect(res.text).toContain(`<title>${status} ${status === 502 ? 'Bad Gateway' : 'Gateway Timeout'}</title>`);
+    expect((await client.request('GET', path)).status).toBe(200);
+  });
+
+  it.each([
+    [404, '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull', { details: 'Not Found' }],
+    [409, '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull', { details: 'Conflict' }],
+  ] as const)('%s on the registry token service in its {details} shape', async (status, path, body) => {
+    emu.injectFault({ route: 'registryToken', kind: 'status', status, times: 1 });
+    const res = await client.request('GET', path);
+    expect(res.status).toBe(status);
+    expect(res.json).toEqual(body);
+  });
+
+  it.each([
+    [404, 'invalid_request'],
+    [409, 'invalid_request'],
+    [502, 'temporarily_unavailable'],
+    [504, 'temporarily_unavailable'],
+  ] as const)('%s on the Entra token endpoint in its OAuth error shape', async (status, error) => {
+    emu.injectFault({ route: 'entraToken', kind: 'status', status, times: 1 });
+    const res = await client.request('POST', `/${DEMO.tenantId}/oauth2/v2.0/token`, {
+      form: { grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret, scope: 'https://management.azure.com/.default' },
+    });
+    expect(res.status).toBe(status);
+    expect(res.json.error).toBe(error);
+    expect(res.json.error_description).toEqual(expect.any(String));
+  });
+
+  it('refuses a status it has no error shape for', () => {
+    expect(() => emu.injectFault({ route: 'arm', kind: 'status', status: 418 as any })).toThrow(
+      'A status fault needs one of the statuses 403, 404, 409, 429, 500, 502, 503, 504',
+    );
+  });
+
   it('resets the connection', async () => {
     emu.injectFault({ route: 'healthReports', kind: 'reset', times: 1 });
     await expect(

@@ -1,5 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { armError } from '../arm/armErrors';
+import { armError, resourceNotFound } from '../arm/armErrors';
 import {
   armHeaders,
   armRouteNames,
@@ -81,6 +81,72 @@ function faultAuthorizationFailed(ctx: RequestContext) {
   );
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad Gateway',
+  503: 'Service unavailable',
+  504: 'Gateway Timeout',
+};
+
+const RESOURCE_IN_GROUP =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+)\/([^/]+)\/([^/]+)/i;
+const GROUP = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i;
+const SUBSCRIPTION = /^\/subscriptions\/([^/]+)/i;
+
+/** Who answers behind ARM: the namespace the gateway forwarded to. */
+function armNamespace(ctx: RequestContext) {
+  if (ctx.routeNames.includes('providers')) return 'Microsoft.Resources';
+  return /\/providers\/([^/]+)/i.exec(ctx.path)?.[1] ?? 'Microsoft.Resources';
+}
+
+/** 404 in the wording ARM uses for the resource (group) the path names. */
+function armNotFound(ctx: RequestContext) {
+  const resource = RESOURCE_IN_GROUP.exec(ctx.path);
+  if (resource) {
+    const [, , rg, namespace, type, name] = resource;
+    return resourceNotFound(ctx, `${namespace}/${type}`, name, rg);
+  }
+  const group = GROUP.exec(ctx.path);
+  if (group) {
+    return armError(ctx, 404, 'ResourceGroupNotFound', `Resource group '${group[2]}' could not be found.`);
+  }
+  return armError(ctx, 404, 'NotFound', `The resource '${ctx.path}' was not found.`);
+}
+
+/**
+ * 409 on a write: a lock, the conflict every ARM write can meet. ARM's ScopeLocked wording; the
+ * lock sits on the resource group (or the subscription when the path has none).
+ */
+function armConflict(ctx: RequestContext) {
+  if (['PUT', 'PATCH', 'DELETE'].includes(ctx.method)) {
+    const group = GROUP.exec(ctx.path);
+    const sub = SUBSCRIPTION.exec(ctx.path);
+    const lock = group ? group[0] : sub ? sub[0] : '/';
+    return armError(
+      ctx,
+      409,
+      'ScopeLocked',
+      `The scope '${ctx.path}' cannot perform ${ctx.method === 'DELETE' ? 'delete' : 'write'} operation because following scope(s) are locked: '${lock}'. Please remove the lock and try again.`,
+    );
+  }
+  return armError(ctx, 409, 'Conflict', `The request conflicts with the current state of '${ctx.path}'.`);
+}
+
+/** What a gateway in front of Docker Hub answers when the service behind it fails: HTML, not JSON. */
+function gatewayPage(ctx: RequestContext, status: number, headers: Record<string, string>) {
+  const title = `${status} ${STATUS_TEXT[status]}`;
+  return send(
+    ctx,
+    status,
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`,
+    { 'Content-Type': 'text/html', ...headers },
+  );
+}
+
 /** A status fault answered in the error shape of the surface it hits. */
 function faultResponse(ctx: RequestContext, fault: FaultSpec) {
   const status = fault.status ?? 503;
@@ -88,47 +154,55 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
     fault.retryAfterSeconds !== undefined
       ? { 'Retry-After': String(fault.retryAfterSeconds) }
       : {};
-  const text = {
-    403: 'Forbidden',
-    429: 'Too many requests',
-    500: 'Internal server error',
-    503: 'Service unavailable',
-  }[status];
+  const text = STATUS_TEXT[status];
   switch (ctx.surface) {
     case 'arm': {
       if (!ctx.headers['x-ms-request-id']) armHeaders(ctx);
       if (status === 403) return faultAuthorizationFailed(ctx);
-      const code = {
-        429: 'TooManyRequests',
-        500: 'InternalServerError',
-        503: 'ServiceUnavailable',
-      }[status];
-      const message =
-        status === 429
-          ? 'The request is being throttled as the limit has been reached for operation type. Please retry after the time specified in the Retry-After header.'
-          : `${text}. Please retry the request.`;
+      if (status === 404) return armNotFound(ctx);
+      if (status === 409) return armConflict(ctx);
+      const namespace = armNamespace(ctx);
+      const [code, message] = {
+        429: [
+          'TooManyRequests',
+          'The request is being throttled as the limit has been reached for operation type. Please retry after the time specified in the Retry-After header.',
+        ],
+        500: ['InternalServerError', `${text}. Please retry the request.`],
+        502: [
+          'BadGateway',
+          `The gateway did not receive a valid response from '${namespace}'. Please retry the request.`,
+        ],
+        503: ['ServiceUnavailable', `${text}. Please retry the request.`],
+        504: [
+          'GatewayTimeout',
+          `The gateway did not receive a response from '${namespace}' within the specified time period.`,
+        ],
+      }[status as 429 | 500 | 502 | 503 | 504];
       return armError(ctx, status, code, message, { headers });
     }
     case 'entra':
       return send(
         ctx,
         status,
-        {
-          error: 'temporarily_unavailable',
-          error_description: `AADSTS50196: ${text}.`,
-        },
+        status >= 500 || status === 429
+          ? { error: 'temporarily_unavailable', error_description: `AADSTS50196: ${text}.` }
+          : { error: 'invalid_request', error_description: `${text}.` },
         headers,
       );
     case 'hub':
+      if (status === 502 || status === 504) return gatewayPage(ctx, status, headers);
       return send(
         ctx,
         status,
         status === 429
           ? { detail: 'Rate limit exceeded', error: false }
+          : status === 404
+          ? { detail: 'object not found', message: 'object not found' }
           : { detail: text, message: text },
         headers,
       );
     default:
+      if (status === 502 || status === 504) return gatewayPage(ctx, status, headers);
       return send(ctx, status, { details: text }, headers);
   }
 }

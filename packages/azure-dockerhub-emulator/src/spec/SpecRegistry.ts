@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { convertSchemaNode, JsonObject, SchemaMode } from './convertSchemaNode';
 import { applyHubSpecQuirks } from './hubSpecQuirks';
+import { OWN_ROUTE_SCHEMAS, OwnRouteSchema } from './ownSchemas';
 
 const BASE = 'https://specs.local/';
 const HUB_SPEC = 'dockerhub/hub-api-latest.yaml';
@@ -32,6 +33,14 @@ export interface ValidationIssue {
   /** Dotted path of the offending value, e.g. `properties.environmentData.scanInterval`. */
   name: string;
   message: string;
+}
+
+/** Which schemas a route's responses are checked against: an official spec's, or ours. */
+export interface ResponseRoute {
+  id: string;
+  origin: 'official' | 'ours';
+  /** For `official`: the spec the operation comes from. */
+  source?: SpecSource;
 }
 
 export interface RequestInput {
@@ -78,6 +87,7 @@ export class SpecRegistry {
   private readonly requestSchemas = new Map<string, JsonObject>();
   private readonly requestValidators = new Map<string, ValidateFunction>();
   private readonly responseValidators = new Map<string, ValidateFunction>();
+  private readonly ownRoutes: { route: OwnRouteSchema; regex: RegExp }[];
   private readonly polymorphic = new Map<
     string,
     { discriminator: string; children: { key: string; value: string }[] }
@@ -125,6 +135,15 @@ export class SpecRegistry {
     for (const [uri, doc] of this.rawDocs) {
       this.collectOperations(uri, doc);
     }
+    this.ownRoutes = OWN_ROUTE_SCHEMAS.map(route => {
+      if (this.operations.some(o => o.id === route.id)) {
+        throw new Error(`Our schema ${route.id} shadows an official operation`);
+      }
+      const source = route.template.replace(/\{[^}]+\}|[^{]+/g, segment =>
+        segment.startsWith('{') ? '([^/]+)' : escapeRegex(segment),
+      );
+      return { route, regex: new RegExp(`^${source}/?$`, 'i') };
+    });
   }
 
   private defsOf(doc: JsonObject): [string, JsonObject][] {
@@ -364,6 +383,26 @@ export class SpecRegistry {
     return undefined;
   }
 
+  /**
+   * The schemas a response of `method pathname` must satisfy: ours for the routes no shipped spec
+   * describes (checked first: they are the emulator's own routes), else the official operation.
+   */
+  responseRoute(method: string, pathname: string): ResponseRoute | undefined {
+    const onPath = this.ownRoutes.filter(r => r.regex.test(pathname));
+    // Another method on one of our paths gets the route's error answer (405), checked by it too.
+    const own = onPath.find(r => r.route.method === method) ?? onPath[0];
+    if (own) return { id: own.route.id, origin: 'ours' };
+    const source: SpecSource = pathname.startsWith('/v2/') ? 'dockerhub' : 'azure';
+    const match = this.match(source, method, pathname);
+    return match ? { id: match.op.id, origin: 'official', source } : undefined;
+  }
+
+  /** Statuses the route's schemas name (`default` included), official or ours. */
+  documentedStatuses(id: string): string[] {
+    const own = this.ownRoutes.find(r => r.route.id === id);
+    return own ? Object.keys(own.route.responses) : [...this.operation(id).responses.keys()];
+  }
+
   private requestValidator(id: string): ValidateFunction {
     let validator = this.requestValidators.get(id);
     if (!validator) {
@@ -399,9 +438,12 @@ export class SpecRegistry {
    * when the status itself is undocumented.
    */
   validateResponse(id: string, status: number, body: unknown): ValidationIssue[] {
-    const op = this.operation(id);
-    const key = op.responses.has(String(status)) ? String(status) : 'default';
-    if (!op.responses.has(key)) {
+    const own = this.ownRoutes.find(r => r.route.id === id)?.route;
+    const responses = own
+      ? new Map<string, JsonObject | undefined>(Object.entries(own.responses))
+      : this.operation(id).responses;
+    const key = responses.has(String(status)) ? String(status) : 'default';
+    if (!responses.has(key)) {
       return [
         {
           location: 'response',
@@ -410,7 +452,7 @@ export class SpecRegistry {
         },
       ];
     }
-    const schema = op.responses.get(key);
+    const schema = responses.get(key);
     if (!schema) return [];
     const cacheKey = `${id} ${key}`;
     let validator = this.responseValidators.get(cacheKey);

@@ -1,0 +1,72 @@
+import { Emulator, startEmulator } from '../startEmulator';
+import { DEMO, responseViolations, TestClient, TestResponse } from '../testUtils/TestClient';
+
+/**
+ * The routes without an official spec are checked against our schemas at runtime, like the others
+ * against the specs: each answers valid responses, and a response that breaks its schema fails.
+ */
+describe('runtime response validation of the routes without an official spec', () => {
+  let emu: Emulator;
+  let client: TestClient;
+  const basic = (user: string, secret: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}` });
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    client = new TestClient(emu);
+  });
+  afterAll(async () => {
+    client.close();
+    await emu.stop();
+  });
+
+  /** Each own route, called once the way a client calls it (the TestClient validates on the way). */
+  const calls: [string, () => Promise<TestResponse>, (json: any) => void][] = [
+    ['Providers_Get', () => client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security`, { apiVersion: '2021-04-01' }), j => delete j.namespace],
+    ['Providers_Register', () => client.arm('POST', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/register`, { apiVersion: '2021-04-01' }), j => { j.resourceTypes = 'all'; }],
+    ['Permissions_ListForResourceGroup', () => client.arm('GET', `/subscriptions/${DEMO.prodSub}/resourceGroups/${DEMO.rg}/providers/Microsoft.Authorization/permissions`, { apiVersion: '2022-04-01' }), j => { j.value[0].condition = 1; }],
+    ['ListUserOrgs', async () => client.request('GET', '/v2/user/orgs', { headers: { Authorization: `Bearer ${await client.hubJwt('mdc-acme', DEMO.acmeRead)}` } }), j => { j.results[0].orgname = null; }],
+    ['RegistryToken', () => client.request('GET', '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull', { headers: basic('mdc-acme', DEMO.acmeRead) }), j => { j.issued_at = 'yesterday'; }],
+    ['EntraToken', () => client.request('POST', `/${DEMO.tenantId}/oauth2/v2.0/token`, {
+      form: { grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret, scope: 'https://management.azure.com/.default' },
+    }), j => { j.expires_in = '3599'; }],
+    ['OpenIdConfiguration', () => client.request('GET', `/${DEMO.tenantId}/v2.0/.well-known/openid-configuration`), j => delete j.jwks_uri],
+    ['InstanceDiscovery', () => client.request('GET', '/common/discovery/instance'), j => { j.metadata[0].aliases = 'x'; }],
+    ['DiscoveryKeys', () => client.request('GET', `/${DEMO.tenantId}/discovery/v2.0/keys`), j => delete j.keys],
+  ];
+
+  it.each(calls)('%s: answers valid responses, and a broken one is flagged', async (id, call, breakIt) => {
+    const res = await call();
+    expect(res.status).toBe(200);
+    const broken = JSON.parse(res.text);
+    breakIt(broken);
+    const { method, path } = emu.state().requestLog.slice(-1)[0];
+    expect(responseViolations(method, path, res)).toEqual([]);
+    const issues = responseViolations(method, path, { ...res, json: broken });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(new RegExp(`^${id} \\(our schema\\): `));
+  });
+
+  it('validates their error answers too', async () => {
+    const wrongSecret = await client.request('POST', `/${DEMO.tenantId}/oauth2/v2.0/token`, {
+      form: { grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: 'wrong', scope: 'https://management.azure.com/.default' },
+    });
+    expect(wrongSecret.status).toBe(401);
+    expect(responseViolations('POST', `/${DEMO.tenantId}/oauth2/v2.0/token`, { ...wrongSecret, json: { error: 'invalid_client' } })).toEqual([
+      'EntraToken (our schema): error_description is required',
+    ]);
+    const denied = await client.request('GET', '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull', { headers: basic('mdc-acme', 'wrong') });
+    expect(denied.status).toBe(401);
+    expect(responseViolations('GET', '/token', { ...denied, json: { detail: denied.json.details } })).toHaveLength(2);
+    const notPost = await client.request('GET', `/${DEMO.tenantId}/oauth2/v2.0/token`);
+    expect(notPost.status).toBe(405);
+    expect(notPost.json.error_description).toMatch(/^AADSTS900561: /);
+  });
+
+  it('flags a route that neither an official spec nor ours describes, unless it answers 404', () => {
+    const answer = (status: number): TestResponse => ({ status, headers: {}, text: '{}', json: {} });
+    expect(responseViolations('GET', '/v2/somewhere/else', answer(404))).toEqual([]);
+    expect(responseViolations('GET', '/v2/somewhere/else', answer(200))).toEqual([
+      'no schema, official or ours, describes GET /v2/somewhere/else',
+    ]);
+  });
+});
