@@ -10,6 +10,13 @@ export interface Config {
       /** Microsoft Entra authority host. Default `https://login.microsoftonline.com`. */
       authorityHost?: string;
       /**
+       * Microsoft Entra tenant (id or domain, e.g. contoso.onmicrosoft.com) of the allowed
+       * subscriptions. Azure portal links carry it (`#@tenant/resource…`) so they open in the
+       * right directory. Default: `credential.tenantId`; without either, links open in the
+       * user's default directory.
+       */
+      tenantId?: string;
+      /**
        * How the backend authenticates to ARM. Default `{ type: default }` (DefaultAzureCredential:
        * environment, workload identity, managed identity, Azure CLI).
        */

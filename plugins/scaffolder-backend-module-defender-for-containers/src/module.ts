@@ -45,6 +45,7 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
           arm,
           dockerHub,
           subscriptions,
+          azurePortal: defender.azure.portal,
           permissions,
           // The catalog module mirrors connectors as entities; this makes it refresh now.
           onConnectorChanged: (connectorId: string) =>

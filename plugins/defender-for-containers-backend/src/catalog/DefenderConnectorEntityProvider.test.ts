@@ -22,6 +22,7 @@ function setup(listing: () => Promise<any>) {
   const provider = new DefenderConnectorEntityProvider({
     listConnectors: listing,
     defaultOwner: 'group:default/platform',
+    portal: { tenantId: 'contoso.onmicrosoft.com' },
     logger: mockServices.logger.mock(),
   });
   return {
@@ -62,7 +63,11 @@ describe('DefenderConnectorEntityProvider', () => {
     expect(
       acme.metadata.annotations['microsoft.com/defender-connector-id'],
     ).toBe(connector('acme').id);
-    expect(acme.metadata.links[0].url).toContain(connector('acme').id);
+    expect(acme.metadata.links[0].url).toBe(
+      `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${
+        connector('acme').id
+      }`,
+    );
     expect(globex.metadata.name).toBe('defender-dockerhub-globex');
     expect(globex.spec.owner).toBe('group:default/platform');
   });

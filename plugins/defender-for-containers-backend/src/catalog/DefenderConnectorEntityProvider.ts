@@ -3,6 +3,7 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import type { AzurePortal } from '@defender-backstage/plugin-defender-for-containers-common';
 import { connectorToEntity, type ConnectorRecord } from './connectorToEntity';
 
 /** One listing pass over the allowed subscriptions. */
@@ -24,6 +25,8 @@ export class DefenderConnectorEntityProvider implements EntityProvider {
     private readonly options: {
       listConnectors: () => Promise<ConnectorListing>;
       defaultOwner: string;
+      /** Where the entity's "Open in the Azure portal" link opens. */
+      portal?: AzurePortal;
       logger: LoggerService;
     },
   ) {}
@@ -47,6 +50,7 @@ export class DefenderConnectorEntityProvider implements EntityProvider {
     const entities = connectors.map(connector => ({
       entity: connectorToEntity(connector, {
         defaultOwner: this.options.defaultOwner,
+        portal: this.options.portal,
         providerName: DefenderConnectorEntityProvider.providerName,
       }),
       locationKey: DefenderConnectorEntityProvider.providerName,

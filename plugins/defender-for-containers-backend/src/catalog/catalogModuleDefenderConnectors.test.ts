@@ -32,6 +32,20 @@ const dockerHub = (org: string): SecurityConnector => ({
   },
 });
 
+/** Retries `check` until it passes or `timeoutMs` runs out (then its last failure is thrown). */
+async function waitFor(check: () => void, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise(r => setTimeout(r, 10));
+    }
+  }
+}
+
 describe('catalogModuleDefenderConnectors', () => {
   it('mirrors Docker Hub connectors and refreshes when a connector-changed event arrives', async () => {
     let listed: SecurityConnector[] = [dockerHub('acme')];
@@ -55,7 +69,12 @@ describe('catalogModuleDefenderConnectors', () => {
         catalogModuleDefenderConnectors,
         mockServices.rootConfig.factory({
           data: {
-            defenderForContainers: { azure: { subscriptions: [{ id: SUB }] } },
+            defenderForContainers: {
+              azure: {
+                tenantId: 'contoso.onmicrosoft.com',
+                subscriptions: [{ id: SUB }],
+              },
+            },
           },
         }),
         createServiceFactory({
@@ -83,18 +102,25 @@ describe('catalogModuleDefenderConnectors', () => {
       { ...dockerHub('not-dockerhub'), properties: { environmentName: 'AWS' } },
       dockerHub('globex'),
     ];
+    expect(applyMutation).not.toHaveBeenCalled();
     await events.publish({
       topic: 'defender-for-containers.connectors',
       eventPayload: {},
     });
 
-    await new Promise(r => setTimeout(r, 50));
-    const last = applyMutation.mock.calls.at(-1)![0];
-    expect(last.type).toBe('full');
-    expect(last.entities.map((e: any) => e.entity.metadata.name)).toEqual([
+    // The event's effect, not a guess at how long it takes: the provider's mutation.
+    await waitFor(() => expect(applyMutation).toHaveBeenCalledTimes(1));
+    const [mutation] = applyMutation.mock.calls[0];
+    expect(mutation.type).toBe('full');
+    expect(mutation.entities.map((e: any) => e.entity.metadata.name)).toEqual([
       'defender-dockerhub-acme',
       'defender-dockerhub-globex',
     ]);
+    expect(mutation.entities[0].entity.metadata.links[0].url).toBe(
+      `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${
+        dockerHub('acme').id
+      }`,
+    );
     expect(listSecurityConnectors).toHaveBeenCalledWith(SUB);
   });
 });

@@ -50,6 +50,7 @@ export const catalogModuleDefenderConnectors = createBackendModule({
             config.getOptionalString(
               'defenderForContainers.catalog.defaultOwner',
             ) ?? 'group:default/guests',
+          portal: defender.azure.portal,
           logger,
         });
         catalog.addEntityProvider(provider);

@@ -7,6 +7,7 @@ import {
   CONNECTOR_TAG_SYSTEM,
   connectorEntityName,
   connectorPortalUrl,
+  type AzurePortal,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 
 /** What the provider needs to know of a Docker Hub connector listed from ARM. */
@@ -28,7 +29,7 @@ const REF =
 
 export function connectorToEntity(
   connector: ConnectorRecord,
-  options: { defaultOwner: string; providerName: string },
+  options: { defaultOwner: string; providerName: string; portal?: AzurePortal },
 ): Entity {
   const owner = connector.tags[CONNECTOR_TAG_OWNER];
   const system = connector.tags[CONNECTOR_TAG_SYSTEM];
@@ -48,7 +49,7 @@ export function connectorToEntity(
       },
       links: [
         {
-          url: connectorPortalUrl(connector.id),
+          url: connectorPortalUrl(connector.id, options.portal),
           title: 'Open in the Azure portal',
         },
       ],

@@ -1,4 +1,7 @@
-import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import type {
+  AllowedSubscription,
+  AzurePortal,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
  * How the backend authenticates to Azure Resource Manager.
@@ -28,6 +31,11 @@ export interface DefenderForContainersConfig {
     credential: AzureCredentialConfig;
     /** The only subscriptions the plugins read from and write to, in config order. */
     subscriptions: AllowedSubscription[];
+    /**
+     * Where links to a connector open: the portal of the ARM endpoint's cloud and, when config
+     * knows it (`azure.tenantId`, else `azure.credential.tenantId`), the tenant.
+     */
+    portal?: AzurePortal;
   };
   dockerHub: {
     /** Docker Hub API base URL without a trailing slash. */

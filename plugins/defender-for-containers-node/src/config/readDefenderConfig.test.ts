@@ -122,4 +122,51 @@ describe('readDefenderConfig', () => {
       clientSecret: 's',
     });
   });
+
+  describe('portal links', () => {
+    const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+    it('carry azure.tenantId, else the credential tenant, else none', () => {
+      const credential = {
+        type: 'clientSecret',
+        tenantId: TENANT,
+        clientId: 'c',
+        clientSecret: 's',
+      };
+      expect(
+        read({ azure: { credential, subscriptions: [{ id: SUB }] } }).azure
+          .portal,
+      ).toEqual({ baseUrl: 'https://portal.azure.com', tenantId: TENANT });
+      expect(
+        read({
+          azure: {
+            tenantId: 'contoso.onmicrosoft.com',
+            credential,
+            subscriptions: [{ id: SUB }],
+          },
+        }).azure.portal?.tenantId,
+      ).toBe('contoso.onmicrosoft.com');
+      expect(
+        read({ azure: { subscriptions: [{ id: SUB }] } }).azure.portal,
+      ).toEqual({ baseUrl: 'https://portal.azure.com' });
+    });
+
+    it("open the sovereign cloud's portal for its ARM host", () => {
+      expect(
+        read({
+          azure: {
+            armEndpoint: 'https://management.usgovcloudapi.net',
+            subscriptions: [{ id: SUB }],
+          },
+        }).azure.portal?.baseUrl,
+      ).toBe('https://portal.azure.us');
+    });
+
+    it('refuses a tenant that is neither a GUID nor a domain, naming the key', () => {
+      expect(() =>
+        read({
+          azure: { tenantId: 'not a tenant', subscriptions: [{ id: SUB }] },
+        }),
+      ).toThrow("Invalid config at 'defenderForContainers.azure.tenantId'");
+    });
+  });
 });

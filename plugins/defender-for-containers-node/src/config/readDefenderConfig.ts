@@ -1,5 +1,8 @@
 import type { Config } from '@backstage/config';
-import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  DEFAULT_AZURE_PORTAL_URL,
+  type AllowedSubscription,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import type {
   AzureCredentialConfig,
   DefenderForContainersConfig,
@@ -45,6 +48,35 @@ function httpsUrl(config: Config, key: string, fallback: string): string {
     );
   }
   return value.replace(/\/+$/, '');
+}
+
+/**
+ * The portal of each sovereign cloud, by its ARM host (Azure Government:
+ * https://learn.microsoft.com/azure/azure-government/compare-azure-government-global-azure ;
+ * Azure operated by 21Vianet: https://learn.microsoft.com/azure/china/resources-developer-guide).
+ * Any other host (the public cloud, an emulator) links to the public portal.
+ */
+const SOVEREIGN_PORTALS: Record<string, string> = {
+  'management.usgovcloudapi.net': 'https://portal.azure.us',
+  'management.chinacloudapi.cn': 'https://portal.azure.cn',
+};
+const TENANT =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i;
+
+function readTenantId(
+  config: Config,
+  credential: AzureCredentialConfig,
+): string | undefined {
+  const tenantId = config.getOptionalString('azure.tenantId');
+  if (tenantId !== undefined && !TENANT.test(tenantId)) {
+    throw invalid(
+      `${ROOT}.azure.tenantId`,
+      `'${tenantId}' is neither a tenant id (GUID) nor a domain such as contoso.onmicrosoft.com`,
+    );
+  }
+  return (
+    tenantId ?? ('tenantId' in credential ? credential.tenantId : undefined)
+  );
 }
 
 function readCredential(config: Config): AzureCredentialConfig {
@@ -166,16 +198,29 @@ export function readDefenderConfig(
       `Missing required config value at '${ROOT}.azure.subscriptions': configure the Azure subscriptions the Defender for Containers plugins may use`,
     );
   }
+  const armEndpoint = httpsUrl(
+    config,
+    'azure.armEndpoint',
+    DEFAULTS.armEndpoint,
+  );
+  const credential = readCredential(config);
+  const tenantId = readTenantId(config, credential);
   return {
     azure: {
-      armEndpoint: httpsUrl(config, 'azure.armEndpoint', DEFAULTS.armEndpoint),
+      armEndpoint,
       authorityHost: httpsUrl(
         config,
         'azure.authorityHost',
         DEFAULTS.authorityHost,
       ),
-      credential: readCredential(config),
+      credential,
       subscriptions: readSubscriptions(config),
+      portal: {
+        baseUrl:
+          SOVEREIGN_PORTALS[new URL(armEndpoint).host] ??
+          DEFAULT_AZURE_PORTAL_URL,
+        ...(tenantId ? { tenantId } : {}),
+      },
     },
     dockerHub: {
       apiUrl: httpsUrl(config, 'dockerHub.apiUrl', DEFAULTS.apiUrl),

@@ -142,6 +142,7 @@ export async function startActionsEmulator(
     arm,
     dockerHub,
     subscriptions: config.azure.subscriptions,
+    azurePortal: config.azure.portal,
     permissions: options.permissions ?? mockServices.permissions(),
     onConnectorChanged: async (connectorId: string) => {
       changed.push(connectorId);

@@ -1,5 +1,8 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
-import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import type {
+  AllowedSubscription,
+  AzurePortal,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import type {
   DefenderArmClient,
   DockerHubClient,
@@ -14,6 +17,8 @@ export interface DefenderActionsOptions {
   arm: DefenderArmClient;
   dockerHub: DockerHubClient;
   subscriptions: AllowedSubscription[];
+  /** Where the `portalUrl` output opens (portal and tenant); default: the public portal. */
+  azurePortal?: AzurePortal;
   /**
    * Asked before any remote call whether the task's initiator holds the action's
    * `defender-for-containers.connector.*` permission. Required: the actions use the backend's own

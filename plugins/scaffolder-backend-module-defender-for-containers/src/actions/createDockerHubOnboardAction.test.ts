@@ -4,7 +4,14 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { startEmulator } from '@defender-backstage/azure-dockerhub-emulator';
-import { READER, RG, SUB, TOKENS, scenario } from '../__testUtils__/scenario';
+import {
+  READER,
+  RG,
+  SUB,
+  TENANT,
+  TOKENS,
+  scenario,
+} from '../__testUtils__/scenario';
 import {
   runAction,
   startActionsEmulator,
@@ -56,7 +63,8 @@ describe('defender:dockerhub:onboard against the emulator', () => {
       connectorName: 'dockerhub-acme',
       subscriptionId: SUB,
       resourceGroup: RG,
-      portalUrl: `https://portal.azure.com/#@/resource${CONNECTOR_ID}`,
+      // In the tenant of the configured credential, so it opens in the right directory.
+      portalUrl: `https://portal.azure.com/#@${TENANT}/resource${CONNECTOR_ID}`,
       organization: 'acme',
       repositories: { total: 3, private: 2, public: 1 },
       plans: {

@@ -115,7 +115,10 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
           ctx.output('connectorName', input.connectorName);
           ctx.output('subscriptionId', input.subscription.id);
           ctx.output('resourceGroup', input.resourceGroup);
-          ctx.output('portalUrl', connectorPortalUrl(connectorId));
+          ctx.output(
+            'portalUrl',
+            connectorPortalUrl(connectorId, options.azurePortal),
+          );
           ctx.output('organization', organization);
           ctx.output('plans', { foundationalCspm: true, ...input.plans });
           ctx.output('offerings', dockerHubOfferings(input.plans));
