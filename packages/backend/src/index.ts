@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogModuleDefenderConnectors } from '@defender-backstage/plugin-defender-for-containers-backend';
+import { guestSignInWhenConfigured } from './guestSignInWhenConfigured';
 import { permissionPolicyModule } from './permissionPolicyModule';
 
 const backend = createBackend();
@@ -7,7 +8,7 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(guestSignInWhenConfigured);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
