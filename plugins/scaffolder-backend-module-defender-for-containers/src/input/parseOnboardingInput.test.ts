@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  connectorEntityName,
+  type AllowedSubscription,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import {
   defaultConnectorName,
   parseOnboardingInput,
@@ -50,6 +53,21 @@ describe('parseOnboardingInput', () => {
       writeScopedTokens: 'refuse',
     });
     expect(parse({ location: 'West Europe' }).location).toBe('westeurope');
+  });
+
+  it('the longest organization accepted still names a valid connector and catalog entity', () => {
+    // 255 characters, every character class the rule allows, ending in '_'.
+    const longest = `a${'b1-_'.repeat(63)}z_`;
+    const input = parse({ organization: longest });
+    expect(input.organization).toBe(longest);
+    expect(input.connectorName).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/);
+    // The catalog's own validator runs on it in the common package's connectorEntity test.
+    const name = connectorEntityName(longest);
+    expect(name.length).toBeLessThanOrEqual(63);
+    expect(name).toMatch(/^[a-z0-9]([-_.a-z0-9]*[a-z0-9])?$/);
+    expect(() => parse({ organization: `${longest}x` })).toThrow(
+      'the maximum is 255',
+    );
   });
 
   it('derives a valid ARM name from very long organizations', () => {

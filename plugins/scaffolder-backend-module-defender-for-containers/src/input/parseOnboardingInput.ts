@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import {
   CONNECTOR_TAG_OWNER,
   CONNECTOR_TAG_SYSTEM,
+  DOCKER_HUB_ORGANIZATION_PATTERN,
   type AllowedSubscription,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
@@ -17,7 +18,7 @@ import {
 } from './inputRules';
 
 /** Docker Hub namespaces: lower-case letters, digits, `-`, `_` (the template's rule). */
-export const ORGANIZATION = /^[a-z0-9][a-z0-9_-]{1,254}$/;
+export const ORGANIZATION = DOCKER_HUB_ORGANIZATION_PATTERN;
 const USERNAME = /^[a-z0-9][a-z0-9_.-]{1,254}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** ARM resource group rule (1–90 of `-\w._()`, not ending with a period). */
