@@ -1,5 +1,9 @@
-import { startTestEmulator } from '../__testUtils__/startTestEmulator';
-import { RG, SUB, scenario } from '../__testUtils__/emulatorScenario';
+import {
+  RG,
+  SUB,
+  clientTestScenario as scenario,
+  startDefenderTestEmulator,
+} from '../testUtils';
 import { ArmError } from './ArmError';
 import { buildDockerHubConnectorBody } from './buildDockerHubConnectorBody';
 import { formatSecurityConnectorId } from './securityConnectorId';
@@ -20,9 +24,9 @@ const body = (scanIntervalHours: number) =>
   });
 
 describe('SecurityCenterArmClient: ARM preconditions and not-found semantics (emulator)', () => {
-  let t: Awaited<ReturnType<typeof startTestEmulator>>;
+  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
   beforeAll(async () => {
-    t = await startTestEmulator();
+    t = await startDefenderTestEmulator();
   });
   afterAll(() => t.emu.stop());
   beforeEach(() => {

@@ -1,7 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
-import { startTestEmulator } from '../__testUtils__/startTestEmulator';
-import { RG, SUB, scenario } from '../__testUtils__/emulatorScenario';
+import {
+  RG,
+  SUB,
+  clientTestScenario as scenario,
+  startDefenderTestEmulator,
+} from '../testUtils';
 import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
 import { buildDockerHubConnectorBody } from './buildDockerHubConnectorBody';
 import { createAzureCredential } from './createAzureCredential';
@@ -30,9 +34,9 @@ const CONNECTORS_QUERY = `resources
           offerings = properties.offerings`;
 
 describe('SecurityCenterArmClient reads for the health refresh (emulator, real pipeline)', () => {
-  let t: Awaited<ReturnType<typeof startTestEmulator>>;
+  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
   beforeAll(async () => {
-    t = await startTestEmulator();
+    t = await startDefenderTestEmulator();
   });
   afterAll(() => t.emu.stop());
   beforeEach(async () => {

@@ -1,13 +1,13 @@
 import { NotAllowedError } from '@backstage/errors';
-import { startTestEmulator } from '../__testUtils__/startTestEmulator';
 import {
   ADMIN,
   READER,
   RG,
   SUB,
   SUB_B,
-  scenario,
-} from '../__testUtils__/emulatorScenario';
+  clientTestScenario as scenario,
+  startDefenderTestEmulator,
+} from '../testUtils';
 import { ArmError } from './ArmError';
 import { buildDockerHubConnectorBody } from './buildDockerHubConnectorBody';
 import { formatSecurityConnectorId } from './securityConnectorId';
@@ -27,9 +27,9 @@ const bodyFor = (organization: string, scanIntervalHours = 24) =>
   });
 
 describe('SecurityCenterArmClient against the emulator (real SDK pipeline over HTTPS)', () => {
-  let t: Awaited<ReturnType<typeof startTestEmulator>>;
+  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
   beforeAll(async () => {
-    t = await startTestEmulator();
+    t = await startDefenderTestEmulator();
   });
   afterAll(() => t.emu.stop());
   beforeEach(() => {
@@ -161,7 +161,7 @@ describe('SecurityCenterArmClient against the emulator (real SDK pipeline over H
   });
 
   it('throws ArmError with status, ARM code and message and the three request ids, never the body or token', async () => {
-    const reader = await startTestEmulator({ principal: READER });
+    const reader = await startDefenderTestEmulator({ principal: READER });
     try {
       const error = await reader.arm
         .putSecurityConnector(idOf('dockerhub-acme'), bodyFor('acme'))
@@ -183,7 +183,7 @@ describe('SecurityCenterArmClient against the emulator (real SDK pipeline over H
   });
 
   it('reports a wrong client secret as a sign-in ArmError without the secret', async () => {
-    const bad = await startTestEmulator({
+    const bad = await startDefenderTestEmulator({
       principal: { ...ADMIN, clientSecret: 'wrong-secret' },
     });
     try {

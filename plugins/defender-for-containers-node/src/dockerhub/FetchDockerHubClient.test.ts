@@ -1,9 +1,9 @@
-import { startTestEmulator } from '../__testUtils__/startTestEmulator';
 import {
   READ_TOKEN,
   WRITE_TOKEN,
-  scenario,
-} from '../__testUtils__/emulatorScenario';
+  clientTestScenario as scenario,
+  startDefenderTestEmulator,
+} from '../testUtils';
 import { DockerHubError } from './DockerHubError';
 import { fetch as undiciFetch } from 'undici';
 import {
@@ -14,23 +14,24 @@ import {
 import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
 
 describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
-  let t: Awaited<ReturnType<typeof startTestEmulator>>;
+  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
   beforeAll(async () => {
-    t = await startTestEmulator();
+    t = await startDefenderTestEmulator();
   });
   afterAll(() => t.emu.stop());
   beforeEach(() => {
     t.emu.clearFaults();
     t.emu.loadScenario(scenario);
-    t.calls.length = 0;
+    t.exchanges.length = 0;
   });
   const signIn = (secret = READ_TOKEN) =>
     t.dockerHub.signIn({ username: 'mdcuser', secret });
   const jwts = () =>
-    t.calls.flatMap(c => {
+    t.exchanges.flatMap(c => {
       try {
         return [
-          JSON.parse(c.body).access_token ?? JSON.parse(c.body).token,
+          JSON.parse(c.responseBody).access_token ??
+            JSON.parse(c.responseBody).token,
         ].filter(Boolean);
       } catch {
         return [];
@@ -73,12 +74,12 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
     const repos = await session.listRepositories('bigorg');
     expect(repos).toHaveLength(130);
     expect(repos.filter(r => r.isPrivate)).toHaveLength(65);
-    const pages = t.calls.filter(c =>
+    const pages = t.exchanges.filter(c =>
       c.url.includes('/v2/namespaces/bigorg/repositories'),
     );
     expect(pages.length).toBe(2);
     for (const page of pages)
-      expect(page.headers.Authorization).toMatch(/^Bearer /);
+      expect(page.requestHeaders.Authorization).toMatch(/^Bearer /);
   });
 
   it('probes pull and push separately: read-only token gets pull and insufficient scope for push', async () => {
@@ -101,7 +102,7 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
       outcome: 'granted',
       actions: ['push'],
     });
-    const probes = t.calls.filter(c => c.url.includes('/token?'));
+    const probes = t.exchanges.filter(c => c.url.includes('/token?'));
     expect(
       probes.every(c =>
         /scope=repository%3Aacme%2Fapi%3A(pull|push)$/.test(c.url),
@@ -216,7 +217,7 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
     const session = await signIn();
     t.emu.advanceTime(11 * 60 * 1000); // Hub JWTs live 10 minutes
     await expect(session.listRepositories('acme')).resolves.toHaveLength(3);
-    expect(t.calls.map(c => `${new URL(c.url).pathname} ${c.status}`)).toEqual([
+    expect(t.exchanges.map(c => `${new URL(c.url).pathname} ${c.status}`)).toEqual([
       '/v2/auth/token 200',
       '/v2/namespaces/acme/repositories 401',
       '/v2/auth/token 200',

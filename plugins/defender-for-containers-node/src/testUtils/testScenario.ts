@@ -1,6 +1,9 @@
 import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator';
 
-/** Ids and secrets of the test scenario; secrets are fake and live only in the emulator. */
+/**
+ * Ids and secrets of the test scenarios; secrets are fake and live only in the emulator. Shared
+ * by every package's emulator tests, each with its own world around them.
+ */
 export const TENANT = '00000000-0000-0000-0000-0000000000aa';
 export const ADMIN = {
   clientId: '00000000-0000-0000-0000-0000000000b1',
@@ -16,8 +19,11 @@ export const RG = 'rg-defender';
 export const READ_TOKEN = 'dckr_pat_mdcReadOnlyToken000000000001';
 export const WRITE_TOKEN = 'dckr_pat_mdcReadWriteToken00000000002';
 
-/** A small world: one admin principal, one reader, two subscriptions, two organizations. */
-export const scenario: ScenarioInput = {
+/**
+ * A small world for the clients' tests: one admin principal, one reader, two subscriptions
+ * (Staging's Microsoft.Security not registered), three organizations, page size 2.
+ */
+export const clientTestScenario: ScenarioInput = {
   azure: {
     tenantId: TENANT,
     principals: [

@@ -1,0 +1,15 @@
+/**
+ * Test harness of the Defender for Containers plugins: the Azure + Docker Hub emulator with the
+ * real ARM and Docker Hub clients built against it from config, and the ids of the test worlds.
+ * A separate entry point (`@defender-backstage/plugin-defender-for-containers-node/testUtils`),
+ * never part of the main one: it needs `@defender-backstage/azure-dockerhub-emulator`.
+ *
+ * @packageDocumentation
+ */
+export {
+  startDefenderTestEmulator,
+  type DefenderTestEmulator,
+  type DefenderTestEmulatorOptions,
+  type ObservedExchange,
+} from './startDefenderTestEmulator';
+export * from './testScenario';

@@ -1,0 +1,127 @@
+import { ConfigReader, type JsonObject } from '@backstage/config';
+import {
+  startEmulator,
+  type Emulator,
+  type ScenarioInput,
+} from '@defender-backstage/azure-dockerhub-emulator';
+import { fetch as undiciFetch } from 'undici';
+import { createAzureCredential } from '../azure/createAzureCredential';
+import { SecurityCenterArmClient } from '../azure/SecurityCenterArmClient';
+import type { DefenderForContainersConfig } from '../config/DefenderForContainersConfig';
+import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
+import { readDefenderConfig } from '../config/readDefenderConfig';
+import {
+  FetchDockerHubClient,
+  type DockerHubFetch,
+} from '../dockerhub/FetchDockerHubClient';
+import { ADMIN, SUB, SUB_B, TENANT, clientTestScenario } from './testScenario';
+
+/**
+ * One HTTP exchange of the Docker Hub client, observed on the way (the response is passed on
+ * untouched).
+ * @public
+ */
+export interface ObservedExchange {
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  status: number;
+  responseBody: string;
+}
+
+/** @public */
+export interface DefenderTestEmulatorOptions {
+  /** The emulator's world; default `clientTestScenario`. Ignored with `emulator`. */
+  scenario?: ScenarioInput;
+  /** Use this running emulator instead of starting one (its owner stops it). */
+  emulator?: Emulator;
+  /** Seed of request ids, etags and fault draws of a started emulator; default 1. */
+  seed?: number;
+  /** The emulator's `echoAccessToken` option (overrides the scenario's); see its README. */
+  echoAccessToken?: boolean;
+  /** The Entra app the ARM credential signs in as; default `ADMIN`. */
+  principal?: { clientId: string; clientSecret: string };
+  /** `defenderForContainers.azure.subscriptions` (config.d.ts); default `SUB` and `SUB_B` by id alone. */
+  subscriptions?: JsonObject[];
+}
+
+/** @public */
+export interface DefenderTestEmulator {
+  emu: Emulator;
+  config: DefenderForContainersConfig;
+  arm: SecurityCenterArmClient;
+  dockerHub: FetchDockerHubClient;
+  /** Every exchange of `dockerHub`, in order; empty it between tests with `exchanges.length = 0`. */
+  exchanges: ObservedExchange[];
+}
+
+/**
+ * Starts the Azure + Docker Hub emulator (or takes a running one) and builds the real clients
+ * against it over HTTPS from `defenderForContainers` config, as the service factories do:
+ * credential, trusted CA, endpoints, the SDK pipeline (short retry delays) and a Docker Hub fetch
+ * that records every exchange.
+ * @public
+ */
+export async function startDefenderTestEmulator(
+  options: DefenderTestEmulatorOptions = {},
+): Promise<DefenderTestEmulator> {
+  const emu =
+    options.emulator ??
+    (await startEmulator({
+      port: 0,
+      scenario: options.scenario ?? clientTestScenario,
+      seed: options.seed ?? 1,
+      echoAccessToken: options.echoAccessToken,
+    }));
+  const config = readDefenderConfig(
+    new ConfigReader({
+      defenderForContainers: {
+        azure: {
+          armEndpoint: emu.urls.arm,
+          authorityHost: emu.urls.authorityHost,
+          credential: {
+            type: 'clientSecret',
+            tenantId: TENANT,
+            ...(options.principal ?? ADMIN),
+          },
+          subscriptions: options.subscriptions ?? [{ id: SUB }, { id: SUB_B }],
+        },
+        dockerHub: {
+          apiUrl: emu.urls.dockerHubApi,
+          registryAuthUrl: emu.urls.registryAuth,
+          registryService: emu.urls.registryService,
+        },
+      },
+    }),
+  );
+  const ca = loadTrustedCertificates({ caPem: emu.caPem });
+  const exchanges: ObservedExchange[] = [];
+  const observingFetch: DockerHubFetch = async (url, init) => {
+    const res = await (undiciFetch as unknown as DockerHubFetch)(url, init);
+    const responseBody = await res.text();
+    exchanges.push({
+      url,
+      requestHeaders: init.headers,
+      requestBody: init.body,
+      status: res.status,
+      responseBody,
+    });
+    return {
+      status: res.status,
+      headers: res.headers,
+      text: async () => responseBody,
+    };
+  };
+  const arm = new SecurityCenterArmClient({
+    config,
+    credential: createAzureCredential(config.azure, { ca }),
+    ca,
+    retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 2000 },
+  });
+  const dockerHub = new FetchDockerHubClient({
+    dockerHub: config.dockerHub,
+    ca,
+    fetch: observingFetch,
+  });
+  return { emu, config, arm, dockerHub, exchanges };
+}
