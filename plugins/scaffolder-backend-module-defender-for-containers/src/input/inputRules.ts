@@ -43,18 +43,32 @@ export function textInput(
     /** What a valid value looks like, for the error message. */
     expected?: string;
     secret?: boolean;
+    /**
+     * How messages name the field instead of its input key. A secret needs one: in a task with
+     * secrets the scaffolder also redacts the input *key* a secret is passed in (that key is
+     * missing from the secret-free rendering it compares against), so "accessToken is
+     * required" would reach the user as "*** is required".
+     */
+    label?: string;
+    /** What to do when the value is absent or blank, appended to "… is required". */
+    whenMissing?: string;
   },
 ): string {
-  if (typeof raw !== 'string') {
-    throw new InputError(
-      `${field} is required${raw === undefined ? '' : ` and must be text`}`,
+  const name = rule.label ?? field;
+  const missing = (detail: string) =>
+    new InputError(
+      rule.whenMissing
+        ? `${name} is required: ${rule.whenMissing}`
+        : `${name} is required${detail}`,
     );
+  if (typeof raw !== 'string') {
+    throw missing(raw === undefined ? '' : ` and must be text`);
   }
   const value = raw.trim();
-  if (!value) throw new InputError(`${field} is required and may not be empty`);
+  if (!value) throw missing(' and may not be empty');
   if (value.length > rule.maxLength) {
     throw new InputError(
-      `${field} is ${value.length} characters long; the maximum is ${rule.maxLength}`,
+      `${name} is ${value.length} characters long; the maximum is ${rule.maxLength}`,
     );
   }
   const space = rule.secret ? /\s/.exec(value) : null;
@@ -64,7 +78,7 @@ export function textInput(
   if (bad) {
     throw new InputError(
       rule.secret
-        ? `${field} contains a space, line break or non-ASCII character (position ${
+        ? `${name} contains a space, line break or non-ASCII character (position ${
             bad.index + 1
           }); paste it again without extra characters`
         : `${field} contains the character ${bad.codePoint} at position ${
@@ -75,7 +89,7 @@ export function textInput(
   if (rule.pattern && !rule.pattern.test(value)) {
     throw new InputError(
       rule.secret
-        ? `${field} is malformed${
+        ? `${name} is malformed${
             rule.expected ? `: expected ${rule.expected}` : ''
           }`
         : `${field} ${echo(value)} is not valid${

@@ -90,14 +90,17 @@ describe('parseOnboardingInput', () => {
     [{ username: '' }, 'username is required'],
     [{ username: 'mdc user' }, "username 'mdc user' is not valid"],
     [{ username: 'x'.repeat(10_000) }, 'username is 10000 characters long'],
-    [{ accessToken: '   ' }, 'accessToken is required'],
+    [
+      { accessToken: '   ' },
+      'The Docker Hub access token is required: paste the read-only personal access token (dckr_pat_…) of Docker Hub user mdcuser',
+    ],
     [
       { accessToken: 'dckr_pat_\u00e9' },
-      'accessToken contains a space, line break or non-ASCII',
+      'The Docker Hub access token contains a space, line break or non-ASCII',
     ],
     [
       { accessToken: 't'.repeat(10_000) },
-      'accessToken is 10000 characters long',
+      'The Docker Hub access token is 10000 characters long',
     ],
     [{ subscriptionId: 'prod' }, 'subscriptionId'],
     [
@@ -156,6 +159,30 @@ describe('parseOnboardingInput', () => {
     }
     throw new Error('expected an InputError');
   };
+
+  it.each([
+    ['empty', ''],
+    ['blank', '  '],
+    ['absent', undefined],
+    ['not text', 42],
+    ['non-ASCII', 'dckr_pat_\u00e9'],
+    ['too long', 't'.repeat(2000)],
+  ])(
+    'names the token readably even after the scaffolder redacts its input key (%s)',
+    (_what, accessToken) => {
+      // In a task with secrets the scaffolder replaces every occurrence of the key a secret is
+      // passed in ("accessToken") with ***, so the message must not depend on that word.
+      const message = messageOf({ accessToken });
+      expect(message).toMatch(/^The Docker Hub access token /);
+      expect(message).not.toContain('accessToken');
+    },
+  );
+
+  it('an empty token says what to paste, for which user', () => {
+    expect(messageOf({ accessToken: '', username: 'mdc-acme' })).toBe(
+      "The Docker Hub access token is required: paste the read-only personal access token (dckr_pat_…) of Docker Hub user mdc-acme into the form. A template passes it from a ui:field Secret parameter as ${{ secrets.<name> }}: if the form had one, check that <name> is that parameter's name",
+    );
+  });
 
   it('never echoes the token in an error', () => {
     expect(messageOf({ accessToken: 'dckr_pat_SECRET SECRET' })).not.toContain(

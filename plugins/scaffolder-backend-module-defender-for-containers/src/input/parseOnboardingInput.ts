@@ -197,6 +197,8 @@ export function parseOnboardingInput(
   const accessToken = textInput('accessToken', input.accessToken, {
     maxLength: 1024,
     secret: true,
+    label: 'The Docker Hub access token',
+    whenMissing: `paste the read-only personal access token (dckr_pat_…) of Docker Hub user ${username} into the form. A template passes it from a ui:field Secret parameter as \${{ secrets.<name> }}: if the form had one, check that <name> is that parameter's name`,
   });
   const subscription = parseSubscription(input.subscriptionId, allowed);
   const resourceGroup = parseResourceGroup(input.resourceGroup, subscription);
