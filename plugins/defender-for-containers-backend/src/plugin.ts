@@ -3,7 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { createRouter } from './router';
-import { defenderConfigServiceRef } from '@defender-backstage/plugin-defender-for-containers-node';
+import { optionalDefenderConfigServiceRef } from '@defender-backstage/plugin-defender-for-containers-node';
+import { createHealthRouter } from './health/createHealthRouter';
+import { defenderHealthServiceRef } from './health/defenderHealthServiceRef';
+import { readHealthConfig } from './health/readHealthConfig';
 import { defenderForContainersPermissions } from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
@@ -16,7 +19,11 @@ export const defenderForContainersPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        defender: defenderConfigServiceRef,
+        // Optional: without defenderForContainers the plugin starts and its answers say what to set.
+        defender: optionalDefenderConfigServiceRef,
+        config: coreServices.rootConfig,
+        health: defenderHealthServiceRef,
+        scheduler: coreServices.scheduler,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
@@ -24,6 +31,9 @@ export const defenderForContainersPlugin = createBackendPlugin({
       },
       async init({
         defender,
+        config,
+        health,
+        scheduler,
         httpAuth,
         httpRouter,
         permissions,
@@ -36,9 +46,25 @@ export const defenderForContainersPlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
-            allowedSubscriptions: defender.azure.subscriptions,
+            allowedSubscriptions: defender.configured
+              ? defender.config.azure.subscriptions
+              : [],
           }),
         );
+        httpRouter.use(
+          await createHealthRouter({ httpAuth, permissions, health }),
+        );
+        if (defender.configured) {
+          // Global scope: one run at a time across all replicas; page views never call Azure.
+          await scheduler.scheduleTask({
+            id: 'defender-for-containers-health-refresh',
+            scope: 'global',
+            ...readHealthConfig(config).schedule,
+            fn: async signal => {
+              await health.refreshAll({ signal });
+            },
+          });
+        }
         // Load balancers and the local stack's readiness probe call this without a token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

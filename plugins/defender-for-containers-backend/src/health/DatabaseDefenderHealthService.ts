@@ -1,0 +1,239 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_CONNECTOR_ID,
+  readConnectorId,
+  readDefenderAnnotations,
+  type AllowedSubscription,
+  type ConnectorListResponse,
+  type EntityConnector,
+  type EntityDefenderResponse,
+  type IgnoredAnnotation,
+  type MissingConnector,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import type {
+  ConnectorListQuery,
+  ConnectorRefreshRequest,
+  DefenderHealthService,
+} from './DefenderHealthService';
+import type { HealthRefresher, RefreshSummary } from './HealthRefresher';
+import type { HealthStore, SubscriptionRefreshState } from './HealthStore';
+import type { HealthConfig } from './readHealthConfig';
+import { toConnectorHealth, toConnectorOverview } from './toConnectorViews';
+
+/**
+ * `DefenderHealthService` on the plugin's database. Page views read the store only; Azure is
+ * called by the scheduled refresh and by on-demand refreshes (rate-limited per connector).
+ */
+export class DatabaseDefenderHealthService implements DefenderHealthService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly options: {
+      store: HealthStore;
+      refresher: HealthRefresher;
+      catalog: CatalogService;
+      subscriptions: AllowedSubscription[];
+      config: HealthConfig;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async getEntityHealth(
+    entityRef: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<EntityDefenderResponse> {
+    const { store, catalog, subscriptions, config } = this.options;
+    const ref = stringifyEntityRef(entityRef);
+    // As the caller: an entity they may not read is indistinguishable from one that is absent.
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+
+    const reading = readDefenderAnnotations(entity);
+    const ignored: IgnoredAnnotation[] = [...reading.ignored];
+    const allowed = new Set(subscriptions.map(s => s.id.toLowerCase()));
+    const connectorIds = reading.connectorIds.filter(id => {
+      const sub = readConnectorId(id)!.subscriptionId;
+      if (allowed.has(sub.toLowerCase())) return true;
+      ignored.push({
+        annotation: ANNOTATION_CONNECTOR_ID,
+        value: id,
+        reason: `subscription ${sub} is not one Backstage reads (defenderForContainers.azure.subscriptions)`,
+      });
+      return false;
+    });
+
+    const [found, states] = await Promise.all([
+      store.getConnectors({
+        ids: connectorIds,
+        organizations: reading.organizations,
+      }),
+      store.getSubscriptionStates(),
+    ]);
+    const stored = found.filter(c => allowed.has(c.subscriptionId.toLowerCase()));
+    const since = new Date(
+      this.now().getTime() - config.historyDays * 86_400_000,
+    )
+      .toISOString()
+      .slice(0, 10);
+    const trendRows = await store.getTrend(
+      stored.map(c => c.id),
+      since,
+    );
+
+    const connectors: EntityConnector[] = stored.map(c => {
+      const named = reading.repositories.filter(r =>
+        r.startsWith(`${c.organization}/`),
+      );
+      // Repositories narrow findings unless the entity also names their whole organization.
+      const narrow =
+        named.length > 0 && !reading.namedOrganizations.includes(c.organization);
+      return toConnectorHealth(c, subscriptions, trendRows, narrow ? named : undefined);
+    });
+    const missingWhy = this.missingExplanation(states);
+    for (const organization of reading.organizations) {
+      if (!stored.some(c => c.organization === organization)) {
+        connectors.push({
+          status: 'missing',
+          organization,
+          message: `No Defender connector for Docker Hub organization '${organization}' ${missingWhy}`,
+        } satisfies MissingConnector);
+      }
+    }
+    for (const id of connectorIds) {
+      if (!stored.some(c => c.id.toLowerCase() === id.toLowerCase())) {
+        connectors.push({
+          status: 'missing',
+          id,
+          message: `No Defender connector with this id ${missingWhy}`,
+        } satisfies MissingConnector);
+      }
+    }
+
+    const successes = states
+      .filter(s => allowed.has(s.subscriptionId))
+      .map(s => s.lastSuccessAt)
+      .filter((t): t is string => !!t)
+      .sort();
+    return {
+      entityRef: ref,
+      organizations: reading.organizations,
+      repositories: reading.repositories,
+      connectors,
+      ignored,
+      refreshedAt: successes[successes.length - 1],
+    };
+  }
+
+  async listConnectors(query: ConnectorListQuery): Promise<ConnectorListResponse> {
+    const { store, subscriptions } = this.options;
+    const { items, totalCount } = await store.listConnectors(
+      {
+        subscriptionIds: subscriptions.map(s => s.id),
+        status: query.status,
+        organization: query.organization,
+        subscriptionId: query.subscriptionId,
+        text: query.text,
+      },
+      { limit: query.limit, offset: query.offset },
+    );
+    return {
+      items: items.map(c => toConnectorOverview(c, subscriptions)),
+      totalCount,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async requestConnectorRefresh(
+    connectorId: string,
+  ): Promise<ConnectorRefreshRequest> {
+    const { store, refresher, subscriptions, config, logger } = this.options;
+    const parts = readConnectorId(connectorId);
+    const allowed =
+      parts &&
+      subscriptions.some(
+        s => s.id.toLowerCase() === parts.subscriptionId.toLowerCase(),
+      );
+    // Only a connector Backstage already read from Azure: the id we use is the stored one.
+    const [stored] = allowed ? await store.getConnectors({ ids: [connectorId] }) : [];
+    if (!stored) {
+      throw new NotFoundError(
+        'No Docker Hub connector with this id in the subscriptions Backstage reads; a new connector appears after the next scheduled refresh',
+      );
+    }
+    const at = this.now();
+    const claim = await store.claimRefresh(
+      stored.id,
+      at,
+      config.manualRefreshIntervalSeconds * 1000,
+    );
+    if (!claim.claimed) {
+      if ('unknown' in claim) {
+        throw new NotFoundError('The connector was removed meanwhile');
+      }
+      return { accepted: false, retryAfterSeconds: claim.retryAfterSeconds };
+    }
+    void refresher.refreshConnector(stored.id).catch(e =>
+      logger.warn(`On-demand refresh of ${stored.id} failed: ${e}`),
+    );
+    return {
+      accepted: true,
+      response: { id: stored.id, requestedAt: at.toISOString() },
+    };
+  }
+
+  refreshAll(options?: { signal?: AbortSignal }): Promise<RefreshSummary> {
+    return this.options.refresher.refreshAll(options?.signal);
+  }
+
+  private missingExplanation(states: SubscriptionRefreshState[]): string {
+    const { subscriptions } = this.options;
+    const stateOf = (id: string) =>
+      states.find(s => s.subscriptionId === id.toLowerCase());
+    if (!subscriptions.some(s => stateOf(s.id)?.lastSuccessAt)) {
+      return 'is known yet: Backstage has not read Azure successfully so far (the first refresh runs shortly after the backend starts).';
+    }
+    const unread = subscriptions.filter(s => !stateOf(s.id)?.lastSuccessAt);
+    return `in the subscriptions Backstage reads (${subscriptions
+      .map(s => s.displayName)
+      .join(', ')}). Onboard it with the template "Onboard a Docker Hub organization".${
+      unread.length
+        ? ` ${unread
+            .map(s => s.displayName)
+            .join(', ')} could not be read yet, so it may be there.`
+        : ''
+    }`;
+  }
+}
+
+/** Every answer names the config to set, until `defenderForContainers` is configured. */
+export class UnconfiguredDefenderHealthService implements DefenderHealthService {
+  constructor(private readonly message: string) {}
+  private fail(): never {
+    throw new ServiceUnavailableError(this.message);
+  }
+  async getEntityHealth(): Promise<EntityDefenderResponse> {
+    return this.fail();
+  }
+  async listConnectors(): Promise<ConnectorListResponse> {
+    return this.fail();
+  }
+  async requestConnectorRefresh(): Promise<ConnectorRefreshRequest> {
+    return this.fail();
+  }
+  async refreshAll(): Promise<RefreshSummary> {
+    return this.fail();
+  }
+}

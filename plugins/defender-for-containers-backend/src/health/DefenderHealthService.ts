@@ -1,0 +1,53 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  ConnectorListResponse,
+  ConnectorRefreshAccepted,
+  EntityDefenderResponse,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import type { RefreshSummary } from './HealthRefresher';
+
+/**
+ * `GET /connectors` filters and paging.
+ * @public
+ */
+export interface ConnectorListQuery {
+  status?: 'healthy' | 'unhealthy' | 'pending' | 'stale';
+  organization?: string;
+  subscriptionId?: string;
+  /** Substring of the organization or connector name. */
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The on-demand refresh was accepted (runs in the background), or refused because the
+ * connector was refreshed on demand too recently.
+ * @public
+ */
+export type ConnectorRefreshRequest =
+  | { accepted: true; response: ConnectorRefreshAccepted }
+  | { accepted: false; retryAfterSeconds: number };
+
+/**
+ * Connector health as the plugin's routes (and, later, its AI actions and notifications) use it.
+ * Reads come from the plugin's database; only `refreshAll` and `requestConnectorRefresh` call
+ * Azure. Permission checks belong to the caller (the routes use `requirePermission`).
+ * @public
+ */
+export interface DefenderHealthService {
+  /**
+   * The entity card's answer. The entity is read from the catalog with `credentials`: an entity
+   * the caller cannot read is a `NotFoundError`, exactly like one that does not exist.
+   */
+  getEntityHealth(
+    entityRef: CompoundEntityRef,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityDefenderResponse>;
+  listConnectors(query: ConnectorListQuery): Promise<ConnectorListResponse>;
+  /** `NotFoundError` for a connector the database does not hold. */
+  requestConnectorRefresh(connectorId: string): Promise<ConnectorRefreshRequest>;
+  /** The scheduled refresh of every allowed subscription. */
+  refreshAll(options?: { signal?: AbortSignal }): Promise<RefreshSummary>;
+}

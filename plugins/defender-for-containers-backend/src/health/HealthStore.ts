@@ -1,0 +1,121 @@
+import type {
+  ConnectorIssue,
+  ImageFindings,
+  PlanState,
+  ReportedConnectorStatus,
+  SeverityCounts,
+  WorstFinding,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+
+/**
+ * What one successful read from Azure says about a connector. Built field by field from the
+ * connector, its health reports, the plans and Resource Graph counts: it has no place for a
+ * token or a credential.
+ */
+export interface ConnectorSnapshot {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location?: string;
+  organization: string;
+  scanIntervalHours?: number;
+  trialEndsAt?: string;
+  offerings: string[];
+  reportedStatus: ReportedConnectorStatus;
+  /** Defender's `status.reason` of a NotHealthy report. */
+  healthReason?: string;
+  issues: ConnectorIssue[];
+  lastScannedAt?: string;
+  plans: { defenderForContainers: PlanState; defenderCspm: PlanState };
+  findings: { images: ImageFindings[]; worst: WorstFinding[] };
+}
+
+/** A snapshot as stored, with how fresh it is. */
+export interface StoredConnector extends ConnectorSnapshot {
+  totals: SeverityCounts;
+  refreshedAt: string;
+  failingSince?: string;
+  lastError?: string;
+}
+
+/** One day of a connector's history; `repository` `*` is the whole connector. */
+export interface StoredTrendRow {
+  connectorId: string;
+  date: string;
+  repository: string;
+  status?: ReportedConnectorStatus;
+  counts: SeverityCounts;
+}
+
+export interface SubscriptionRefreshState {
+  subscriptionId: string;
+  lastAttemptAt: string;
+  lastSuccessAt?: string;
+  failingSince?: string;
+  lastError?: string;
+}
+
+export interface ConnectorListFilter {
+  /** Only these subscriptions (the allowed ones). */
+  subscriptionIds: string[];
+  status?: 'healthy' | 'unhealthy' | 'pending' | 'stale';
+  organization?: string;
+  subscriptionId?: string;
+  /** Matches organization or connector name, case-insensitively. */
+  text?: string;
+}
+
+export type RefreshClaim =
+  | { claimed: true }
+  | { claimed: false; retryAfterSeconds: number }
+  | { claimed: false; unknown: true };
+
+/** The plugin's database: last good snapshots, refresh outcomes and history. */
+export interface HealthStore {
+  /**
+   * Replaces everything stored for a subscription with `snapshots`, in ONE transaction: a
+   * refresh cut short leaves the previous snapshot whole. Returns what was stored before.
+   */
+  replaceSubscription(
+    subscriptionId: string,
+    snapshots: ConnectorSnapshot[],
+    at: Date,
+  ): Promise<{ previous: StoredConnector[] }>;
+  /** Stores one connector's snapshot (on-demand refresh), in one transaction. */
+  upsertConnector(
+    snapshot: ConnectorSnapshot,
+    at: Date,
+  ): Promise<{ previous?: StoredConnector }>;
+  /** The connector is gone from Azure. */
+  removeConnector(id: string): Promise<{ previous?: StoredConnector }>;
+  /** Keeps the last good data; marks the subscription and its connectors stale since `at`. */
+  markSubscriptionFailed(
+    subscriptionId: string,
+    at: Date,
+    error: string,
+  ): Promise<{ previous: StoredConnector[] }>;
+  markConnectorFailed(
+    id: string,
+    at: Date,
+    error: string,
+  ): Promise<{ previous?: StoredConnector }>;
+  /**
+   * Atomically takes the connector's on-demand refresh slot (across replicas): refused when the
+   * last one is younger than `minIntervalMs`.
+   */
+  claimRefresh(id: string, at: Date, minIntervalMs: number): Promise<RefreshClaim>;
+  getConnectors(query: {
+    ids?: string[];
+    organizations?: string[];
+  }): Promise<StoredConnector[]>;
+  listConnectors(
+    filter: ConnectorListFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: StoredConnector[]; totalCount: number }>;
+  /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */
+  getTrend(connectorIds: string[], sinceDate: string): Promise<StoredTrendRow[]>;
+  getSubscriptionStates(): Promise<SubscriptionRefreshState[]>;
+  /** Deletes history older than `beforeDate` (YYYY-MM-DD); returns how many rows. */
+  pruneHistory(beforeDate: string): Promise<number>;
+}

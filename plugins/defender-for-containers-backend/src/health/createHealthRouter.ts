@@ -1,0 +1,121 @@
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  connectorReadPermission,
+  connectorRefreshPermission,
+  readConnectorId,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { createRequirePermission } from '../requirePermission';
+import type { DefenderHealthService } from './DefenderHealthService';
+
+/** Catalog rules for kinds, namespaces and names (at most 63 characters). */
+const ENTITY_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const entityParams = z.object({
+  kind: z.string().regex(ENTITY_PART),
+  namespace: z.string().regex(ENTITY_PART),
+  name: z.string().regex(ENTITY_PART),
+});
+
+const listQuery = z
+  .object({
+    status: z.enum(['healthy', 'unhealthy', 'pending', 'stale']).optional(),
+    organization: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/)
+      .optional(),
+    subscriptionId: z.string().regex(GUID).optional(),
+    text: z.string().trim().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+
+const refreshParams = z.object({
+  id: z
+    .string()
+    .max(600)
+    .refine(id => readConnectorId(id) !== undefined, {
+      message:
+        'expected a URL-encoded security connector id: /subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.Security/securityConnectors/<name>',
+    }),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(
+      `Invalid ${what}: ${result.error.issues
+        .map(i => `${i.path.join('.') || what} ${i.message}`)
+        .join('; ')}`,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * The health routes: thin, validated, behind the read (or refresh) permission. Answers come from
+ * `DefenderHealthService`; none of these routes calls Azure during the request.
+ */
+export async function createHealthRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  health: DefenderHealthService;
+}): Promise<express.Router> {
+  const { httpAuth, health } = options;
+  const requirePermission = createRequirePermission(options);
+  const router = Router();
+  router.use(express.json());
+
+  router.get(
+    '/entities/:kind/:namespace/:name/defender',
+    requirePermission(connectorReadPermission),
+    async (req, res) => {
+      const ref = parse(entityParams, req.params, 'entity reference');
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await health.getEntityHealth(ref, { credentials }));
+    },
+  );
+
+  router.get(
+    '/connectors',
+    requirePermission(connectorReadPermission),
+    async (req, res) => {
+      const query = parse(listQuery, req.query, 'query');
+      res.json(await health.listConnectors(query));
+    },
+  );
+
+  router.post(
+    '/connectors/:id/refresh',
+    requirePermission(connectorRefreshPermission),
+    async (req, res) => {
+      const { id } = parse(refreshParams, req.params, 'connector id');
+      const result = await health.requestConnectorRefresh(id);
+      if (!result.accepted) {
+        res
+          .status(429)
+          .set('Retry-After', String(result.retryAfterSeconds))
+          .json({
+            error: {
+              name: 'TooManyRequestsError',
+              message: `This connector was refreshed on demand moments ago; try again in ${result.retryAfterSeconds} s`,
+            },
+          });
+        return;
+      }
+      res.status(202).json(result.response);
+    },
+  );
+
+  return router;
+}

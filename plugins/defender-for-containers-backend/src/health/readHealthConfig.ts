@@ -1,0 +1,99 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+
+/** `defenderForContainers.health`, read and checked once. */
+export interface HealthConfig {
+  /** When the refresh from Azure runs (once across replicas). */
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Days of history kept for the trend. */
+  historyDays: number;
+  findings: {
+    /** The KQL predicate that selects Docker Hub image assessments (see findingsQueries.ts). */
+    filter: string;
+    /** Worst findings kept per connector. */
+    worstPerConnector: number;
+    /** Resource Graph pages read per query before giving up (1000 rows each). */
+    maxPages: number;
+  };
+  /** Seconds between two on-demand refreshes of the same connector. */
+  manualRefreshIntervalSeconds: number;
+}
+
+const ROOT = 'defenderForContainers.health';
+
+/**
+ * Which assessments are Docker Hub image findings. Microsoft documents neither a Docker Hub
+ * assessment key nor the `resourceDetails.Source` value for Docker Hub; what is documented is
+ * that multicloud resources live under `{connectorId}/securityentitydata/…` (the official
+ * multicloud workbooks derive the connector the same way). The refresh keeps only rows whose
+ * connector is a Docker Hub connector it listed, and logs the Source values it sees, so an
+ * operator can tighten this from real data without a release.
+ */
+export const DEFAULT_FINDINGS_FILTER =
+  'resourceId contains "/securityentitydata/"';
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 15 },
+};
+
+function invalid(key: string, problem: string): Error {
+  return new Error(`Invalid config at '${ROOT}.${key}': ${problem}`);
+}
+
+function integer(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = config?.getOptionalNumber(key);
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw invalid(key, `must be a whole number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+/** Reads `defenderForContainers.health`; every key is optional, a wrong one fails startup. */
+export function readHealthConfig(rootConfig: Config): HealthConfig {
+  const config = rootConfig.getOptionalConfig(ROOT);
+  const scheduleConfig = config?.getOptionalConfig('schedule');
+  const schedule = scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : DEFAULT_SCHEDULE;
+
+  const filter =
+    config?.getOptionalString('findings.filter')?.trim() ||
+    DEFAULT_FINDINGS_FILTER;
+  // The filter is one `where` predicate: a pipe or a line break would let it reshape the query
+  // (drop the Unhealthy filter, project other columns), which the refresh does not expect.
+  if (/[|\r\n;]/.test(filter) || filter.length > 1000) {
+    throw invalid(
+      'findings.filter',
+      'must be one KQL predicate for `| where …` (no |, ; or line breaks, at most 1000 characters)',
+    );
+  }
+
+  return {
+    schedule,
+    historyDays: integer(config, 'historyDays', 30, 1, 400),
+    findings: {
+      filter,
+      worstPerConnector: integer(config, 'findings.worstPerConnector', 10, 1, 100),
+      maxPages: integer(config, 'findings.maxPages', 50, 1, 500),
+    },
+    manualRefreshIntervalSeconds: integer(
+      config,
+      'manualRefresh.minIntervalSeconds',
+      60,
+      1,
+      3600,
+    ),
+  };
+}
