@@ -71,6 +71,19 @@ describe('SecurityCenterArmClient: ARM preconditions and not-found semantics (em
     expect(stored().environmentData.scanInterval).toBe(12);
   });
 
+  it('DELETE answered 404 ResourceNotFound (gone meanwhile) is "already gone"', async () => {
+    await t.arm.putSecurityConnector(ID, body(6));
+    t.emu.injectFault({
+      route: 'DELETE securityConnectors',
+      kind: 'status',
+      status: 404,
+      times: 1,
+    });
+    await expect(t.arm.deleteSecurityConnector(ID)).resolves.toEqual({
+      deleted: false,
+    });
+  });
+
   it('DELETE and GET: an absent connector is "not there", an absent resource group is an error', async () => {
     await expect(t.arm.deleteSecurityConnector(ID)).resolves.toEqual({
       deleted: false,

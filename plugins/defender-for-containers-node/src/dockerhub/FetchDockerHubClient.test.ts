@@ -149,7 +149,7 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
     expect(c.waits).toEqual([2000]);
   });
 
-  it.each([500, 503])(
+  it.each([500, 502, 503, 504])(
     'retries %i with exponential backoff (jittered, 50–100 %% of 250 ms, 500 ms, …)',
     async status => {
       const c = recordingClient();

@@ -193,6 +193,23 @@ describe('defender:dockerhub:onboard when the connector changes between pre-flig
     expect(acme()).toBeUndefined();
   });
 
+  it('a resource lock (409 ScopeLocked) says to remove the lock, not to retry or offboard', async () => {
+    t.emu.injectFault({
+      route: 'PUT securityConnectors',
+      kind: 'status',
+      status: 409,
+      times: 1,
+    });
+    const r = await runAction(t.onboard, base);
+    expect(r.error).toBeInstanceOf(ConflictError);
+    expect(r.error.message).toContain('409 ScopeLocked');
+    expect(r.error.message).toContain('remove the lock');
+    expect(r.error.message).toContain('x-ms-request-id');
+    expect(r.error.message).not.toContain('already connected');
+    expect(r.error.message).not.toContain('in a minute');
+    expect(acme()).toBeUndefined();
+  });
+
   it('another connector connecting the organization meanwhile: 409 naming that connector', async () => {
     const otherId = `/subscriptions/${SUB_B}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/acme-elsewhere`;
     beforeOurPut(writeAs({}, otherId));

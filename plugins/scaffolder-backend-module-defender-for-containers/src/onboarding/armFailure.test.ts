@@ -65,6 +65,20 @@ describe('armFailure', () => {
     );
   });
 
+  it('a 409 quoting only the connector being written does not call it another connector', () => {
+    const own = OTHER.replace('acme-elsewhere', 'dockerhub-acme');
+    const e = failure(
+      arm(
+        409,
+        'Conflict',
+        `The request conflicts with the current state of '${own}'.`,
+      ),
+      { organization: 'acme', connectorId: own },
+    );
+    expect(e.message).not.toContain('already connected');
+    expect(e.message).toContain('fix what it names');
+  });
+
   it('other 409s: a lock, or an unknown conflict, say so', () => {
     expect(
       failure(arm(409, 'ScopeLocked', 'The scope is locked.')).message,

@@ -8,6 +8,7 @@ import {
 import {
   ArmError,
   parseSecurityConnectorId,
+  sameArmId,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 
 const UNREGISTERED = new Set([
@@ -36,17 +37,29 @@ export function isBusyConflict(e: ArmError): boolean {
 }
 
 const CONNECTOR_ID_IN_TEXT =
-  /\/subscriptions\/[^\s'"/]+\/resourceGroups\/[^\s'"/]+\/providers\/Microsoft\.Security\/securityConnectors\/[^\s'"/,;]+/i;
+  /\/subscriptions\/[^\s'"/]+\/resourceGroups\/[^\s'"/]+\/providers\/Microsoft\.Security\/securityConnectors\/[^\s'"/,;]+/gi;
 
-/** The other connector a 409 names (Azure's message quotes its id), if it names one. */
-export function connectorNamedBy(e: ArmError): string | undefined {
-  return CONNECTOR_ID_IN_TEXT.exec(e.armMessage ?? '')?.[0].replace(/\.$/, '');
+/**
+ * The other connector a 409 names (Azure's message quotes its id), if it names one. The id of
+ * the connector being written is no such name: a lock message quotes it as the locked scope.
+ */
+export function connectorNamedBy(
+  e: ArmError,
+  ownConnectorId?: string,
+): string | undefined {
+  for (const [match] of (e.armMessage ?? '').matchAll(CONNECTOR_ID_IN_TEXT)) {
+    const id = match.replace(/\.$/, '');
+    if (!ownConnectorId || !sameArmId(id, ownConnectorId)) return id;
+  }
+  return undefined;
 }
 
 /** What the caller knows that makes the advice concrete. */
 export interface ArmFailureContext {
   /** The Docker Hub organization being written. */
   organization?: string;
+  /** The connector being written (never "the other connector"). */
+  connectorId?: string;
   /** The connector that already connects the organization, when found by other means. */
   otherConnectorId?: string;
 }
@@ -119,8 +132,17 @@ export function armFailure(
       e,
     );
   }
+  if (e.status === 409 && e.code === 'ScopeLocked') {
+    return withCause(
+      new ConflictError(
+        `${base} Next: a resource lock forbids writes there; ask its owner to remove the lock (Azure portal → the resource group → Locks), then run again.`,
+      ),
+      e,
+    );
+  }
   if (e.status === 409) {
-    const other = connectorNamedBy(e) ?? context.otherConnectorId;
+    const other =
+      connectorNamedBy(e, context.connectorId) ?? context.otherConnectorId;
     if (other) {
       let where = '';
       try {
@@ -136,14 +158,6 @@ export function armFailure(
               ? `Docker Hub organization ${context.organization}`
               : 'The organization'
           } is already connected by another connector: ${other}${where}. Defender allows one connector per Docker Hub organization, in one subscription. Next: to change that connector, onboard into its subscription, resource group and name; to connect the organization here instead, offboard that connector first (defender:dockerhub:offboard), then run again.`,
-        ),
-        e,
-      );
-    }
-    if (e.code === 'ScopeLocked') {
-      return withCause(
-        new ConflictError(
-          `${base} Next: a resource lock forbids writes there; ask its owner to remove the lock (Azure portal → the resource group → Locks), then run again.`,
         ),
         e,
       );

@@ -26,12 +26,16 @@ export async function writeFailure(
   e: unknown,
   signal?: AbortSignal,
 ): Promise<Error> {
-  const context: ArmFailureContext = { organization: input.organization };
+  const context: ArmFailureContext = {
+    organization: input.organization,
+    connectorId: input.connectorId,
+  };
   if (
     e instanceof ArmError &&
     e.status === 409 &&
+    e.code !== 'ScopeLocked' &&
     !isBusyConflict(e) &&
-    !connectorNamedBy(e)
+    !connectorNamedBy(e, input.connectorId)
   ) {
     const lists = await Promise.all(
       subscriptions.map(s =>
