@@ -1,3 +1,4 @@
+import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 import { TOKENS, scenario } from '../__testUtils__/scenario';
 import {
@@ -33,39 +34,85 @@ const context = {
   parameters: { confirmation: 'acme' },
 };
 
+/** The steps of every example of an action, rendered as a task would render them. */
+function stepsOf(id: string, examples: TemplateExample[]) {
+  return examples.map(example => {
+    const step = yaml.parse(example.example).steps[0];
+    expect(step.action).toBe(id);
+    return render(step.input, context);
+  });
+}
+
 describe('action examples run as written against the emulator', () => {
   let t: Awaited<ReturnType<typeof startActionsEmulator>>;
   beforeAll(async () => {
     t = await startActionsEmulator();
-    t.emu.loadScenario(scenario());
   });
   afterAll(() => t.emu.stop());
+  // Each test starts from the same world and sets up what it needs: no test relies on another.
+  beforeEach(() => {
+    t.emu.clearFaults();
+    t.emu.loadScenario(scenario());
+  });
+  const writes = (method: string, status: number) =>
+    t.emu
+      .state()
+      .requestLog.filter(e => e.method === method && e.status === status);
+  const acmeConnectors = () =>
+    t.emu
+      .state()
+      .connectors.filter(
+        (c: any) => c.properties.hierarchyIdentifier === 'acme',
+      );
 
-  it.each([
-    ['defender:dockerhub:validate', validateExamples],
-    ['defender:dockerhub:onboard', onboardExamples],
-    ['defender:dockerhub:offboard', offboardExamples],
-  ])('%s', async (id, examples) => {
-    const action = {
-      'defender:dockerhub:validate': t.validate,
-      'defender:dockerhub:onboard': t.onboard,
-      'defender:dockerhub:offboard': t.offboard,
-    }[id]!;
-    for (const example of examples) {
-      const step = yaml.parse(example.example).steps[0];
-      expect(step.action).toBe(id);
-      const r = await runAction(action, render(step.input, context));
+  it('defender:dockerhub:validate: every example passes and writes nothing', async () => {
+    for (const input of stepsOf(
+      'defender:dockerhub:validate',
+      validateExamples,
+    )) {
+      const r = await runAction(t.validate, input);
       expect(r.error).toBeUndefined();
+    }
+    expect(
+      t.emu
+        .state()
+        .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method)),
+    ).toEqual([]);
+  });
+
+  it('defender:dockerhub:onboard: every example creates the connector it describes', async () => {
+    for (const input of stepsOf(
+      'defender:dockerhub:onboard',
+      onboardExamples,
+    )) {
+      expect(acmeConnectors()).toHaveLength(0);
+      const r = await runAction(t.onboard, input);
+      expect(r.error).toBeUndefined();
+      expect(r.outputs.operation).toBe('created');
+      expect(acmeConnectors()).toHaveLength(1);
+      t.emu.loadScenario(scenario());
     }
   });
 
-  it('ran onboard then offboard: the example connector was created and removed', () => {
-    const log = t.emu.state().requestLog;
-    expect(
-      log.filter(e => e.method === 'PUT' && e.status === 201),
-    ).toHaveLength(1);
-    expect(
-      log.filter(e => e.method === 'DELETE' && e.status === 200),
-    ).toHaveLength(1);
+  it('defender:dockerhub:offboard: every example removes the connector it names', async () => {
+    for (const input of stepsOf(
+      'defender:dockerhub:offboard',
+      offboardExamples,
+    )) {
+      // What the example offboards: acme onboarded with the onboarding example's own input.
+      const [onboardInput] = stepsOf(
+        'defender:dockerhub:onboard',
+        onboardExamples,
+      );
+      expect((await runAction(t.onboard, onboardInput)).error).toBeUndefined();
+      expect(writes('PUT', 201)).toHaveLength(1);
+
+      const r = await runAction(t.offboard, input);
+      expect(r.error).toBeUndefined();
+      expect(r.outputs.removed).toBe(true);
+      expect(writes('DELETE', 200)).toHaveLength(1);
+      expect(acmeConnectors()).toHaveLength(0);
+      t.emu.loadScenario(scenario());
+    }
   });
 });
