@@ -20,6 +20,21 @@ export const READ_TOKEN = 'dckr_pat_mdcReadOnlyToken000000000001';
 export const WRITE_TOKEN = 'dckr_pat_mdcReadWriteToken00000000002';
 
 /**
+ * Subscription SUB of every test world: registered, Defender for Containers on, one group RG.
+ * A fresh object per call: tests change their copy of a world.
+ */
+export function productionSubscription(): NonNullable<
+  ScenarioInput['azure']['subscriptions']
+>[number] {
+  return {
+    id: SUB,
+    displayName: 'Production',
+    plans: { Containers: 'Standard', CloudPosture: 'Free' },
+    resourceGroups: [{ name: RG, location: 'westeurope' }],
+  };
+}
+
+/**
  * A small world for the clients' tests: one admin principal, one reader, two subscriptions
  * (Staging's Microsoft.Security not registered), three organizations, page size 2.
  */
@@ -35,12 +50,7 @@ export const clientTestScenario: ScenarioInput = {
       { ...READER, displayName: 'reader', roles: { [SUB]: 'Reader' } },
     ],
     subscriptions: [
-      {
-        id: SUB,
-        displayName: 'Production',
-        plans: { Containers: 'Standard', CloudPosture: 'Free' },
-        resourceGroups: [{ name: RG, location: 'westeurope' }],
-      },
+      productionSubscription(),
       {
         id: SUB_B,
         displayName: 'Staging',

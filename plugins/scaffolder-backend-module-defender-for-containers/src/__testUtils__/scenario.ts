@@ -1,15 +1,23 @@
 import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator';
+import {
+  ADMIN,
+  productionSubscription,
+  READER,
+  RG,
+  SUB,
+  SUB_B,
+  TENANT,
+} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 
-/** Fake ids and secrets that exist only inside the emulator. */
-export const TENANT = '00000000-0000-0000-0000-0000000000aa';
-export const ADMIN = {
-  clientId: '00000000-0000-0000-0000-0000000000b1',
-  clientSecret: 'emu-admin-secret',
-};
-export const READER = {
-  clientId: '00000000-0000-0000-0000-0000000000b2',
-  clientSecret: 'emu-reader-secret',
-};
+/**
+ * The shared ids. In this world Production (SUB) is registered with Defender for Containers on
+ * (the examples use it); Staging (SUB_B) is registered, every plan off, and holds globex's
+ * connector.
+ */
+export { ADMIN, READER, RG, SUB, SUB_B, TENANT };
+
+// The other fake ids and secrets below exist only in this world, inside the emulator.
+
 /** Contributor everywhere: `*` minus Microsoft.Authorization writes. */
 export const CONTRIBUTOR = {
   clientId: '00000000-0000-0000-0000-0000000000b3',
@@ -20,13 +28,8 @@ export const SECURITY_READER = {
   clientId: '00000000-0000-0000-0000-0000000000b4',
   clientSecret: 'emu-security-reader-secret',
 };
-/** Production: registered, Defender for Containers on. The examples use it. */
-export const SUB = '00000000-0000-0000-0000-000000000001';
-/** Staging: registered, every plan off; holds globex's connector. */
-export const SUB_B = '00000000-0000-0000-0000-000000000002';
 /** Sandbox: Microsoft.Security not registered. */
 export const SUB_C = '00000000-0000-0000-0000-000000000003';
-export const RG = 'rg-defender';
 
 export const TOKENS = {
   read: 'dckr_pat_mdcReadOnlyToken000000000001',
@@ -82,12 +85,7 @@ export function scenario(options: { expiringAt?: string } = {}): ScenarioInput {
         },
       ],
       subscriptions: [
-        {
-          id: SUB,
-          displayName: 'Production',
-          plans: { Containers: 'Standard', CloudPosture: 'Free' },
-          resourceGroups: [{ name: RG, location: 'westeurope' }],
-        },
+        productionSubscription(),
         {
           id: SUB_B,
           displayName: 'Staging',

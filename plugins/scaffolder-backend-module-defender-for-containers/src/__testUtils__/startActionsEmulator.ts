@@ -5,27 +5,17 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
-import { ConfigReader } from '@backstage/config';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  startEmulator,
-  type Emulator,
-  type ScenarioInput,
+import type {
+  Emulator,
+  ScenarioInput,
 } from '@defender-backstage/azure-dockerhub-emulator';
-import {
-  createAzureCredential,
-  FetchDockerHubClient,
-  loadTrustedCertificates,
-  readDefenderConfig,
-  SecurityCenterArmClient,
-  type DockerHubFetch,
-} from '@defender-backstage/plugin-defender-for-containers-node';
-import { fetch as undiciFetch } from 'undici';
+import { startDefenderTestEmulator } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import { createDockerHubOffboardAction } from '../actions/createDockerHubOffboardAction';
 import { createDockerHubOnboardAction } from '../actions/createDockerHubOnboardAction';
 import { createDockerHubValidateAction } from '../actions/createDockerHubValidateAction';
-import { ADMIN, SUB, SUB_B, SUB_C, TENANT, scenario } from './scenario';
+import { SUB, SUB_B, SUB_C, scenario } from './scenario';
 
 export interface LogLine {
   level: 'error' | 'warn' | 'info' | 'debug';
@@ -48,14 +38,6 @@ export function recordingLogger(lines: LogLine[]): LoggerService {
   return logger;
 }
 
-/** Every HTTP exchange of the Docker Hub client, observed on the way (responses untouched). */
-export interface ObservedExchange {
-  url: string;
-  requestHeaders: Record<string, string>;
-  requestBody?: string;
-  responseBody: string;
-}
-
 /**
  * The emulator plus the three actions wired to real clients over HTTPS, built from config as
  * the service factories do.
@@ -69,73 +51,22 @@ export async function startActionsEmulator(
     permissions?: PermissionsService;
   } = {},
 ) {
-  const emu =
-    options.emulator ??
-    (await startEmulator({
-      port: 0,
+  const { emu, config, arm, dockerHub, exchanges } =
+    await startDefenderTestEmulator({
+      emulator: options.emulator,
       scenario: options.scenario ?? scenario(),
       seed: 7,
-    }));
-  const config = readDefenderConfig(
-    new ConfigReader({
-      defenderForContainers: {
-        azure: {
-          armEndpoint: emu.urls.arm,
-          authorityHost: emu.urls.authorityHost,
-          credential: {
-            type: 'clientSecret',
-            tenantId: TENANT,
-            ...(options.principal ?? ADMIN),
-          },
-          subscriptions: [
-            {
-              id: SUB,
-              displayName: 'Production',
-              defaults: {
-                resourceGroup: 'rg-defender',
-                location: 'westeurope',
-              },
-            },
-            { id: SUB_B, displayName: 'Staging' },
-            { id: SUB_C, displayName: 'Sandbox' },
-          ],
+      principal: options.principal,
+      subscriptions: [
+        {
+          id: SUB,
+          displayName: 'Production',
+          defaults: { resourceGroup: 'rg-defender', location: 'westeurope' },
         },
-        dockerHub: {
-          apiUrl: emu.urls.dockerHubApi,
-          registryAuthUrl: emu.urls.registryAuth,
-          registryService: emu.urls.registryService,
-        },
-      },
-    }),
-  );
-  const ca = loadTrustedCertificates({ caPem: emu.caPem });
-  const exchanges: ObservedExchange[] = [];
-  const observingFetch: DockerHubFetch = async (url, init) => {
-    const res = await (undiciFetch as unknown as DockerHubFetch)(url, init);
-    const responseBody = await res.text();
-    exchanges.push({
-      url,
-      requestHeaders: init.headers,
-      requestBody: init.body,
-      responseBody,
+        { id: SUB_B, displayName: 'Staging' },
+        { id: SUB_C, displayName: 'Sandbox' },
+      ],
     });
-    return {
-      status: res.status,
-      headers: res.headers,
-      text: async () => responseBody,
-    };
-  };
-  const arm = new SecurityCenterArmClient({
-    config,
-    credential: createAzureCredential(config.azure, { ca }),
-    ca,
-    retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 2000 },
-  });
-  const dockerHub = new FetchDockerHubClient({
-    dockerHub: config.dockerHub,
-    ca,
-    fetch: observingFetch,
-  });
   // Connector ids the actions announced as changed (what refreshes the catalog entity).
   const changed: string[] = [];
   const deps = {
