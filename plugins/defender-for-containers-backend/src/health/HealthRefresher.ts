@@ -277,6 +277,7 @@ export class HealthRefresher {
       connectorIds,
       filter: config.findings.filter,
       worstPerConnector: config.findings.worstPerConnector,
+      pageSize: config.findings.pageSize,
       maxPages: config.findings.maxPages,
       logger,
       signal,

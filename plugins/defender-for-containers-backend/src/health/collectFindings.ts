@@ -74,22 +74,23 @@ export async function collectFindings(options: {
   connectorIds: string[];
   filter: string;
   worstPerConnector: number;
+  pageSize: number;
   maxPages: number;
   logger: LoggerService;
   signal?: ArmCallOptions['signal'];
 }): Promise<CollectedFindings> {
-  const { arm, subscriptionId, filter, maxPages, signal } = options;
+  const { arm, subscriptionId, filter, pageSize, maxPages, signal } = options;
   const wanted = new Set(options.connectorIds.map(id => id.toLowerCase()));
   const [summary, worst] = await Promise.all([
     arm.queryResourceGraph<FindingsSummaryRow>(
       [subscriptionId],
       findingsSummaryQuery(filter),
-      { maxPages, signal },
+      { pageSize, maxPages, signal },
     ),
     arm.queryResourceGraph<WorstFindingRow>(
       [subscriptionId],
       worstFindingsQuery(filter),
-      { maxPages, signal },
+      { pageSize, maxPages, signal },
     ),
   ]);
 

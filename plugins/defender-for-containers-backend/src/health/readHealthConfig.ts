@@ -15,7 +15,9 @@ export interface HealthConfig {
     filter: string;
     /** Worst findings kept per connector. */
     worstPerConnector: number;
-    /** Resource Graph pages read per query before giving up (1000 rows each). */
+    /** Rows per Resource Graph page (`$top`, at most 1000). */
+    pageSize: number;
+    /** Resource Graph pages read per query before giving up. */
     maxPages: number;
   };
   /** Seconds between two on-demand refreshes of the same connector. */
@@ -86,6 +88,7 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
     findings: {
       filter,
       worstPerConnector: integer(config, 'findings.worstPerConnector', 10, 1, 100),
+      pageSize: integer(config, 'findings.pageSize', 1000, 1, 1000),
       maxPages: integer(config, 'findings.maxPages', 50, 1, 500),
     },
     manualRefreshIntervalSeconds: integer(
