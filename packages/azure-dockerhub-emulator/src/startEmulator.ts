@@ -54,6 +54,8 @@ export interface EmulatorUrls {
 
 export interface EmulatorStateSnapshot {
   now: string;
+  /** Whether connector responses carry the stored token (scenario flag or option). */
+  echoAccessToken: boolean;
   connectors: Record<string, unknown>[];
   healthReports: Record<string, unknown>[];
   subscriptions: Record<string, unknown>[];
@@ -121,6 +123,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const connectors = [...state.connectors.values()];
     return JSON.parse(JSON.stringify({
       now: new Date(now).toISOString(),
+      echoAccessToken: state.echoAccessToken,
       connectors: connectors.map(c => ({
         ...connectorResponse(c),
         credential: {

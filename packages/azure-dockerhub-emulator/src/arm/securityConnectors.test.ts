@@ -289,6 +289,7 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
   });
 
   it('returns the stored token in GET, both lists, PUT and PATCH responses', async () => {
+    expect(emu.state().echoAccessToken).toBe(true);
     expect(tokenOf((await client.arm('GET', umbrella)).json)).toBe(DEMO.umbrellaRead);
     const bySubscription = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`);
     expect(bySubscription.json.value.map(tokenOf)).toEqual([DEMO.umbrellaRead, DEMO.initechRevoked]);
@@ -329,6 +330,7 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
     try {
       expect(tokenOf((await c.arm('GET', umbrella)).json)).toBeUndefined();
       quiet.loadScenario(DEMO_FILE);
+      expect(quiet.state().echoAccessToken).toBe(false);
       c.forgetTokens();
       expect(tokenOf((await c.arm('GET', umbrella)).json)).toBeUndefined();
     } finally {
