@@ -29,7 +29,9 @@ const bodyFor = (organization: string, scanIntervalHours = 24) =>
 describe('SecurityCenterArmClient against the emulator (real SDK pipeline over HTTPS)', () => {
   let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
   beforeAll(async () => {
-    t = await startDefenderTestEmulator();
+    // The emulator echoes the stored token, as the spec allows: "never comes back" below is then
+    // the client's doing (stripConnectorSecrets), not the emulator's.
+    t = await startDefenderTestEmulator({ echoAccessToken: true });
   });
   afterAll(() => t.emu.stop());
   beforeEach(() => {
@@ -39,6 +41,7 @@ describe('SecurityCenterArmClient against the emulator (real SDK pipeline over H
   const log = () => t.emu.state().requestLog;
 
   it('creates, reads, replaces, lists (across pages) and deletes a Docker Hub connector; the token never comes back', async () => {
+    expect(t.emu.state().echoAccessToken).toBe(true);
     const created = await t.arm.putSecurityConnector(
       idOf('dockerhub-acme'),
       bodyFor('acme'),

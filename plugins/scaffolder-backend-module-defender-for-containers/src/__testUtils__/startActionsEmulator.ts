@@ -49,6 +49,8 @@ export async function startActionsEmulator(
     emulator?: Emulator;
     /** The permission policy the actions ask; default: allow everything. */
     permissions?: PermissionsService;
+    /** Connector responses carry the stored token (the emulator's option). */
+    echoAccessToken?: boolean;
   } = {},
 ) {
   const { emu, config, arm, dockerHub, exchanges } =
@@ -56,6 +58,7 @@ export async function startActionsEmulator(
       emulator: options.emulator,
       scenario: options.scenario ?? scenario(),
       seed: 7,
+      echoAccessToken: options.echoAccessToken,
       principal: options.principal,
       subscriptions: [
         {
