@@ -10,7 +10,11 @@ export const TEAM = '00000000-0000-0000-0000-0000000000d2';
 /** Readable by the Backstage identity, but not in defenderForContainers.azure.subscriptions. */
 export const FOREIGN = '00000000-0000-0000-0000-0000000000d3';
 export const RG = 'rg-connectors';
-export const START = '2026-03-01T08:00:00.000Z';
+/**
+ * The emulator clock starts at the real time (whole seconds): the SDK judges token expiry by the
+ * real clock, the emulator by its own, and they must agree.
+ */
+export const START = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
 export const ACME_TOKEN = 'dckr_pat_healthAcmeReadToken00000001';
 export const INITECH_TOKEN = 'dckr_pat_healthInitechRevoked0000001';
 export const TEAM_TOKEN = 'dckr_pat_healthTeamReadToken000000001';
