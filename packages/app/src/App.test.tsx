@@ -27,6 +27,5 @@ describe('App', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Enter as a Guest User/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Enter' })).toBeEnabled();
-    // The app loads its plugins lazily; on a busy machine that takes a while.
-  }, 20_000);
+  }, 20_000); // the app loads its plugins lazily; on a busy machine that takes a while
 });
