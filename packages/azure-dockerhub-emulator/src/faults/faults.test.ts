@@ -60,11 +60,12 @@ describe('fault injection', () => {
     [504, 'GET', umbrella, 'GatewayTimeout', /^The gateway did not receive a response from 'Microsoft.Security' within the specified time period\.$/],
     [504, 'GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security`, 'GatewayTimeout', /from 'Microsoft.Resources'/],
   ] as const)('%s on ARM %s %s', (status, method, path, code, message) => {
+    const apiVersions: [RegExp, string][] = [[/\/permissions$/, '2022-04-01'], [/Microsoft\.Security$/, '2021-04-01']];
     it(`answers ${code} in ARM's error shape, with request ids, and leaves the state alone`, async () => {
       const before = emu.state().connectors;
       emu.injectFault({ route: `${method} ${path}`, kind: 'status', status, times: 1 });
       const res = await client.arm(method, path, {
-        apiVersion: path.endsWith('/permissions') ? '2022-04-01' : path.endsWith('Microsoft.Security') ? '2021-04-01' : undefined,
+        apiVersion: apiVersions.find(([pattern]) => pattern.test(path))?.[1],
         body: method === 'PUT' ? dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead) : undefined,
       });
       expect(res.status).toBe(status);

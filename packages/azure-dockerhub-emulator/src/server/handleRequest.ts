@@ -123,9 +123,7 @@ function armNotFound(ctx: RequestContext) {
  */
 function armConflict(ctx: RequestContext) {
   if (['PUT', 'PATCH', 'DELETE'].includes(ctx.method)) {
-    const group = GROUP.exec(ctx.path);
-    const sub = SUBSCRIPTION.exec(ctx.path);
-    const lock = group ? group[0] : sub ? sub[0] : '/';
+    const lock = (GROUP.exec(ctx.path) ?? SUBSCRIPTION.exec(ctx.path))?.[0] ?? '/';
     return armError(
       ctx,
       409,
@@ -191,16 +189,9 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
       );
     case 'hub':
       if (status === 502 || status === 504) return gatewayPage(ctx, status, headers);
-      return send(
-        ctx,
-        status,
-        status === 429
-          ? { detail: 'Rate limit exceeded', error: false }
-          : status === 404
-          ? { detail: 'object not found', message: 'object not found' }
-          : { detail: text, message: text },
-        headers,
-      );
+      if (status === 429) return send(ctx, status, { detail: 'Rate limit exceeded', error: false }, headers);
+      if (status === 404) return send(ctx, status, { detail: 'object not found', message: 'object not found' }, headers);
+      return send(ctx, status, { detail: text, message: text }, headers);
     default:
       if (status === 502 || status === 504) return gatewayPage(ctx, status, headers);
       return send(ctx, status, { details: text }, headers);

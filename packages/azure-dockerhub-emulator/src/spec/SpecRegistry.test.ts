@@ -140,8 +140,8 @@ describe('SpecRegistry: our schemas for the routes no shipped spec describes', (
     ['GET', '/t/v2.0/.well-known/openid-configuration', 'OpenIdConfiguration'],
     ['GET', '/common/discovery/instance', 'InstanceDiscovery'],
     ['GET', '/t/discovery/v2.0/keys', 'DiscoveryKeys'],
-  ])('checks %s %s against ours (%s)', (method, path, id) => {
-    expect(registry.responseRoute(method, path)).toEqual({ id, origin: 'ours' });
+  ])('checks %s %s against ours (%s)', (method, routePath, id) => {
+    expect(registry.responseRoute(method, routePath)).toEqual({ id, origin: 'ours' });
   });
 
   it('keeps the official specs for the routes they describe', () => {
