@@ -37,6 +37,12 @@ export interface StartEmulatorOptions {
    * `azure.echoAccessToken`, for this and every later `loadScenario`.
    */
   echoAccessToken?: boolean;
+  /**
+   * Check every answer against the schema of its route (official spec or ours) before sending
+   * it; one that breaks it becomes a 500 `EmulatorInvalidResponse` naming the violations, so a
+   * client test cannot pass on an answer Azure or Docker Hub would not give. Default false.
+   */
+  validateResponses?: boolean;
 }
 
 export interface EmulatorUrls {
@@ -102,6 +108,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     seed: options.seed ?? 1,
     now: options.now ?? Date.now,
     echoAccessToken: options.echoAccessToken,
+    validateResponses: options.validateResponses,
   });
   const tlsMaterial = await createTlsMaterial();
   const server = https.createServer({ key: tlsMaterial.key, cert: tlsMaterial.cert, keepAliveTimeout: 5000 }, (req, res) => {

@@ -23,6 +23,8 @@ export interface EmulatorCore {
   /** Verified bearer tokens, so the hot path does not re-hash them. */
   verifiedTokens: Map<string, JwtClaims>;
   rateWindows: Map<string, { window: number; used: number }>;
+  /** Check every answer against its route's schema before it leaves (the `validateResponses` option). */
+  validateResponses: boolean;
 }
 
 export interface CoreOptions {
@@ -32,6 +34,7 @@ export interface CoreOptions {
   now: () => number;
   /** Overrides the `echoAccessToken` of every scenario loaded. */
   echoAccessToken?: boolean;
+  validateResponses?: boolean;
 }
 
 export function createCore(options: CoreOptions): EmulatorCore & {
@@ -58,6 +61,7 @@ export function createCore(options: CoreOptions): EmulatorCore & {
     nextEtag,
     verifiedTokens: new Map<string, JwtClaims>(),
     rateWindows: new Map(),
+    validateResponses: options.validateResponses ?? false,
     advance(ms: number) {
       if (!(ms >= 0)) throw new Error('advanceTime needs a non-negative number of ms');
       offset += ms;

@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { responseViolations } from '../spec/responseViolations';
 import type { EmulatorCore } from './EmulatorCore';
 
 export type Surface = 'arm' | 'entra' | 'hub' | 'registry';
@@ -42,6 +43,23 @@ export function logRequest(ctx: RequestContext, status: number) {
   });
 }
 
+/** The 500 that replaces an answer breaking its route's schema, or undefined when it is valid. */
+function invalidAnswer(ctx: RequestContext, status: number, payload: Buffer, contentType?: string) {
+  const text = payload.toString('utf8');
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  const issues = responseViolations(ctx.core.specs, ctx.method, ctx.path, { status, contentType, text, json });
+  if (issues.length === 0) return undefined;
+  const message = `The emulator's ${status} answer to ${ctx.method} ${ctx.path} breaks its schema: ${issues.join('; ')}`;
+  // Bodies stay out of the log: they may hold tokens.
+  process.stderr.write(`azure-dockerhub-emulator: ${message}\n`);
+  return { error: { code: 'EmulatorInvalidResponse', message } };
+}
+
 export async function send(
   ctx: RequestContext,
   status: number,
@@ -49,18 +67,29 @@ export async function send(
   headers: Record<string, string> = {},
 ): Promise<void> {
   if (ctx.responded) return;
-  ctx.responded = true;
-  const payload =
+  let payload =
     body === undefined
       ? Buffer.alloc(0)
       : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const all: Record<string, string> = { ...ctx.headers, ...headers };
-  if (body !== undefined && !Object.keys(all).some(h => h.toLowerCase() === 'content-type')) {
+  const typeHeader = Object.keys(all).find(h => h.toLowerCase() === 'content-type');
+  if (body !== undefined && !typeHeader) {
     all['Content-Type'] = 'application/json; charset=utf-8';
   }
+  let answered = status;
+  if (ctx.core.validateResponses) {
+    const invalid = invalidAnswer(ctx, status, payload, all[typeHeader ?? 'Content-Type']);
+    if (invalid) {
+      answered = 500;
+      payload = Buffer.from(JSON.stringify(invalid));
+      if (typeHeader) delete all[typeHeader];
+      all['Content-Type'] = 'application/json; charset=utf-8';
+    }
+  }
+  ctx.responded = true;
   all['Content-Length'] = String(payload.length);
-  logRequest(ctx, status);
-  ctx.res.writeHead(status, all);
+  logRequest(ctx, answered);
+  ctx.res.writeHead(answered, all);
   if (!ctx.slowBodyMs || payload.length === 0) {
     ctx.res.end(payload);
     return;

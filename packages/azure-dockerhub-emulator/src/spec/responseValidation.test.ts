@@ -1,4 +1,5 @@
-import { Emulator, startEmulator } from '../startEmulator';
+import { send } from '../server/RequestContext';
+import { Emulator, loadSpecs, startEmulator } from '../startEmulator';
 import { DEMO, responseViolations, TestClient, TestResponse } from '../testUtils/TestClient';
 
 /**
@@ -68,5 +69,59 @@ describe('runtime response validation of the routes without an official spec', (
     expect(responseViolations('GET', '/v2/somewhere/else', answer(200))).toEqual([
       'no schema, official or ours, describes GET /v2/somewhere/else',
     ]);
+  });
+});
+
+describe('the validateResponses option', () => {
+  const answer = async (path: string, status: number, body: unknown) => {
+    const written: { status?: number; headers?: Record<string, string>; body?: string } = {};
+    const ctx: any = {
+      core: { validateResponses: true, specs: loadSpecs(), state: { requestLog: [] }, now: () => 0 },
+      method: 'GET',
+      path,
+      headers: {},
+      appliedFaults: [],
+      responded: false,
+      res: {
+        writeHead: (s: number, h: Record<string, string>) => Object.assign(written, { status: s, headers: h }),
+        end: (b: Buffer) => Object.assign(written, { body: b.toString('utf8') }),
+      },
+    };
+    await send(ctx, status, body);
+    return { ...written, json: JSON.parse(written.body!), logged: ctx.core.state.requestLog[0].status };
+  };
+
+  it('sends an answer that satisfies its schema unchanged', async () => {
+    const body = { token: 't', access_token: 't', expires_in: 300, issued_at: '2026-01-01T00:00:00Z' };
+    expect(await answer('/token', 200, body)).toMatchObject({ status: 200, json: body, logged: 200 });
+  });
+
+  it('turns an answer that breaks its schema into a 500 naming the violation', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const res = await answer('/token', 200, { token: 't', access_token: 't', issued_at: '2026-01-01T00:00:00Z' });
+      expect(res.status).toBe(500);
+      expect(res.logged).toBe(500);
+      expect(res.json.error).toEqual({
+        code: 'EmulatorInvalidResponse',
+        message: "The emulator's 200 answer to GET /token breaks its schema: RegistryToken (our schema): expires_in is required",
+      });
+      expect(stderr).toHaveBeenCalledWith(expect.stringContaining('breaks its schema'));
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('is on in a whole emulator: its valid answers pass', async () => {
+    const strict = await startEmulator({ validateResponses: true });
+    const c = new TestClient(strict);
+    try {
+      const res = await c.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`);
+      expect(res.status).toBe(200);
+      expect(res.json.value).toHaveLength(2);
+    } finally {
+      c.close();
+      await strict.stop();
+    }
   });
 });

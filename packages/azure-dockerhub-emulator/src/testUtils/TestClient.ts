@@ -2,6 +2,7 @@ import https from 'node:https';
 import { IncomingHttpHeaders } from 'node:http';
 import type { Emulator } from '../startEmulator';
 import { loadSpecs } from '../startEmulator';
+import { responseViolations as checkResponse } from '../spec/responseViolations';
 
 export interface TestResponse {
   status: number;
@@ -18,43 +19,14 @@ export interface RequestOptions {
   skipValidation?: boolean;
 }
 
-// Statuses the Hub spec documents globally (rate-limiting and authentication sections, the
-// shared `bad_request` response) rather than on every operation.
-const HUB_GLOBAL_STATUSES = new Set([400, 401, 429, 500, 503]);
-// The gateway in front of Docker Hub and its registry token service answers these itself, with an
-// HTML page: no spec of the services (theirs or ours) describes it.
-const GATEWAY_STATUSES = new Set([502, 504]);
-
-/**
- * What is wrong with a response, by the schemas of its route: an official spec's operation or,
- * for routes no shipped spec describes, ours (src/spec/ownSchemas.ts). A route neither knows may
- * only answer 404 (the emulator's "not emulated").
- */
+/** `responseViolations` of the emulator's specs, for a response the TestClient received. */
 export function responseViolations(method: string, pathname: string, response: TestResponse): string[] {
-  const specs = loadSpecs();
-  const route = specs.responseRoute(method, pathname);
-  if (!route) {
-    return response.status === 404 ? [] : [`no schema, official or ours, describes ${method} ${pathname}`];
-  }
-  const contentType = String(response.headers['content-type'] ?? '');
-  if (
-    GATEWAY_STATUSES.has(response.status) &&
-    (pathname.startsWith('/v2/') || pathname === '/token') &&
-    contentType.startsWith('text/html')
-  ) {
-    return response.text.startsWith('<html>') ? [] : ['a gateway error page must be HTML'];
-  }
-  if (
-    route.source === 'dockerhub' &&
-    HUB_GLOBAL_STATUSES.has(response.status) &&
-    !specs.documentedStatuses(route.id).includes(String(response.status))
-  ) {
-    return [];
-  }
-  const against = route.origin === 'ours' ? 'our schema' : 'the official spec';
-  return specs
-    .validateResponse(route.id, response.status, response.json)
-    .map(i => `${route.id} (${against}): ${i.name || '(root)'} ${i.message}`);
+  return checkResponse(loadSpecs(), method, pathname, {
+    status: response.status,
+    contentType: response.headers['content-type'],
+    text: response.text,
+    json: response.json,
+  });
 }
 
 export const DEMO = {
