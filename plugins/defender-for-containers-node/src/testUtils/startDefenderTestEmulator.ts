@@ -59,7 +59,8 @@ export interface DefenderTestEmulator {
  * Starts the Azure + Docker Hub emulator (or takes a running one) and builds the real clients
  * against it over HTTPS from `defenderForContainers` config, as the service factories do:
  * credential, trusted CA, endpoints, the SDK pipeline (short retry delays) and a Docker Hub fetch
- * that records every exchange.
+ * that records every exchange. A started emulator checks each of its answers against the
+ * route's schema (`validateResponses`).
  * @public
  */
 export async function startDefenderTestEmulator(
@@ -72,6 +73,8 @@ export async function startDefenderTestEmulator(
       scenario: options.scenario ?? clientTestScenario,
       seed: options.seed ?? 1,
       echoAccessToken: options.echoAccessToken,
+      // An answer that breaks its route's schema fails the test as a 500, instead of passing it.
+      validateResponses: true,
     }));
   const config = readDefenderConfig(
     new ConfigReader({
