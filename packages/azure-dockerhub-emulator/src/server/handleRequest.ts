@@ -183,7 +183,7 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
         ctx,
         status,
         status >= 500 || status === 429
-          ? { error: 'temporarily_unavailable', error_description: `AADSTS50196: ${text}.` }
+          ? { error: 'temporarily_unavailable', error_description: `${text}. Please retry the request.` }
           : { error: 'invalid_request', error_description: `${text}.` },
         headers,
       );
