@@ -235,8 +235,8 @@ export interface ConnectorListResponse {
 
 /**
  * The answer of `POST /api/defender-for-containers/connectors/:id/refresh` (202): the refresh
- * runs in the background; poll the entity until the connector's `refreshedAt` passes
- * `requestedAt`.
+ * runs in the background; poll the entity until the connector's `refreshedAt` is at or after
+ * `requestedAt` (or `staleSince` is, when the refresh failed).
  * @public
  */
 export interface ConnectorRefreshAccepted {

@@ -134,6 +134,8 @@ describe('health routes (plugin + emulator + database)', () => {
       port: 0,
       scenario: healthScenario,
       caFile: mockDir.resolve('ca.pem'),
+      // every answer is checked against the specs before it leaves
+      validateResponses: true,
     });
   });
   afterAll(() => emu.stop());
@@ -337,13 +339,16 @@ describe('health routes (plugin + emulator + database)', () => {
       await request(server).post(`${BASE}/connectors/${encodeURIComponent(INITECH)}/refresh`).expect(202);
 
       let refreshed = before;
-      for (let i = 0; i < 50 && refreshed.refreshedAt <= accepted.body.requestedAt; i++) {
+      // the refresh starts after it was accepted: refreshedAt >= requestedAt once it landed
+      for (let i = 0; i < 50 && refreshed.refreshedAt < accepted.body.requestedAt; i++) {
         await new Promise(r => setTimeout(r, 100));
         refreshed = ((await getEntity(server, 'platform')).body as EntityDefenderResponse).connectors.find(
           c => c.status !== 'missing' && c.id === ACME,
         ) as ConnectorHealth;
       }
-      expect(refreshed.refreshedAt > accepted.body.requestedAt).toBe(true);
+      expect(refreshed).toMatchObject({ status: 'healthy', refreshedAt: expect.any(String) });
+      expect(refreshed.refreshedAt >= accepted.body.requestedAt).toBe(true);
+      expect(refreshed.staleSince).toBeUndefined();
     });
 
     it('needs connector.refresh (403 with read alone), a well-formed id (400) and a known connector (404)', async () => {
