@@ -1,5 +1,41 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   defenderForContainers?: {
+    /**
+     * Connector health: how often it is read from Azure into the plugin's database (page views
+     * never call Azure), how much history is kept, and which Resource Graph rows are findings.
+     */
+    health?: {
+      /**
+       * When the refresh runs; once at a time across replicas. Default every 30 minutes, timeout
+       * 10 minutes, first run 15 seconds after startup.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Days of history kept for the card's trend (one point per connector and day). Default 30. */
+      historyDays?: number;
+      findings?: {
+        /**
+         * KQL predicate (one `| where …` line, no `|`) selecting Docker Hub image assessments.
+         * Default `resourceId contains "/securityentitydata/"`; rows are then matched to the
+         * Docker Hub connectors read from ARM. Microsoft documents neither a Docker Hub assessment
+         * key nor its `resourceDetails.Source` value: the refresh logs the Source values it sees,
+         * so this can be tightened from real data, e.g.
+         * `resourceId contains "/securityentitydata/" and tostring(properties.resourceDetails.Source) =~ "DockerHub"`.
+         */
+        filter?: string;
+        /** Most severe findings kept per connector. Default 10. */
+        worstPerConnector?: number;
+        /** Rows per Resource Graph page (`$top`, at most 1000). Default 1000. */
+        pageSize?: number;
+        /** Resource Graph pages read per query before giving up (a warning is logged). Default 50. */
+        maxPages?: number;
+      };
+      manualRefresh?: {
+        /** Seconds between two on-demand refreshes of the same connector (`POST …/refresh`). Default 60. */
+        minIntervalSeconds?: number;
+      };
+    };
     /** The catalog module that mirrors connectors as Resource entities. */
     catalog?: {
       /**
