@@ -9,6 +9,8 @@ export const PROD = '00000000-0000-0000-0000-0000000000d1';
 export const TEAM = '00000000-0000-0000-0000-0000000000d2';
 /** Readable by the Backstage identity, but not in defenderForContainers.azure.subscriptions. */
 export const FOREIGN = '00000000-0000-0000-0000-0000000000d3';
+/** Allowed, but Microsoft.Security is not registered there (so it cannot hold connectors). */
+export const UNREGISTERED = '00000000-0000-0000-0000-0000000000d4';
 export const RG = 'rg-connectors';
 /**
  * The emulator clock starts at the real time (whole seconds): the SDK judges token expiry by the
@@ -52,6 +54,7 @@ export const healthScenario: ScenarioInput = {
           [PROD]: 'Security Admin',
           [TEAM]: 'Security Admin',
           [FOREIGN]: 'Security Reader',
+          [UNREGISTERED]: 'Security Admin',
         },
       },
     ],
@@ -66,6 +69,12 @@ export const healthScenario: ScenarioInput = {
         id: TEAM,
         displayName: 'Team',
         plans: { Containers: 'Free', CloudPosture: 'Standard' },
+        resourceGroups: [{ name: RG, location: 'westeurope' }],
+      },
+      {
+        id: UNREGISTERED,
+        displayName: 'New team',
+        registrationState: 'NotRegistered',
         resourceGroups: [{ name: RG, location: 'westeurope' }],
       },
       {

@@ -13,6 +13,7 @@ import {
   TEAM,
   TEAM_ORGS,
   TOKENS,
+  UNREGISTERED,
   connectorIdOf,
   healthScenario,
 } from '../__testUtils__/healthTestWorld';
@@ -149,6 +150,24 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     // Two Resource Graph queries per subscription, over several pages of 3 rows.
     expect(log().filter(e => e.path.includes('ResourceGraph')).length).toBeGreaterThan(4);
     expect(log().every(e => e.status === 200)).toBe(true);
+  });
+
+  it('reads a subscription without Microsoft.Security registered as one without connectors, not as a failure', async () => {
+    const r = new HealthRefresher({
+      arm: t.arm,
+      store,
+      subscriptions: [{ id: UNREGISTERED, displayName: 'New team', resourceGroups: [], defaults: {} }],
+      config: readHealthConfig(new ConfigReader({})),
+      logger,
+      publisher: { publish: async () => {} },
+    });
+    expect((await r.refreshAll()).subscriptions).toEqual([
+      { subscriptionId: UNREGISTERED, ok: true, connectors: 0 },
+    ]);
+    expect((await store.getSubscriptionStates())[0]).toMatchObject({
+      subscriptionId: UNREGISTERED,
+      lastSuccessAt: expect.any(String),
+    });
   });
 
   it('never stores or logs a token, although ARM echoes it', async () => {

@@ -4,6 +4,7 @@ import type {
   ConnectorStatus,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
+  ArmError,
   dockerHubOrganizationOf,
   parseSecurityConnectorId,
   type DefenderArmClient,
@@ -149,7 +150,19 @@ export class HealthRefresher {
     const { arm, store, logger } = this.options;
     const started = this.now();
     try {
-      const listed = await arm.listSecurityConnectors(subscriptionId, { signal });
+      const listed = await arm
+        .listSecurityConnectors(subscriptionId, { signal })
+        .catch(e => {
+          // Connectors need Microsoft.Security registered: an unregistered subscription holds
+          // none. That is an answer (nothing there), not a failed read.
+          if (e instanceof ArmError && e.code === 'MissingSubscriptionRegistration') {
+            logger.debug(
+              `Microsoft.Security is not registered on subscription ${subscriptionId}: it holds no connectors`,
+            );
+            return [];
+          }
+          throw e;
+        });
       const dockerHub = listed.flatMap(connector => {
         const organization = dockerHubOrganizationOf(connector);
         return organization ? [{ connector, organization }] : [];
