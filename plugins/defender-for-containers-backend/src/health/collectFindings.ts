@@ -43,18 +43,16 @@ const SEVERITY_NAMES: Record<string, WorstFinding['severity']> = {
   low: 'Low',
 };
 
+/** `CvesDetails` arrives parsed (`parse_json`) or, from some sources, as JSON text. */
 function cveIds(cves: unknown): string[] {
-  const list = Array.isArray(cves)
-    ? cves
-    : typeof cves === 'string'
-    ? (() => {
-        try {
-          return JSON.parse(cves);
-        } catch {
-          return [];
-        }
-      })()
-    : [];
+  let list: unknown = cves;
+  if (typeof cves === 'string') {
+    try {
+      list = JSON.parse(cves);
+    } catch {
+      list = [];
+    }
+  }
   return Array.isArray(list)
     ? list
         .map(c => (typeof c === 'string' ? c : c?.CveId ?? c?.cveId))
