@@ -26,7 +26,9 @@ describe('readDefenderAnnotations', () => {
       entity({
         [ORG]: ' Acme, globex ,acme',
         [REPO]: 'acme/payments-api, Initech/TPS.report',
-        [ID]: `${connectorId()}, ${connectorId().toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/')}`,
+        [ID]: `${connectorId()}, ${connectorId()
+          .toUpperCase()
+          .replace('/SUBSCRIPTIONS/', '/subscriptions/')}`,
       }),
     );
     expect(reading).toEqual({
@@ -43,7 +45,8 @@ describe('readDefenderAnnotations', () => {
       readDefenderAnnotations(
         entity({
           [ORG]: 'acme, a, -dash, acme corp, аcme',
-          [REPO]: 'not-a-repo, acme/api:1.0, acme/api@sha256:abc, a/b/c, acme/Bad__name, acme/ok',
+          [REPO]:
+            'not-a-repo, acme/api:1.0, acme/api@sha256:abc, a/b/c, acme/Bad__name, acme/ok',
           [ID]: `/subscriptions/not-a-guid/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/c, https://evil.example/x, ${connectorId()}`,
         }),
       );
@@ -74,7 +77,9 @@ describe('readDefenderAnnotations', () => {
   it('does not read oversized annotations and caps the number of values', () => {
     const huge = 'a'.repeat(5000);
     const many = Array.from({ length: 60 }, (_, i) => `org${i}`).join(',');
-    const reading = readDefenderAnnotations(entity({ [ORG]: many, [REPO]: huge }));
+    const reading = readDefenderAnnotations(
+      entity({ [ORG]: many, [REPO]: huge }),
+    );
     expect(reading.organizations).toHaveLength(50);
     expect(reading.repositories).toEqual([]);
     expect(reading.ignored).toEqual([
@@ -113,9 +118,7 @@ describe('readConnectorId', () => {
     });
     expect(readConnectorId(`${connectorId()}/extra`)).toBeUndefined();
     expect(readConnectorId(connectorId('../x'))).toBeUndefined();
-    expect(
-      readConnectorId(connectorId().replace(SUB, 'sub')),
-    ).toBeUndefined();
+    expect(readConnectorId(connectorId().replace(SUB, 'sub'))).toBeUndefined();
     expect(readConnectorId(connectorId('x'.repeat(600)))).toBeUndefined();
   });
 });

@@ -35,9 +35,7 @@ const MAX_CONNECTOR_ID_LENGTH = 512;
  */
 export function readConnectorId(
   id: string,
-):
-  | { subscriptionId: string; resourceGroup: string; name: string }
-  | undefined {
+): { subscriptionId: string; resourceGroup: string; name: string } | undefined {
   if (id.length > MAX_CONNECTOR_ID_LENGTH) return undefined;
   const m = CONNECTOR_ID.exec(id);
   if (!m || !GUID.test(m[1])) return undefined;
@@ -125,7 +123,11 @@ export function readDefenderAnnotations(
   for (const value of readList(entity, ORGANIZATION_KEY, ignored)) {
     const org = value.toLowerCase();
     if (hasNonPrintableAscii(value)) {
-      skip(ORGANIZATION_KEY, value, 'contains a space, a non-ASCII or an invisible character');
+      skip(
+        ORGANIZATION_KEY,
+        value,
+        'contains a space, a non-ASCII or an invisible character',
+      );
     } else if (!ORGANIZATION.test(org)) {
       skip(
         ORGANIZATION_KEY,
@@ -142,7 +144,11 @@ export function readDefenderAnnotations(
     const repo = value.toLowerCase();
     const [org, name, ...more] = repo.split('/');
     if (hasNonPrintableAscii(value)) {
-      skip(REPOSITORY_KEY, value, 'contains a space, a non-ASCII or an invisible character');
+      skip(
+        REPOSITORY_KEY,
+        value,
+        'contains a space, a non-ASCII or an invisible character',
+      );
     } else if (/[:@]/.test(repo)) {
       skip(
         REPOSITORY_KEY,

@@ -16,7 +16,9 @@ export const RG = 'rg-connectors';
  * The emulator clock starts at the real time (whole seconds): the SDK judges token expiry by the
  * real clock, the emulator by its own, and they must agree.
  */
-export const START = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+export const START = new Date(
+  Math.floor(Date.now() / 1000) * 1000,
+).toISOString();
 export const ACME_TOKEN = 'dckr_pat_healthAcmeReadToken00000001';
 export const INITECH_TOKEN = 'dckr_pat_healthInitechRevoked0000001';
 export const TEAM_TOKEN = 'dckr_pat_healthTeamReadToken000000001';
@@ -148,13 +150,24 @@ export const healthScenario: ScenarioInput = {
           {
             name: 'payments-api',
             tags: [
-              { name: '1.0.0', findings: { critical: 2, high: 1, medium: 3, low: 1 } },
-              { name: '1.1.0', findings: { critical: 0, high: 2, medium: 0, low: 0 } },
+              {
+                name: '1.0.0',
+                findings: { critical: 2, high: 1, medium: 3, low: 1 },
+              },
+              {
+                name: '1.1.0',
+                findings: { critical: 0, high: 2, medium: 0, low: 0 },
+              },
             ],
           },
           {
             name: 'web',
-            tags: [{ name: 'latest', findings: { critical: 1, high: 0, medium: 1, low: 0 } }],
+            tags: [
+              {
+                name: 'latest',
+                findings: { critical: 1, high: 0, medium: 1, low: 0 },
+              },
+            ],
           },
           { name: 'docs', private: false, tags: ['latest'] },
         ],
@@ -170,14 +183,24 @@ export const healthScenario: ScenarioInput = {
         repositories: [
           {
             name: 'svc',
-            tags: [{ name: '1.0', findings: { critical: 0, high: 1, medium: 0, low: 0 } }],
+            tags: [
+              {
+                name: '1.0',
+                findings: { critical: 0, high: 1, medium: 0, low: 0 },
+              },
+            ],
           },
         ],
       })),
     ],
     tokens: [
       { secret: ACME_TOKEN, user: 'mdc-acme', scope: 'read' },
-      { secret: INITECH_TOKEN, user: 'mdc-initech', scope: 'read', revoked: true },
+      {
+        secret: INITECH_TOKEN,
+        user: 'mdc-initech',
+        scope: 'read',
+        revoked: true,
+      },
       { secret: TEAM_TOKEN, user: 'mdc-team', scope: 'read' },
     ],
   },

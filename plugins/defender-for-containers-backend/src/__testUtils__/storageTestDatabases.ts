@@ -1,4 +1,7 @@
-import { TestDatabases, type TestDatabaseId } from '@backstage/backend-test-utils';
+import {
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 
 /**
  * SQLite always, and PostgreSQL when `scripts/postgres.sh` started one (it exports

@@ -29,7 +29,8 @@ export interface ConnectorTransitionPublisher {
 }
 
 /** @public */
-export const HEALTH_TRANSITIONS_TOPIC = 'defender-for-containers.health-transitions';
+export const HEALTH_TRANSITIONS_TOPIC =
+  'defender-for-containers.health-transitions';
 
 /** Publishes transitions on the Backstage events bus (in-process, or across replicas with the events backend). */
 export class EventsConnectorTransitionPublisher

@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseDefenderHealthService } from './DatabaseDefenderHealthService';
@@ -48,14 +52,24 @@ describe('DatabaseDefenderHealthService', () => {
               namespace: 'default',
               annotations: {
                 'microsoft.com/defender-dockerhub-organization': 'acme, hooli',
-                'microsoft.com/defender-connector-id': idOf(DROPPED, 'dockerhub-hooli'),
+                'microsoft.com/defender-connector-id': idOf(
+                  DROPPED,
+                  'dockerhub-hooli',
+                ),
               },
             },
             spec: {},
           },
         ],
       }),
-      subscriptions: [{ id: ALLOWED, displayName: 'Allowed', resourceGroups: [], defaults: {} }],
+      subscriptions: [
+        {
+          id: ALLOWED,
+          displayName: 'Allowed',
+          resourceGroups: [],
+          defaults: {},
+        },
+      ],
       config: readHealthConfig(new ConfigReader({})),
       logger: mockServices.logger.mock(),
     });
@@ -64,7 +78,12 @@ describe('DatabaseDefenderHealthService', () => {
       { kind: 'component', namespace: 'default', name: 'x' },
       { credentials: mockCredentials.user() },
     );
-    expect(answer.connectors.map(c => [c.status, 'organization' in c ? c.organization : undefined])).toEqual([
+    expect(
+      answer.connectors.map(c => [
+        c.status,
+        'organization' in c ? c.organization : undefined,
+      ]),
+    ).toEqual([
       ['healthy', 'acme'],
       ['missing', 'hooli'],
     ]);

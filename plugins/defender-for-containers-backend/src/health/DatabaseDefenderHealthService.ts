@@ -81,7 +81,9 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       }),
       store.getSubscriptionStates(),
     ]);
-    const stored = found.filter(c => allowed.has(c.subscriptionId.toLowerCase()));
+    const stored = found.filter(c =>
+      allowed.has(c.subscriptionId.toLowerCase()),
+    );
     const since = new Date(
       this.now().getTime() - config.historyDays * 86_400_000,
     )
@@ -98,8 +100,14 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       );
       // Repositories narrow findings unless the entity also names their whole organization.
       const narrow =
-        named.length > 0 && !reading.namedOrganizations.includes(c.organization);
-      return toConnectorHealth(c, subscriptions, trendRows, narrow ? named : undefined);
+        named.length > 0 &&
+        !reading.namedOrganizations.includes(c.organization);
+      return toConnectorHealth(
+        c,
+        subscriptions,
+        trendRows,
+        narrow ? named : undefined,
+      );
     });
     const missingWhy = this.missingExplanation(states);
     for (const organization of reading.organizations) {
@@ -136,7 +144,9 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     };
   }
 
-  async listConnectors(query: ConnectorListQuery): Promise<ConnectorListResponse> {
+  async listConnectors(
+    query: ConnectorListQuery,
+  ): Promise<ConnectorListResponse> {
     const { store, subscriptions } = this.options;
     const { items, totalCount } = await store.listConnectors(
       {
@@ -167,7 +177,9 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
         s => s.id.toLowerCase() === parts.subscriptionId.toLowerCase(),
       );
     // Only a connector Backstage already read from Azure: the id we use is the stored one.
-    const [stored] = allowed ? await store.getConnectors({ ids: [connectorId] }) : [];
+    const [stored] = allowed
+      ? await store.getConnectors({ ids: [connectorId] })
+      : [];
     if (!stored) {
       throw new NotFoundError(
         'No Docker Hub connector with this id in the subscriptions Backstage reads; a new connector appears after the next scheduled refresh',
@@ -185,9 +197,11 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       }
       return { accepted: false, retryAfterSeconds: claim.retryAfterSeconds };
     }
-    void refresher.refreshConnector(stored.id).catch(e =>
-      logger.warn(`On-demand refresh of ${stored.id} failed: ${e}`),
-    );
+    void refresher
+      .refreshConnector(stored.id)
+      .catch(e =>
+        logger.warn(`On-demand refresh of ${stored.id} failed: ${e}`),
+      );
     return {
       accepted: true,
       response: { id: stored.id, requestedAt: at.toISOString() },
@@ -208,7 +222,9 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     const unread = subscriptions.filter(s => !stateOf(s.id)?.lastSuccessAt);
     return `in the subscriptions Backstage reads (${subscriptions
       .map(s => s.displayName)
-      .join(', ')}). Onboard it with the template "Onboard a Docker Hub organization".${
+      .join(
+        ', ',
+      )}). Onboard it with the template "Onboard a Docker Hub organization".${
       unread.length
         ? ` ${unread
             .map(s => s.displayName)
@@ -219,7 +235,9 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
 }
 
 /** Every answer names the config to set, until `defenderForContainers` is configured. */
-export class UnconfiguredDefenderHealthService implements DefenderHealthService {
+export class UnconfiguredDefenderHealthService
+  implements DefenderHealthService
+{
   constructor(private readonly message: string) {}
   private fail(): never {
     throw new ServiceUnavailableError(this.message);

@@ -47,7 +47,9 @@ export interface DefenderHealthService {
   ): Promise<EntityDefenderResponse>;
   listConnectors(query: ConnectorListQuery): Promise<ConnectorListResponse>;
   /** `NotFoundError` for a connector the database does not hold. */
-  requestConnectorRefresh(connectorId: string): Promise<ConnectorRefreshRequest>;
+  requestConnectorRefresh(
+    connectorId: string,
+  ): Promise<ConnectorRefreshRequest>;
   /** The scheduled refresh of every allowed subscription. */
   refreshAll(options?: { signal?: AbortSignal }): Promise<RefreshSummary>;
 }

@@ -93,7 +93,12 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
       { subscriptionId: TEAM, ok: true, connectors: 4 },
     ]);
     const c = await byOrg();
-    expect(Object.keys(c).sort()).toEqual(['acme', 'globex', 'initech', ...TEAM_ORGS]);
+    expect(Object.keys(c).sort()).toEqual([
+      'acme',
+      'globex',
+      'initech',
+      ...TEAM_ORGS,
+    ]);
     expect(c.acme).toMatchObject({
       id: ACME,
       reportedStatus: 'healthy',
@@ -136,7 +141,10 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
       ],
     });
     expect(c.globex).toMatchObject({ reportedStatus: 'pending', issues: [] });
-    expect(c.team1.plans).toEqual({ defenderForContainers: 'off', defenderCspm: 'on' });
+    expect(c.team1.plans).toEqual({
+      defenderForContainers: 'off',
+      defenderCspm: 'on',
+    });
 
     // One health report list per subscription (paged), never one per connector.
     const health = log().filter(e => /healthReports/i.test(e.path));
@@ -146,9 +154,13 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
       `/subscriptions/${TEAM}/providers/Microsoft.Security/healthReports`,
       `/subscriptions/${TEAM}/providers/Microsoft.Security/healthReports`,
     ]);
-    expect(log().filter(e => /securityConnectors\/[^/]+\/providers/i.test(e.path))).toEqual([]);
+    expect(
+      log().filter(e => /securityConnectors\/[^/]+\/providers/i.test(e.path)),
+    ).toEqual([]);
     // Two Resource Graph queries per subscription, over several pages of 3 rows.
-    expect(log().filter(e => e.path.includes('ResourceGraph')).length).toBeGreaterThan(4);
+    expect(
+      log().filter(e => e.path.includes('ResourceGraph')).length,
+    ).toBeGreaterThan(4);
     expect(log().every(e => e.status === 200)).toBe(true);
   });
 
@@ -156,7 +168,14 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     const r = new HealthRefresher({
       arm: t.arm,
       store,
-      subscriptions: [{ id: UNREGISTERED, displayName: 'New team', resourceGroups: [], defaults: {} }],
+      subscriptions: [
+        {
+          id: UNREGISTERED,
+          displayName: 'New team',
+          resourceGroups: [],
+          defaults: {},
+        },
+      ],
       config: readHealthConfig(new ConfigReader({})),
       logger,
       publisher: { publish: async () => {} },
@@ -174,16 +193,20 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     await refresher().refreshAll();
     const dump = JSON.stringify(
       await Promise.all(
-        ['defender_connectors', 'defender_subscription_refreshes', 'defender_connector_history'].map(
-          table => knex(table).select(),
-        ),
+        [
+          'defender_connectors',
+          'defender_subscription_refreshes',
+          'defender_connector_history',
+        ].map(table => knex(table).select()),
       ),
     );
     expect(dump).toContain('acme');
     for (const token of TOKENS) expect(dump).not.toContain(token);
     expect(dump).not.toMatch(/authentication|accessToken|mdc-acme/);
     const logged = JSON.stringify(
-      ['debug', 'info', 'warn', 'error'].map(l => (logger as any)[l].mock.calls),
+      ['debug', 'info', 'warn', 'error'].map(
+        l => (logger as any)[l].mock.calls,
+      ),
     );
     for (const token of TOKENS) expect(logged).not.toContain(token);
   });
@@ -191,11 +214,15 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
   it('logs the resourceDetails.Source values it sees, and builds the findings query from config', async () => {
     await refresher().refreshAll();
     expect(logger.info).toHaveBeenCalledWith(
-      expect.stringContaining('resourceDetails.Source values seen ["DockerHub"]'),
+      expect.stringContaining(
+        'resourceDetails.Source values seen ["DockerHub"]',
+      ),
     );
     // A changed filter is sent as configured; the strict emulator refuses that shape.
     const custom = await refresher({
-      findings: { filter: 'tostring(properties.resourceDetails.Source) =~ "DockerHub"' },
+      findings: {
+        filter: 'tostring(properties.resourceDetails.Source) =~ "DockerHub"',
+      },
     }).refreshAll();
     expect(custom.subscriptions.every(s => !s.ok)).toBe(true);
     expect(custom.subscriptions[0].error).toContain('400 BadRequest');
@@ -209,7 +236,12 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     await r.refreshAll();
     expect((await byOrg()).globex.reportedStatus).toBe('healthy');
     expect(published).toEqual([
-      expect.objectContaining({ connectorId: GLOBEX, from: 'pending', to: 'healthy', criticalDelta: 0 }),
+      expect.objectContaining({
+        connectorId: GLOBEX,
+        from: 'pending',
+        to: 'healthy',
+        criticalDelta: 0,
+      }),
     ]);
   });
 
@@ -219,7 +251,10 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     const before = await byOrg();
     published = [];
     t.emu.injectFault({
-      route: new RegExp(`^GET /subscriptions/${TEAM}/providers/Microsoft.Security/securityConnectors$`, 'i'),
+      route: new RegExp(
+        `^GET /subscriptions/${TEAM}/providers/Microsoft.Security/securityConnectors$`,
+        'i',
+      ),
       kind: 'status',
       status: 403,
     });
@@ -234,7 +269,9 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
       refreshedAt: before.team1.refreshedAt,
       findings: before.team1.findings,
       failingSince: expect.any(String),
-      lastError: expect.stringMatching(/403 AuthorizationFailed.*x-ms-request-id/),
+      lastError: expect.stringMatching(
+        /403 AuthorizationFailed.*x-ms-request-id/,
+      ),
     });
     expect(stale.acme.failingSince).toBeUndefined();
     expect(published.map(p => [p.organization, p.from, p.to])).toEqual(
@@ -262,7 +299,10 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     t.emu.injectFault({ route: 'resourceGraph', kind: 'status', status: 403 });
     await r.refreshAll();
     const kept = await byOrg();
-    expect(kept.team4).toMatchObject({ id: TEAM4, failingSince: expect.any(String) });
+    expect(kept.team4).toMatchObject({
+      id: TEAM4,
+      failingSince: expect.any(String),
+    });
     expect(kept.acme.findings.images).toHaveLength(3);
 
     t.emu.clearFaults();
@@ -270,7 +310,11 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     await r.refreshAll();
     expect((await byOrg()).team4).toBeUndefined();
     expect(published).toContainEqual(
-      expect.objectContaining({ connectorId: TEAM4, from: 'stale', to: 'missing' }),
+      expect.objectContaining({
+        connectorId: TEAM4,
+        from: 'stale',
+        to: 'missing',
+      }),
     );
   });
 
@@ -296,14 +340,21 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
 
   it('keeps one trend point per day for historyDays and prunes older ones', async () => {
     const r = refresher({ historyDays: 2 });
-    for (const day of ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04']) {
+    for (const day of [
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+    ]) {
       clock = new Date(`${day}T06:00:00.000Z`);
       await r.refreshAll();
     }
     const whole = (await store.getTrend([ACME], '2000-01-01')).filter(
       row => row.repository === '*',
     );
-    expect(whole.map(row => [row.date, row.status, row.counts.critical])).toEqual([
+    expect(
+      whole.map(row => [row.date, row.status, row.counts.critical]),
+    ).toEqual([
       ['2026-03-02', 'healthy', 3],
       ['2026-03-03', 'healthy', 3],
       ['2026-03-04', 'healthy', 3],
@@ -316,7 +367,10 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     const before = (await byOrg()).initech;
     const mark = log().length;
     clock = new Date(Date.now() + 5_000);
-    expect(await r.refreshConnector(INITECH)).toEqual({ ok: true, transitions: [] });
+    expect(await r.refreshConnector(INITECH)).toEqual({
+      ok: true,
+      transitions: [],
+    });
     const calls = log()
       .slice(mark)
       .map(e => `${e.method} ${e.path}`);

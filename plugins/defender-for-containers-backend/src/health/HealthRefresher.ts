@@ -96,16 +96,23 @@ export class HealthRefresher {
       .slice(0, 10);
     try {
       const pruned = await store.pruneHistory(cutoff);
-      if (pruned) logger.debug(`Pruned ${pruned} history rows before ${cutoff}`);
+      if (pruned)
+        logger.debug(`Pruned ${pruned} history rows before ${cutoff}`);
     } catch (e) {
       logger.warn(`Could not prune Defender health history: ${describe(e)}`);
     }
     const failed = outcomes.filter(o => !o.ok);
     logger.info(
-      `Defender health refresh: ${outcomes.length - failed.length}/${outcomes.length} subscriptions read, ${outcomes.reduce(
+      `Defender health refresh: ${outcomes.length - failed.length}/${
+        outcomes.length
+      } subscriptions read, ${outcomes.reduce(
         (n, o) => n + o.connectors,
         0,
-      )} Docker Hub connectors${failed.length ? `; failed: ${failed.map(o => o.subscriptionId).join(', ')}` : ''}`,
+      )} Docker Hub connectors${
+        failed.length
+          ? `; failed: ${failed.map(o => o.subscriptionId).join(', ')}`
+          : ''
+      }`,
     );
     return {
       subscriptions: outcomes.sort((a, b) =>
@@ -119,7 +126,10 @@ export class HealthRefresher {
   refreshSubscription(
     subscriptionId: string,
     signal?: AbortSignal,
-  ): Promise<{ outcome: SubscriptionOutcome; transitions: ConnectorTransition[] }> {
+  ): Promise<{
+    outcome: SubscriptionOutcome;
+    transitions: ConnectorTransition[];
+  }> {
     return this.once(`subscription:${subscriptionId.toLowerCase()}`, () =>
       this.runSubscription(subscriptionId, signal),
     );
@@ -155,7 +165,10 @@ export class HealthRefresher {
         .catch(e => {
           // Connectors need Microsoft.Security registered: an unregistered subscription holds
           // none. That is an answer (nothing there), not a failed read.
-          if (e instanceof ArmError && e.code === 'MissingSubscriptionRegistration') {
+          if (
+            e instanceof ArmError &&
+            e.code === 'MissingSubscriptionRegistration'
+          ) {
             logger.debug(
               `Microsoft.Security is not registered on subscription ${subscriptionId}: it holds no connectors`,
             );
@@ -173,7 +186,11 @@ export class HealthRefresher {
           arm.listSubscriptionHealthReports(subscriptionId, { signal }),
           arm.getPricing(subscriptionId, 'Containers', { signal }),
           arm.getPricing(subscriptionId, 'CloudPosture', { signal }),
-          this.findings(subscriptionId, dockerHub.map(d => d.connector.id), signal),
+          this.findings(
+            subscriptionId,
+            dockerHub.map(d => d.connector.id),
+            signal,
+          ),
         ]);
         snapshots = dockerHub.map(({ connector, organization }) =>
           buildConnectorSnapshot({
@@ -215,7 +232,9 @@ export class HealthRefresher {
         await this.publish(transitions);
       } catch (storeError) {
         logger.error(
-          `Could not record the failed refresh of subscription ${subscriptionId}: ${describe(storeError)}`,
+          `Could not record the failed refresh of subscription ${subscriptionId}: ${describe(
+            storeError,
+          )}`,
         );
       }
       return {
@@ -235,7 +254,14 @@ export class HealthRefresher {
       if (!connector || !organization) {
         const { previous } = await store.removeConnector(connectorId);
         const transitions = previous
-          ? [transition(previous, 'missing', -previous.totals.critical, started)]
+          ? [
+              transition(
+                previous,
+                'missing',
+                -previous.totals.critical,
+                started,
+              ),
+            ]
           : [];
         await this.publish(transitions);
         return { ok: true, transitions };
@@ -265,7 +291,9 @@ export class HealthRefresher {
       return { ok: true, transitions };
     } catch (e) {
       const error = describe(e);
-      logger.warn(`Defender health refresh of connector ${connectorId} failed: ${error}`);
+      logger.warn(
+        `Defender health refresh of connector ${connectorId} failed: ${error}`,
+      );
       const { previous } = await store
         .markConnectorFailed(connectorId, started, error)
         .catch(() => ({ previous: undefined }));
@@ -313,7 +341,9 @@ export class HealthRefresher {
     } catch (e) {
       // Announcing is best effort: the stored snapshot is what matters.
       this.options.logger.warn(
-        `Could not publish ${transitions.length} Defender health transitions: ${describe(e)}`,
+        `Could not publish ${
+          transitions.length
+        } Defender health transitions: ${describe(e)}`,
       );
     }
   }
@@ -333,7 +363,13 @@ function belongsTo(
 }
 
 function transition(
-  c: { id: string; organization: string; subscriptionId: string; failingSince?: string; reportedStatus: StoredConnector['reportedStatus'] },
+  c: {
+    id: string;
+    organization: string;
+    subscriptionId: string;
+    failingSince?: string;
+    reportedStatus: StoredConnector['reportedStatus'];
+  },
   to: ConnectorStatus,
   criticalDelta: number,
   at: Date,
@@ -360,7 +396,9 @@ function diff(
   const critical = (s: ConnectorSnapshot) =>
     s.findings.images.reduce((n, i) => n + i.counts.critical, 0);
   for (const s of snapshots) {
-    const before = previous.find(p => p.id.toLowerCase() === s.id.toLowerCase());
+    const before = previous.find(
+      p => p.id.toLowerCase() === s.id.toLowerCase(),
+    );
     const delta = critical(s) - (before?.totals.critical ?? 0);
     const from = before ? effectiveStatus(before) : undefined;
     if (from !== s.reportedStatus || delta > 0) {

@@ -104,7 +104,11 @@ export interface HealthStore {
    * Atomically takes the connector's on-demand refresh slot (across replicas): refused when the
    * last one is younger than `minIntervalMs`.
    */
-  claimRefresh(id: string, at: Date, minIntervalMs: number): Promise<RefreshClaim>;
+  claimRefresh(
+    id: string,
+    at: Date,
+    minIntervalMs: number,
+  ): Promise<RefreshClaim>;
   getConnectors(query: {
     ids?: string[];
     organizations?: string[];
@@ -114,7 +118,10 @@ export interface HealthStore {
     page: { limit: number; offset: number },
   ): Promise<{ items: StoredConnector[]; totalCount: number }>;
   /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */
-  getTrend(connectorIds: string[], sinceDate: string): Promise<StoredTrendRow[]>;
+  getTrend(
+    connectorIds: string[],
+    sinceDate: string,
+  ): Promise<StoredTrendRow[]>;
   getSubscriptionStates(): Promise<SubscriptionRefreshState[]>;
   /** Deletes history older than `beforeDate` (YYYY-MM-DD); returns how many rows. */
   pruneHistory(beforeDate: string): Promise<number>;

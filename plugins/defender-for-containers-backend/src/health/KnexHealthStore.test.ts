@@ -83,7 +83,11 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
   });
 
   it('replaces a subscription’s snapshot: new, changed and gone connectors, other subscriptions untouched', async () => {
-    await store.replaceSubscription(SUB, [snapshot('acme'), snapshot('gone')], DAY1);
+    await store.replaceSubscription(
+      SUB,
+      [snapshot('acme'), snapshot('gone')],
+      DAY1,
+    );
     await store.replaceSubscription(
       OTHER,
       [snapshot('other', { subscriptionId: OTHER })],
@@ -91,7 +95,12 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     );
     const { previous } = await store.replaceSubscription(
       SUB.toUpperCase(),
-      [snapshot('acme', { reportedStatus: 'unhealthy', issues: [{ key: 'k', title: 'Token revoked' }] })],
+      [
+        snapshot('acme', {
+          reportedStatus: 'unhealthy',
+          issues: [{ key: 'k', title: 'Token revoked' }],
+        }),
+      ],
       DAY2,
     );
     expect(previous.map(p => p.organization).sort()).toEqual(['acme', 'gone']);
@@ -107,18 +116,34 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     });
     expect(acme.failingSince).toBeUndefined();
     expect(await store.getConnectors({ organizations: ['gone'] })).toEqual([]);
-    expect(await store.getTrend([idOf('dockerhub-gone')], '2026-01-01')).toEqual([]);
     expect(
-      await store.getConnectors({ ids: [idOf('dockerhub-other', OTHER).toLowerCase()] }),
+      await store.getTrend([idOf('dockerhub-gone')], '2026-01-01'),
+    ).toEqual([]);
+    expect(
+      await store.getConnectors({
+        ids: [idOf('dockerhub-other', OTHER).toLowerCase()],
+      }),
     ).toHaveLength(1);
     expect(await store.getSubscriptionStates()).toEqual([
-      { subscriptionId: SUB, lastAttemptAt: DAY2.toISOString(), lastSuccessAt: DAY2.toISOString() },
-      { subscriptionId: OTHER, lastAttemptAt: DAY1.toISOString(), lastSuccessAt: DAY1.toISOString() },
+      {
+        subscriptionId: SUB,
+        lastAttemptAt: DAY2.toISOString(),
+        lastSuccessAt: DAY2.toISOString(),
+      },
+      {
+        subscriptionId: OTHER,
+        lastAttemptAt: DAY1.toISOString(),
+        lastSuccessAt: DAY1.toISOString(),
+      },
     ]);
   });
 
   it('leaves the previous snapshot whole when a write fails half-way (one transaction)', async () => {
-    await store.replaceSubscription(SUB, [snapshot('acme'), snapshot('beta')], DAY1);
+    await store.replaceSubscription(
+      SUB,
+      [snapshot('acme'), snapshot('beta')],
+      DAY1,
+    );
     const broken = snapshot('gamma');
     Object.defineProperty(broken, 'findings', {
       get() {
@@ -126,20 +151,38 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
       },
     });
     await expect(
-      store.replaceSubscription(SUB, [snapshot('acme', { reportedStatus: 'unhealthy' }), broken], DAY2),
+      store.replaceSubscription(
+        SUB,
+        [snapshot('acme', { reportedStatus: 'unhealthy' }), broken],
+        DAY2,
+      ),
     ).rejects.toThrow('cut short');
-    const rows = await store.getConnectors({ organizations: ['acme', 'beta', 'gamma'] });
-    expect(rows.map(r => [r.organization, r.reportedStatus, r.refreshedAt])).toEqual([
+    const rows = await store.getConnectors({
+      organizations: ['acme', 'beta', 'gamma'],
+    });
+    expect(
+      rows.map(r => [r.organization, r.reportedStatus, r.refreshedAt]),
+    ).toEqual([
       ['acme', 'healthy', DAY1.toISOString()],
       ['beta', 'healthy', DAY1.toISOString()],
     ]);
-    expect((await store.getSubscriptionStates())[0].lastSuccessAt).toBe(DAY1.toISOString());
+    expect((await store.getSubscriptionStates())[0].lastSuccessAt).toBe(
+      DAY1.toISOString(),
+    );
   });
 
   it('marks a failed subscription stale since its first failure, keeps its data, and clears it on success', async () => {
     await store.replaceSubscription(SUB, [snapshot('acme')], DAY1);
-    await store.markSubscriptionFailed(SUB, at('2026-03-01T11:00:00.000Z'), '403 AuthorizationFailed');
-    await store.markSubscriptionFailed(SUB, at('2026-03-01T12:00:00.000Z'), '503 ServiceUnavailable');
+    await store.markSubscriptionFailed(
+      SUB,
+      at('2026-03-01T11:00:00.000Z'),
+      '403 AuthorizationFailed',
+    );
+    await store.markSubscriptionFailed(
+      SUB,
+      at('2026-03-01T12:00:00.000Z'),
+      '503 ServiceUnavailable',
+    );
     const [acme] = await store.getConnectors({ organizations: ['acme'] });
     expect(acme).toMatchObject({
       reportedStatus: 'healthy',
@@ -163,7 +206,9 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
 
   it('lets one on-demand refresh per interval through, across concurrent callers', async () => {
     await store.replaceSubscription(SUB, [snapshot('acme')], DAY1);
-    const id = idOf('dockerhub-acme').toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/');
+    const id = idOf('dockerhub-acme')
+      .toUpperCase()
+      .replace('/SUBSCRIPTIONS/', '/subscriptions/');
     const claims = await Promise.all(
       Array.from({ length: 5 }, () => store.claimRefresh(id, DAY1, 60_000)),
     );
@@ -174,7 +219,8 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     // a scheduled refresh does not reset the on-demand slot
     await store.replaceSubscription(SUB, [snapshot('acme')], DAY1);
     expect(
-      (await store.claimRefresh(id, new Date(DAY1.getTime() + 30_000), 60_000)).claimed,
+      (await store.claimRefresh(id, new Date(DAY1.getTime() + 30_000), 60_000))
+        .claimed,
     ).toBe(false);
     expect(
       await store.claimRefresh(id, new Date(DAY1.getTime() + 60_000), 60_000),
@@ -196,25 +242,61 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
       ],
       DAY1,
     );
-    await store.replaceSubscription(OTHER, [snapshot('other', { subscriptionId: OTHER })], DAY1);
+    await store.replaceSubscription(
+      OTHER,
+      [snapshot('other', { subscriptionId: OTHER })],
+      DAY1,
+    );
     await store.markSubscriptionFailed(OTHER, DAY2, 'boom');
     const list = (filter: object, page = { limit: 10, offset: 0 }) =>
       store
         .listConnectors({ subscriptionIds: [SUB, OTHER], ...filter }, page)
-        .then(r => ({ orgs: r.items.map(i => i.organization), total: r.totalCount }));
+        .then(r => ({
+          orgs: r.items.map(i => i.organization),
+          total: r.totalCount,
+        }));
 
-    expect(await list({})).toEqual({ orgs: ['acme', 'acme_labs', 'acmexlabs', 'other', 'zeta'], total: 5 });
-    expect(await list({}, { limit: 2, offset: 2 })).toEqual({ orgs: ['acmexlabs', 'other'], total: 5 });
-    expect(await list({ status: 'healthy' })).toEqual({ orgs: ['acme', 'zeta'], total: 2 });
-    expect(await list({ status: 'stale' })).toEqual({ orgs: ['other'], total: 1 });
-    expect(await list({ status: 'pending' })).toEqual({ orgs: ['acme_labs'], total: 1 });
+    expect(await list({})).toEqual({
+      orgs: ['acme', 'acme_labs', 'acmexlabs', 'other', 'zeta'],
+      total: 5,
+    });
+    expect(await list({}, { limit: 2, offset: 2 })).toEqual({
+      orgs: ['acmexlabs', 'other'],
+      total: 5,
+    });
+    expect(await list({ status: 'healthy' })).toEqual({
+      orgs: ['acme', 'zeta'],
+      total: 2,
+    });
+    expect(await list({ status: 'stale' })).toEqual({
+      orgs: ['other'],
+      total: 1,
+    });
+    expect(await list({ status: 'pending' })).toEqual({
+      orgs: ['acme_labs'],
+      total: 1,
+    });
     // '_' is a literal underscore, not LIKE's any-character
-    expect(await list({ text: 'ACME_' })).toEqual({ orgs: ['acme_labs'], total: 1 });
+    expect(await list({ text: 'ACME_' })).toEqual({
+      orgs: ['acme_labs'],
+      total: 1,
+    });
     expect(await list({ text: '%' })).toEqual({ orgs: [], total: 0 });
-    expect(await list({ organization: 'Zeta' })).toEqual({ orgs: ['zeta'], total: 1 });
-    expect(await list({ subscriptionId: OTHER.toUpperCase() })).toEqual({ orgs: ['other'], total: 1 });
+    expect(await list({ organization: 'Zeta' })).toEqual({
+      orgs: ['zeta'],
+      total: 1,
+    });
+    expect(await list({ subscriptionId: OTHER.toUpperCase() })).toEqual({
+      orgs: ['other'],
+      total: 1,
+    });
     expect(
-      (await store.listConnectors({ subscriptionIds: [SUB] }, { limit: 10, offset: 0 })).totalCount,
+      (
+        await store.listConnectors(
+          { subscriptionIds: [SUB] },
+          { limit: 10, offset: 0 },
+        )
+      ).totalCount,
     ).toBe(4);
   });
 
@@ -224,11 +306,27 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     // later the same day: web's findings were fixed
     const fixed = snapshot('acme');
     fixed.findings.images = fixed.findings.images.slice(0, 1);
-    await store.replaceSubscription(SUB, [fixed], at('2026-03-01T18:00:00.000Z'));
-    await store.replaceSubscription(SUB, [snapshot('acme', { reportedStatus: 'unhealthy' })], DAY2);
+    await store.replaceSubscription(
+      SUB,
+      [fixed],
+      at('2026-03-01T18:00:00.000Z'),
+    );
+    await store.replaceSubscription(
+      SUB,
+      [snapshot('acme', { reportedStatus: 'unhealthy' })],
+      DAY2,
+    );
 
     const rows = await store.getTrend([acme], '2026-01-01');
-    expect(rows.map(r => [r.date, r.repository, r.status, r.counts.critical, r.counts.medium])).toEqual([
+    expect(
+      rows.map(r => [
+        r.date,
+        r.repository,
+        r.status,
+        r.counts.critical,
+        r.counts.medium,
+      ]),
+    ).toEqual([
       ['2026-03-01', '*', 'healthy', 1, 0],
       ['2026-03-01', 'acme/api', undefined, 1, 0],
       ['2026-03-02', '*', 'unhealthy', 1, 4],
@@ -236,11 +334,9 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
       ['2026-03-02', 'acme/web', undefined, 0, 4],
     ]);
     expect(await store.pruneHistory('2026-03-02')).toBe(2);
-    expect((await store.getTrend([acme], '2026-01-01')).map(r => r.date)).toEqual([
-      '2026-03-02',
-      '2026-03-02',
-      '2026-03-02',
-    ]);
+    expect(
+      (await store.getTrend([acme], '2026-01-01')).map(r => r.date),
+    ).toEqual(['2026-03-02', '2026-03-02', '2026-03-02']);
     expect(await store.getTrend([acme], '2026-03-03')).toEqual([]);
   });
 
@@ -249,6 +345,8 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     const { previous } = await store.removeConnector(idOf('dockerhub-acme'));
     expect(previous?.organization).toBe('acme');
     expect(await store.getConnectors({ organizations: ['acme'] })).toEqual([]);
-    expect(await store.getTrend([idOf('dockerhub-acme')], '2026-01-01')).toEqual([]);
+    expect(
+      await store.getTrend([idOf('dockerhub-acme')], '2026-01-01'),
+    ).toEqual([]);
   });
 });

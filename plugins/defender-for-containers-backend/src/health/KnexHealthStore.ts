@@ -222,8 +222,12 @@ export class KnexHealthStore implements HealthStore {
       const previous: ConnectorRow | undefined = await tx(CONNECTORS)
         .where({ connector_key: key(id) })
         .first();
-      await tx(CONNECTORS).where({ connector_key: key(id) }).delete();
-      await tx(HISTORY).where({ connector_key: key(id) }).delete();
+      await tx(CONNECTORS)
+        .where({ connector_key: key(id) })
+        .delete();
+      await tx(HISTORY)
+        .where({ connector_key: key(id) })
+        .delete();
       return { previous: previous && fromRow(previous) };
     });
   }

@@ -39,7 +39,8 @@ export function buildConnectorSnapshot(input: {
     resourceGroup,
     location: connector.location,
     organization: organization.toLowerCase(),
-    scanIntervalHours: typeof scanInterval === 'number' ? scanInterval : undefined,
+    scanIntervalHours:
+      typeof scanInterval === 'number' ? scanInterval : undefined,
     trialEndsAt: typeof trialEnd === 'string' ? trialEnd : undefined,
     offerings: (connector.properties?.offerings ?? [])
       .map(o => String(o.offeringType))

@@ -11,28 +11,71 @@ const AWS = `/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.securit
 // Rows as Resource Graph would return them for a subscription that also has an AWS connector
 // (the emulator only models Docker Hub connectors, so that case is covered here).
 const summaryRows = [
-  { connectorId: DOCKER.toLowerCase(), imageName: 'acme/api:1', severity: 'Critical', source: 'DockerHub', findings: 2 },
-  { connectorId: DOCKER.toLowerCase(), imageName: 'acme/api:1', severity: 'Informational', source: 'DockerHub', findings: 9 },
-  { connectorId: AWS, imageName: 'ecr/app:1', severity: 'High', source: 'AWS', findings: 7 },
+  {
+    connectorId: DOCKER.toLowerCase(),
+    imageName: 'acme/api:1',
+    severity: 'Critical',
+    source: 'DockerHub',
+    findings: 2,
+  },
+  {
+    connectorId: DOCKER.toLowerCase(),
+    imageName: 'acme/api:1',
+    severity: 'Informational',
+    source: 'DockerHub',
+    findings: 9,
+  },
+  {
+    connectorId: AWS,
+    imageName: 'ecr/app:1',
+    severity: 'High',
+    source: 'AWS',
+    findings: 7,
+  },
 ];
 const worstRows = [
-  { id: 'a1', connectorId: DOCKER.toLowerCase(), imageName: 'acme/api:1', displayName: 'openssl: CVE-1', severity: 'Critical', fixedVersion: '3.0.1', cves: [{ CveId: 'CVE-1' }] },
-  { id: 'a2', connectorId: DOCKER.toLowerCase(), imageName: 'acme/web:2', displayName: 'openssl: CVE-1', severity: 'Critical', fixedVersion: '3.0.1', cves: '[{"CveId":"CVE-1"}]' },
-  { id: 'a3', connectorId: AWS, imageName: 'ecr/app:1', displayName: 'zlib: CVE-2', severity: 'Critical', fixedVersion: '1.3' },
+  {
+    id: 'a1',
+    connectorId: DOCKER.toLowerCase(),
+    imageName: 'acme/api:1',
+    displayName: 'openssl: CVE-1',
+    severity: 'Critical',
+    fixedVersion: '3.0.1',
+    cves: [{ CveId: 'CVE-1' }],
+  },
+  {
+    id: 'a2',
+    connectorId: DOCKER.toLowerCase(),
+    imageName: 'acme/web:2',
+    displayName: 'openssl: CVE-1',
+    severity: 'Critical',
+    fixedVersion: '3.0.1',
+    cves: '[{"CveId":"CVE-1"}]',
+  },
+  {
+    id: 'a3',
+    connectorId: AWS,
+    imageName: 'ecr/app:1',
+    displayName: 'zlib: CVE-2',
+    severity: 'Critical',
+    fixedVersion: '1.3',
+  },
 ];
 
 describe('collectFindings', () => {
   it('keeps only the listed Docker Hub connectors, groups a finding across images, and reports the sources seen', async () => {
-    const queryResourceGraph = jest.fn(async (subscriptions: string[], query: string) => {
-      expect(subscriptions).toEqual([SUB]);
-      if (query === findingsSummaryQuery(DEFAULT_FINDINGS_FILTER)) {
-        return { rows: summaryRows, truncated: false };
-      }
-      if (query === worstFindingsQuery(DEFAULT_FINDINGS_FILTER)) {
-        return { rows: worstRows, truncated: false };
-      }
-      throw new Error(`unexpected query ${query}`);
-    });
+    const queryResourceGraph = jest.fn(
+      async (subscriptions: string[], query: string) => {
+        expect(subscriptions).toEqual([SUB]);
+        if (query === findingsSummaryQuery(DEFAULT_FINDINGS_FILTER)) {
+          return { rows: summaryRows, truncated: false };
+        }
+        if (query === worstFindingsQuery(DEFAULT_FINDINGS_FILTER)) {
+          return { rows: worstRows, truncated: false };
+        }
+        throw new Error(`unexpected query ${query}`);
+      },
+    );
     const result = await collectFindings({
       arm: { queryResourceGraph } as unknown as DefenderArmClient,
       subscriptionId: SUB,

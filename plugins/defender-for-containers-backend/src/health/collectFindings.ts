@@ -32,7 +32,10 @@ export interface CollectedFindings {
 
 /** `org/repo:tag` → `org/repo`; digests (`@sha256:…`) too. */
 export function repositoryOf(image: string): string {
-  return image.replace(/@.*$/, '').replace(/:[^/:]*$/, '').toLowerCase();
+  return image
+    .replace(/@.*$/, '')
+    .replace(/:[^/:]*$/, '')
+    .toLowerCase();
 }
 
 const MAX_IMAGES_PER_CONNECTOR = 2000;
@@ -135,12 +138,18 @@ export async function collectFindings(options: {
     const severity = SEVERITY_NAMES[String(row.severity ?? '').toLowerCase()];
     const title = String(row.displayName ?? '').slice(0, 300);
     if (!severity || !title) continue;
-    const fixedVersion = row.fixedVersion ? String(row.fixedVersion).slice(0, 100) : undefined;
+    const fixedVersion = row.fixedVersion
+      ? String(row.fixedVersion).slice(0, 100)
+      : undefined;
     const k = `${connectorId}|${severity}|${title}|${fixedVersion ?? ''}`;
     const image = String(row.imageName ?? '').toLowerCase();
     const existing = worstByKey.get(k);
     if (existing) {
-      if (image && !existing.images.includes(image) && existing.images.length < 50) {
+      if (
+        image &&
+        !existing.images.includes(image) &&
+        existing.images.length < 50
+      ) {
         existing.images.push(image);
       }
       continue;

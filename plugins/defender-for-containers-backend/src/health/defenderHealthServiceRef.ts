@@ -26,45 +26,49 @@ import { readHealthConfig } from './readHealthConfig';
  * `createServiceFactory` to wrap or fake it.
  * @public
  */
-export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>({
-  id: 'defender-for-containers.health',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: {
-        database: coreServices.database,
-        logger: coreServices.logger,
-        rootConfig: coreServices.rootConfig,
-        catalog: catalogServiceRef,
-        events: eventsServiceRef,
-        arm: defenderArmClientServiceRef,
-        optionalConfig: optionalDefenderConfigServiceRef,
-      },
-      async factory(deps) {
-        const { optionalConfig, logger } = deps;
-        if (!optionalConfig.configured) {
-          logger.warn(optionalConfig.message);
-          return new UnconfiguredDefenderHealthService(optionalConfig.message);
-        }
-        const config = readHealthConfig(deps.rootConfig);
-        const store = await KnexHealthStore.create(deps.database);
-        const subscriptions = optionalConfig.config.azure.subscriptions;
-        const refresher = new HealthRefresher({
-          arm: deps.arm,
-          store,
-          subscriptions,
-          config,
-          logger,
-          publisher: new EventsConnectorTransitionPublisher(deps.events),
-        });
-        return new DatabaseDefenderHealthService({
-          store,
-          refresher,
-          catalog: deps.catalog,
-          subscriptions,
-          config,
-          logger,
-        });
-      },
-    }),
-});
+export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
+  {
+    id: 'defender-for-containers.health',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          database: coreServices.database,
+          logger: coreServices.logger,
+          rootConfig: coreServices.rootConfig,
+          catalog: catalogServiceRef,
+          events: eventsServiceRef,
+          arm: defenderArmClientServiceRef,
+          optionalConfig: optionalDefenderConfigServiceRef,
+        },
+        async factory(deps) {
+          const { optionalConfig, logger } = deps;
+          if (!optionalConfig.configured) {
+            logger.warn(optionalConfig.message);
+            return new UnconfiguredDefenderHealthService(
+              optionalConfig.message,
+            );
+          }
+          const config = readHealthConfig(deps.rootConfig);
+          const store = await KnexHealthStore.create(deps.database);
+          const subscriptions = optionalConfig.config.azure.subscriptions;
+          const refresher = new HealthRefresher({
+            arm: deps.arm,
+            store,
+            subscriptions,
+            config,
+            logger,
+            publisher: new EventsConnectorTransitionPublisher(deps.events),
+          });
+          return new DatabaseDefenderHealthService({
+            store,
+            refresher,
+            catalog: deps.catalog,
+            subscriptions,
+            config,
+            logger,
+          });
+        },
+      }),
+  },
+);

@@ -13,7 +13,10 @@ const report = (
 
 describe('healthFromReports', () => {
   it('is pending without reports, healthy with Healthy/NotApplicable ones', () => {
-    expect(healthFromReports([])).toEqual({ reportedStatus: 'pending', issues: [] });
+    expect(healthFromReports([])).toEqual({
+      reportedStatus: 'pending',
+      issues: [],
+    });
     expect(
       healthFromReports([
         report('Healthy', { lastScannedDate: '2026-03-01T10:00:00Z' }),
@@ -58,7 +61,12 @@ describe('healthFromReports', () => {
           description: 'The token was deactivated.',
           remediation: 'Create a new read-only token.',
         },
-        { key: 'k2', title: 'Token revoked', description: undefined, remediation: undefined },
+        {
+          key: 'k2',
+          title: 'Token revoked',
+          description: undefined,
+          remediation: undefined,
+        },
       ],
       lastScannedAt: undefined,
     });

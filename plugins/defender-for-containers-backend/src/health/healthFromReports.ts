@@ -31,7 +31,10 @@ export function healthFromReports(reports: HealthReport[]): {
       r.properties?.status?.lastScannedDate ??
       r.properties?.status?.lastTimeScannedDate;
     const time = scanned ? Date.parse(scanned) : NaN;
-    if (!Number.isNaN(time) && (!lastScannedAt || time > Date.parse(lastScannedAt))) {
+    if (
+      !Number.isNaN(time) &&
+      (!lastScannedAt || time > Date.parse(lastScannedAt))
+    ) {
       lastScannedAt = new Date(time).toISOString();
     }
   }

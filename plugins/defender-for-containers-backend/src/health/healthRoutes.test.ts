@@ -56,10 +56,17 @@ const ENTITIES: Record<string, Entity> = {
   platform: entity('platform', {
     'microsoft.com/defender-dockerhub-organization':
       'acme, initech, globex, nosuchorg, hooli, bad!org',
-    'microsoft.com/defender-connector-id': `${HOOLI}, ${connectorIdOf(TEAM, 'dockerhub-team1')}, /subscriptions/x/evil`,
+    'microsoft.com/defender-connector-id': `${HOOLI}, ${connectorIdOf(
+      TEAM,
+      'dockerhub-team1',
+    )}, /subscriptions/x/evil`,
   }),
-  team: entity('team', { 'microsoft.com/defender-dockerhub-organization': 'team1' }),
-  secret: entity('secret', { 'microsoft.com/defender-dockerhub-organization': 'acme' }),
+  team: entity('team', {
+    'microsoft.com/defender-dockerhub-organization': 'team1',
+  }),
+  secret: entity('secret', {
+    'microsoft.com/defender-dockerhub-organization': 'acme',
+  }),
 };
 
 describe('health routes (plugin + emulator + database)', () => {
@@ -84,7 +91,11 @@ describe('health routes (plugin + emulator + database)', () => {
           caFile: mockDir.resolve('ca.pem'),
           health: {
             // the tests refresh explicitly
-            schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+            schedule: {
+              frequency: { hours: 24 },
+              timeout: { minutes: 5 },
+              initialDelay: { hours: 24 },
+            },
           },
           ...extra,
         },
@@ -145,10 +156,13 @@ describe('health routes (plugin + emulator + database)', () => {
     // The catalog decides what the caller may read: 'secret' only for its owner.
     catalog = catalogServiceMock.mock({
       getEntityByRef: jest.fn(async (ref: any, options: any) => {
-        const e = ENTITIES[typeof ref === 'string' ? ref.split('/').pop()! : ref.name];
+        const e =
+          ENTITIES[typeof ref === 'string' ? ref.split('/').pop()! : ref.name];
         if (!e) return undefined;
         if (e.metadata.name === 'secret') {
-          return options?.credentials?.principal?.userEntityRef === OWNER ? e : undefined;
+          return options?.credentials?.principal?.userEntityRef === OWNER
+            ? e
+            : undefined;
         }
         return e;
       }),
@@ -180,40 +194,72 @@ describe('health routes (plugin + emulator + database)', () => {
       // hooli's connector lives in a subscription Backstage does not read
       hooli: 'missing',
     });
-    const acme = body.connectors.find(c => c.status !== 'missing' && c.id === ACME) as ConnectorHealth;
+    const acme = body.connectors.find(
+      c => c.status !== 'missing' && c.id === ACME,
+    ) as ConnectorHealth;
     expect(acme).toMatchObject({
       subscriptionName: 'Production',
       portalUrl: `https://portal.azure.com/#@/resource${ACME}`,
       scanIntervalHours: 12,
       plans: { defenderForContainers: 'on', defenderCspm: 'off', warnings: [] },
       findings: { totals: { critical: 3, high: 3, medium: 4, low: 1 } },
-      trend: [{ date: expect.any(String), status: 'healthy', counts: { critical: 3, high: 3, medium: 4, low: 1 } }],
+      trend: [
+        {
+          date: expect.any(String),
+          status: 'healthy',
+          counts: { critical: 3, high: 3, medium: 4, low: 1 },
+        },
+      ],
     });
     expect(acme.findings.narrowedTo).toBeUndefined();
-    const initech = body.connectors.find(c => c.status !== 'missing' && c.id === INITECH) as ConnectorHealth;
+    const initech = body.connectors.find(
+      c => c.status !== 'missing' && c.id === INITECH,
+    ) as ConnectorHealth;
     expect(initech.issues[0]).toMatchObject({
       title: 'Docker Hub access token was revoked',
       remediation: expect.any(String),
     });
-    const globex = body.connectors.find(c => (c as ConnectorHealth).organization === 'globex')!;
+    const globex = body.connectors.find(
+      c => (c as ConnectorHealth).organization === 'globex',
+    )!;
     expect(globex.message).toMatch(/within about an hour/);
-    const team1 = body.connectors.find(c => (c as ConnectorHealth).organization === 'team1') as ConnectorHealth;
+    const team1 = body.connectors.find(
+      c => (c as ConnectorHealth).organization === 'team1',
+    ) as ConnectorHealth;
     expect(team1.plans.warnings).toEqual([
-      expect.stringContaining('Defender for Containers plan, which is off on Team'),
+      expect.stringContaining(
+        'Defender for Containers plan, which is off on Team',
+      ),
     ]);
     expect(
-      (body.connectors.find(c => (c as MissingConnector).organization === 'nosuchorg') as MissingConnector).message,
+      (
+        body.connectors.find(
+          c => (c as MissingConnector).organization === 'nosuchorg',
+        ) as MissingConnector
+      ).message,
     ).toContain('Onboard it');
     expect(body.ignored).toEqual([
-      expect.objectContaining({ value: 'bad!org', reason: expect.stringContaining('not a Docker Hub organization') }),
-      expect.objectContaining({ value: '/subscriptions/x/evil', reason: expect.stringContaining('not a security connector id') }),
-      expect.objectContaining({ value: HOOLI, reason: expect.stringContaining(`subscription ${FOREIGN} is not one Backstage reads`) }),
+      expect.objectContaining({
+        value: 'bad!org',
+        reason: expect.stringContaining('not a Docker Hub organization'),
+      }),
+      expect.objectContaining({
+        value: '/subscriptions/x/evil',
+        reason: expect.stringContaining('not a security connector id'),
+      }),
+      expect.objectContaining({
+        value: HOOLI,
+        reason: expect.stringContaining(
+          `subscription ${FOREIGN} is not one Backstage reads`,
+        ),
+      }),
     ]);
     expect(body.refreshedAt).toEqual(expect.any(String));
     for (const token of TOKENS) expect(platform.text).not.toContain(token);
 
     // A repository narrows its organization's findings and trend.
-    const payments = (await getEntity(server, 'payments-api').expect(200)).body as EntityDefenderResponse;
+    const payments = (await getEntity(server, 'payments-api').expect(200))
+      .body as EntityDefenderResponse;
     expect(payments.connectors).toHaveLength(1);
     const narrowed = payments.connectors[0] as ConnectorHealth;
     expect(narrowed.findings).toMatchObject({
@@ -221,8 +267,17 @@ describe('health routes (plugin + emulator + database)', () => {
       totals: { critical: 2, high: 3, medium: 3, low: 1 },
       repositories: [{ repository: 'acme/payments-api', images: 2 }],
     });
-    expect(narrowed.findings.worst.every(w => w.images.every(i => i.startsWith('acme/payments-api:')))).toBe(true);
-    expect(narrowed.trend[0].counts).toEqual({ critical: 2, high: 3, medium: 3, low: 1 });
+    expect(
+      narrowed.findings.worst.every(w =>
+        w.images.every(i => i.startsWith('acme/payments-api:')),
+      ),
+    ).toBe(true);
+    expect(narrowed.trend[0].counts).toEqual({
+      critical: 2,
+      high: 3,
+      medium: 3,
+      low: 1,
+    });
   });
 
   it('never calls Azure for a page view', async () => {
@@ -238,12 +293,16 @@ describe('health routes (plugin + emulator + database)', () => {
     const server = await start();
     await health.refreshAll();
     emu.injectFault({
-      route: new RegExp(`^GET /subscriptions/${TEAM}/providers/Microsoft.Security/securityConnectors$`, 'i'),
+      route: new RegExp(
+        `^GET /subscriptions/${TEAM}/providers/Microsoft.Security/securityConnectors$`,
+        'i',
+      ),
       kind: 'status',
       status: 403,
     });
     await health.refreshAll();
-    const team = (await getEntity(server, 'team').expect(200)).body as EntityDefenderResponse;
+    const team = (await getEntity(server, 'team').expect(200))
+      .body as EntityDefenderResponse;
     expect(team.connectors[0]).toMatchObject({
       status: 'stale',
       reportedStatus: 'healthy',
@@ -258,19 +317,29 @@ describe('health routes (plugin + emulator + database)', () => {
     it('answers 401 without credentials', async () => {
       const server = await start();
       for (const req of [
-        request(server).get(`${BASE}/entities/component/default/platform/defender`),
+        request(server).get(
+          `${BASE}/entities/component/default/platform/defender`,
+        ),
         request(server).get(`${BASE}/connectors`),
-        request(server).post(`${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`),
+        request(server).post(
+          `${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`,
+        ),
       ]) {
-        await req.set('authorization', mockCredentials.none.header()).expect(401);
+        await req
+          .set('authorization', mockCredentials.none.header())
+          .expect(401);
       }
       expect(catalog.getEntityByRef).not.toHaveBeenCalled();
     });
 
     it('answers 403 naming connector.read when the policy denies it', async () => {
-      const server = await start([allowOnly('defender-for-containers.connector.refresh').factory]);
+      const server = await start([
+        allowOnly('defender-for-containers.connector.refresh').factory,
+      ]);
       const res = await getEntity(server, 'platform').expect(403);
-      expect(res.body.error.message).toContain('defender-for-containers.connector.read');
+      expect(res.body.error.message).toContain(
+        'defender-for-containers.connector.read',
+      );
       await request(server).get(`${BASE}/connectors`).expect(403);
       expect(catalog.getEntityByRef).not.toHaveBeenCalled();
     });
@@ -282,7 +351,9 @@ describe('health routes (plugin + emulator + database)', () => {
       const hidden = await getEntity(server, 'secret', OTHER).expect(404);
       const absent = await getEntity(server, 'nope', OTHER).expect(404);
       expect(hidden.body.error.name).toBe('NotFoundError');
-      expect(hidden.body.error.message.replace('secret', 'nope')).toBe(absent.body.error.message);
+      expect(hidden.body.error.message.replace('secret', 'nope')).toBe(
+        absent.body.error.message,
+      );
       expect(catalog.getEntityByRef).toHaveBeenCalledWith(expect.anything(), {
         credentials: mockCredentials.user(OTHER),
       });
@@ -291,7 +362,9 @@ describe('health routes (plugin + emulator + database)', () => {
     it('refuses malformed entity references with 400, before the catalog', async () => {
       const server = await start();
       await getEntity(server, 'x'.repeat(64)).expect(400);
-      await request(server).get(`${BASE}/entities/component/default/..%2F..%2Fetc/defender`).expect(400);
+      await request(server)
+        .get(`${BASE}/entities/component/default/..%2F..%2Fetc/defender`)
+        .expect(400);
       expect(catalog.getEntityByRef).not.toHaveBeenCalled();
     });
   });
@@ -300,22 +373,63 @@ describe('health routes (plugin + emulator + database)', () => {
     it('filters and pages, with the total count', async () => {
       const server = await start();
       await health.refreshAll();
-      const all = (await request(server).get(`${BASE}/connectors?limit=3`).expect(200)).body as ConnectorListResponse;
+      const all = (
+        await request(server).get(`${BASE}/connectors?limit=3`).expect(200)
+      ).body as ConnectorListResponse;
       expect(all.totalCount).toBe(7);
-      expect(all.items.map(i => i.organization)).toEqual(['acme', 'globex', 'initech']);
-      const next = (await request(server).get(`${BASE}/connectors?limit=3&offset=3`).expect(200)).body;
-      expect(next.items.map((i: any) => i.organization)).toEqual(['team1', 'team2', 'team3']);
-      const unhealthy = (await request(server).get(`${BASE}/connectors?status=unhealthy`).expect(200)).body;
-      expect(unhealthy.items.map((i: any) => [i.organization, i.issueCount])).toEqual([['initech', 1]]);
-      const team = (await request(server).get(`${BASE}/connectors?subscriptionId=${TEAM}&text=TEAM`).expect(200)).body;
+      expect(all.items.map(i => i.organization)).toEqual([
+        'acme',
+        'globex',
+        'initech',
+      ]);
+      const next = (
+        await request(server)
+          .get(`${BASE}/connectors?limit=3&offset=3`)
+          .expect(200)
+      ).body;
+      expect(next.items.map((i: any) => i.organization)).toEqual([
+        'team1',
+        'team2',
+        'team3',
+      ]);
+      const unhealthy = (
+        await request(server)
+          .get(`${BASE}/connectors?status=unhealthy`)
+          .expect(200)
+      ).body;
+      expect(
+        unhealthy.items.map((i: any) => [i.organization, i.issueCount]),
+      ).toEqual([['initech', 1]]);
+      const team = (
+        await request(server)
+          .get(`${BASE}/connectors?subscriptionId=${TEAM}&text=TEAM`)
+          .expect(200)
+      ).body;
       expect(team.totalCount).toBe(4);
-      expect(team.items[0]).toMatchObject({ subscriptionName: 'Team', status: 'healthy' });
-      expect((await request(server).get(`${BASE}/connectors?organization=acme`).expect(200)).body.totalCount).toBe(1);
+      expect(team.items[0]).toMatchObject({
+        subscriptionName: 'Team',
+        status: 'healthy',
+      });
+      expect(
+        (
+          await request(server)
+            .get(`${BASE}/connectors?organization=acme`)
+            .expect(200)
+        ).body.totalCount,
+      ).toBe(1);
     });
 
     it('refuses an invalid query with 400', async () => {
       const server = await start();
-      for (const q of ['limit=0', 'limit=1000', 'status=broken', 'offset=-1', 'subscriptionId=nope', 'sort=name', 'status=healthy&status=stale']) {
+      for (const q of [
+        'limit=0',
+        'limit=1000',
+        'status=broken',
+        'offset=-1',
+        'subscriptionId=nope',
+        'sort=name',
+        'status=healthy&status=stale',
+      ]) {
         const res = await request(server).get(`${BASE}/connectors?${q}`);
         expect([q, res.status]).toEqual([q, 400]);
       }
@@ -326,42 +440,78 @@ describe('health routes (plugin + emulator + database)', () => {
     it('accepts (202) one refresh per minute per connector, then answers 429 with Retry-After; the entity shows when it landed', async () => {
       const server = await start();
       await health.refreshAll();
-      const before = ((await getEntity(server, 'platform')).body as EntityDefenderResponse).connectors.find(
+      const before = (
+        (await getEntity(server, 'platform')).body as EntityDefenderResponse
+      ).connectors.find(
         c => c.status !== 'missing' && c.id === ACME,
       ) as ConnectorHealth;
       const url = `${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`;
       const accepted = await request(server).post(url).expect(202);
-      expect(accepted.body).toEqual({ id: ACME, requestedAt: expect.any(String) });
+      expect(accepted.body).toEqual({
+        id: ACME,
+        requestedAt: expect.any(String),
+      });
       const limited = await request(server).post(url).expect(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(50);
       expect(limited.body.error.name).toBe('TooManyRequestsError');
       // another connector has its own slot
-      await request(server).post(`${BASE}/connectors/${encodeURIComponent(INITECH)}/refresh`).expect(202);
+      await request(server)
+        .post(`${BASE}/connectors/${encodeURIComponent(INITECH)}/refresh`)
+        .expect(202);
 
       let refreshed = before;
       // the refresh starts after it was accepted: refreshedAt >= requestedAt once it landed
-      for (let i = 0; i < 50 && refreshed.refreshedAt < accepted.body.requestedAt; i++) {
+      for (
+        let i = 0;
+        i < 50 && refreshed.refreshedAt < accepted.body.requestedAt;
+        i++
+      ) {
         await new Promise(r => setTimeout(r, 100));
-        refreshed = ((await getEntity(server, 'platform')).body as EntityDefenderResponse).connectors.find(
+        refreshed = (
+          (await getEntity(server, 'platform')).body as EntityDefenderResponse
+        ).connectors.find(
           c => c.status !== 'missing' && c.id === ACME,
         ) as ConnectorHealth;
       }
-      expect(refreshed).toMatchObject({ status: 'healthy', refreshedAt: expect.any(String) });
+      expect(refreshed).toMatchObject({
+        status: 'healthy',
+        refreshedAt: expect.any(String),
+      });
       expect(refreshed.refreshedAt >= accepted.body.requestedAt).toBe(true);
       expect(refreshed.staleSince).toBeUndefined();
     });
 
     it('needs connector.refresh (403 with read alone), a well-formed id (400) and a known connector (404)', async () => {
-      const readOnly = await start([allowOnly('defender-for-containers.connector.read').factory]);
-      const res = await request(readOnly).post(`${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`).expect(403);
-      expect(res.body.error.message).toContain('defender-for-containers.connector.refresh');
+      const readOnly = await start([
+        allowOnly('defender-for-containers.connector.read').factory,
+      ]);
+      const res = await request(readOnly)
+        .post(`${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`)
+        .expect(403);
+      expect(res.body.error.message).toContain(
+        'defender-for-containers.connector.refresh',
+      );
 
       const server = await start();
       await health.refreshAll();
-      await request(server).post(`${BASE}/connectors/${encodeURIComponent('https://evil.example/x')}/refresh`).expect(400);
+      await request(server)
+        .post(
+          `${BASE}/connectors/${encodeURIComponent(
+            'https://evil.example/x',
+          )}/refresh`,
+        )
+        .expect(400);
       const calls = azureCalls();
-      await request(server).post(`${BASE}/connectors/${encodeURIComponent(connectorIdOf(PROD, 'dockerhub-nope'))}/refresh`).expect(404);
-      await request(server).post(`${BASE}/connectors/${encodeURIComponent(HOOLI)}/refresh`).expect(404);
+      await request(server)
+        .post(
+          `${BASE}/connectors/${encodeURIComponent(
+            connectorIdOf(PROD, 'dockerhub-nope'),
+          )}/refresh`,
+        )
+        .expect(404);
+      await request(server)
+        .post(`${BASE}/connectors/${encodeURIComponent(HOOLI)}/refresh`)
+        .expect(404);
       expect(azureCalls()).toBe(calls);
     });
   });
@@ -378,10 +528,16 @@ describe('health routes (plugin + emulator + database)', () => {
     const res = await getEntity(server, 'platform').expect(503);
     expect(res.body.error).toMatchObject({
       name: 'ServiceUnavailableError',
-      message: expect.stringContaining('defenderForContainers.azure.subscriptions'),
+      message: expect.stringContaining(
+        'defenderForContainers.azure.subscriptions',
+      ),
     });
-    expect(res.body.error.message).toContain('defenderForContainers.azure.credential');
+    expect(res.body.error.message).toContain(
+      'defenderForContainers.azure.credential',
+    );
     await request(server).get(`${BASE}/connectors`).expect(503);
-    await request(server).post(`${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`).expect(503);
+    await request(server)
+      .post(`${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`)
+      .expect(503);
   });
 });

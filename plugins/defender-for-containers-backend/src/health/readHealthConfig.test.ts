@@ -27,7 +27,9 @@ describe('readHealthConfig', () => {
     const config = read({
       schedule: { frequency: { minutes: 1 }, timeout: { seconds: 50 } },
       historyDays: 7,
-      findings: { filter: 'tostring(properties.resourceDetails.Source) =~ "DockerHub"' },
+      findings: {
+        filter: 'tostring(properties.resourceDetails.Source) =~ "DockerHub"',
+      },
       manualRefresh: { minIntervalSeconds: 120 },
     });
     expect(config.schedule).toMatchObject({

@@ -57,7 +57,10 @@ function integer(
   const value = config?.getOptionalNumber(key);
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw invalid(key, `must be a whole number from ${min} to ${max}, got ${value}`);
+    throw invalid(
+      key,
+      `must be a whole number from ${min} to ${max}, got ${value}`,
+    );
   }
   return value;
 }
@@ -87,7 +90,13 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
     historyDays: integer(config, 'historyDays', 30, 1, 400),
     findings: {
       filter,
-      worstPerConnector: integer(config, 'findings.worstPerConnector', 10, 1, 100),
+      worstPerConnector: integer(
+        config,
+        'findings.worstPerConnector',
+        10,
+        1,
+        100,
+      ),
       pageSize: integer(config, 'findings.pageSize', 1000, 1, 1000),
       maxPages: integer(config, 'findings.maxPages', 50, 1, 500),
     },

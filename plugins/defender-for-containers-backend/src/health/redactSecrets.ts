@@ -7,6 +7,9 @@ export function redactSecrets(message: string, maxLength = 1000): string {
   return message
     .replace(/\bdckr_(?:pat|oat)_[A-Za-z0-9_-]+/g, 'dckr_***')
     .replace(/\bBearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer ***')
-    .replace(/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '***jwt***')
+    .replace(
+      /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+      '***jwt***',
+    )
     .slice(0, maxLength);
 }

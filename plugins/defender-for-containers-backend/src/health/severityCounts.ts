@@ -19,7 +19,9 @@ export function sumCounts(counts: SeverityCounts[]): SeverityCounts {
 }
 
 /** Defender's severity names (`Critical`, `High`, …) to our keys; anything else is not counted. */
-export function severityKey(severity: string): keyof SeverityCounts | undefined {
+export function severityKey(
+  severity: string,
+): keyof SeverityCounts | undefined {
   const k = severity.toLowerCase();
   return k === 'critical' || k === 'high' || k === 'medium' || k === 'low'
     ? k

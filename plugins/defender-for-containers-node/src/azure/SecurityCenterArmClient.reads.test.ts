@@ -61,7 +61,11 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
       ),
     );
     expect(
-      log().filter(e => /\/subscriptions\/[^/]+\/providers\/Microsoft.Security\/healthReports/i.test(e.path)),
+      log().filter(e =>
+        /\/subscriptions\/[^/]+\/providers\/Microsoft.Security\/healthReports/i.test(
+          e.path,
+        ),
+      ),
     ).toHaveLength(3);
   });
 
@@ -95,9 +99,9 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
         CONNECTORS_QUERY,
       ),
     ).rejects.toBeInstanceOf(NotAllowedError);
-    await expect(t.arm.queryResourceGraph([], CONNECTORS_QUERY)).rejects.toThrow(
-      /at least one subscription/,
-    );
+    await expect(
+      t.arm.queryResourceGraph([], CONNECTORS_QUERY),
+    ).rejects.toThrow(/at least one subscription/);
     expect(log()).toHaveLength(before);
   });
 
@@ -131,7 +135,9 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
     });
     await arm.queryResourceGraph([SUB], CONNECTORS_QUERY);
     const calls = [...logger.debug.mock.calls, ...logger.info.mock.calls];
-    const rg = calls.find(([message]) => String(message).includes('Resource Graph'));
+    const rg = calls.find(([message]) =>
+      String(message).includes('Resource Graph'),
+    );
     expect(rg?.[0]).toMatch(/x-ms-request-id [0-9a-f-]{36}/);
     expect(rg?.[1]).toMatchObject({
       requestId: expect.any(String),
