@@ -164,6 +164,16 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
     },
   );
 
+  it("reports a gateway's HTML error page by its title, not its markup", async () => {
+    const c = recordingClient({ maxRetries: 0 });
+    fault('POST /v2/auth/token', { status: 502 });
+    const error = await c.signInWith().catch(e => e);
+    expect(error).toBeInstanceOf(DockerHubError);
+    expect(error.status).toBe(502);
+    expect(error.detail).toMatch(/^an HTML error page: \S/);
+    expect(error.message).not.toMatch(/<[a-z/!]/i);
+  });
+
   it('retries a connection reset', async () => {
     const c = recordingClient();
     t.emu.injectFault({
@@ -217,7 +227,9 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
     const session = await signIn();
     t.emu.advanceTime(11 * 60 * 1000); // Hub JWTs live 10 minutes
     await expect(session.listRepositories('acme')).resolves.toHaveLength(3);
-    expect(t.exchanges.map(c => `${new URL(c.url).pathname} ${c.status}`)).toEqual([
+    expect(
+      t.exchanges.map(c => `${new URL(c.url).pathname} ${c.status}`),
+    ).toEqual([
       '/v2/auth/token 200',
       '/v2/namespaces/acme/repositories 401',
       '/v2/auth/token 200',

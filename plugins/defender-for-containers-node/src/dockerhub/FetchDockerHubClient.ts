@@ -500,7 +500,7 @@ export class FetchDockerHubClient implements DockerHubClient {
       (typeof j?.detail === 'string' && j.detail) ||
       (typeof j?.details === 'string' && j.details) ||
       (typeof j?.error === 'string' && j.error) ||
-      (j === undefined && res.text ? res.text : undefined);
+      (j === undefined && res.text ? plainText(res.text) : undefined);
     return raw ? this.scrub(String(raw), secrets).slice(0, 300) : undefined;
   }
 
@@ -516,4 +516,17 @@ export class FetchDockerHubClient implements DockerHubClient {
           : undefined,
     });
   }
+}
+
+/**
+ * A gateway or proxy in front of Docker Hub answers 502/504 with an HTML page; its markup would
+ * only clutter the task log, so an HTML body shrinks to its title (or its text).
+ */
+function plainText(body: string): string {
+  if (!/^\s*</.test(body)) return body;
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+  const text = (title ?? body.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text ? `an HTML error page: ${text}` : 'an HTML error page';
 }

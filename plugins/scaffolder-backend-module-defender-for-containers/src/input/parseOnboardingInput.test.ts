@@ -55,6 +55,20 @@ describe('parseOnboardingInput', () => {
     expect(parse({ location: 'West Europe' }).location).toBe('westeurope');
   });
 
+  it("normalises a subscription's default location written as a display name", () => {
+    const displayNamed = [
+      {
+        ...allowed[0],
+        defaults: { ...allowed[0].defaults, location: 'North Europe' },
+      },
+    ];
+    const input = parseOnboardingInput(
+      { ...good, location: undefined },
+      displayNamed,
+    );
+    expect(input.location).toBe('northeurope');
+  });
+
   it('the longest organization accepted still names a valid connector and catalog entity', () => {
     // 255 characters, every character class the rule allows, ending in '_'.
     const longest = `a${'b1-_'.repeat(63)}z_`;

@@ -207,10 +207,16 @@ export function parseOnboardingInput(
     pattern: /^[A-Za-z0-9 ]+$/,
     expected: 'an Azure region name, e.g. westeurope',
   });
-  const givenLocation = rawLocation?.toLowerCase().replace(/ /g, '');
+  // ARM names regions in lower case without spaces; 'West Europe' and 'westeurope' are one region.
+  const normalizeLocation = (l: string) => l.toLowerCase().replace(/ /g, '');
+  const givenLocation = rawLocation && normalizeLocation(rawLocation);
   // Without one, an existing connector's location applies; resolveConnectorSettings insists on
   // one for a new connector.
-  const location = givenLocation ?? subscription.defaults.location ?? '';
+  const location =
+    givenLocation ??
+    (subscription.defaults.location &&
+      normalizeLocation(subscription.defaults.location)) ??
+    '';
   if (location && !LOCATION.test(location)) {
     throw new InputError(
       `location '${location}' is not an Azure region name: expected e.g. westeurope`,
