@@ -13,6 +13,7 @@ import {
   readConnectorId,
   readDefenderAnnotations,
   type AllowedSubscription,
+  type AzurePortal,
   type ConnectorListResponse,
   type EntityConnector,
   type EntityDefenderResponse,
@@ -42,6 +43,8 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       refresher: HealthRefresher;
       catalog: CatalogService;
       subscriptions: AllowedSubscription[];
+      /** Where connector links open (the cloud's portal, the tenant). */
+      portal?: AzurePortal;
       config: HealthConfig;
       logger: LoggerService;
       now?: () => Date;
@@ -107,6 +110,7 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
         subscriptions,
         trendRows,
         narrow ? named : undefined,
+        this.options.portal,
       );
     });
     const missingWhy = this.missingExplanation(states);
@@ -159,7 +163,9 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       { limit: query.limit, offset: query.offset },
     );
     return {
-      items: items.map(c => toConnectorOverview(c, subscriptions)),
+      items: items.map(c =>
+        toConnectorOverview(c, subscriptions, this.options.portal),
+      ),
       totalCount,
       limit: query.limit,
       offset: query.offset,

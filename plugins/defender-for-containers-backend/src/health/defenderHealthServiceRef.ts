@@ -65,6 +65,7 @@ export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
             refresher,
             catalog: deps.catalog,
             subscriptions,
+            portal: optionalConfig.config.azure.portal,
             config,
             logger,
           });

@@ -199,7 +199,8 @@ describe('health routes (plugin + emulator + database)', () => {
     ) as ConnectorHealth;
     expect(acme).toMatchObject({
       subscriptionName: 'Production',
-      portalUrl: `https://portal.azure.com/#@/resource${ACME}`,
+      // in the credential's tenant, so the portal opens the right directory
+      portalUrl: `https://portal.azure.com/#@${TENANT}/resource${ACME}`,
       scanIntervalHours: 12,
       plans: { defenderForContainers: 'on', defenderCspm: 'off', warnings: [] },
       findings: { totals: { critical: 3, high: 3, medium: 4, low: 1 } },

@@ -1,6 +1,7 @@
 import {
   connectorPortalUrl,
   type AllowedSubscription,
+  type AzurePortal,
   type ConnectorHealth,
   type ConnectorOverview,
   type ConnectorPlans,
@@ -57,6 +58,7 @@ function planWarnings(c: StoredConnector, subscriptionName: string): string[] {
 export function toConnectorOverview(
   c: StoredConnector,
   subscriptions: AllowedSubscription[],
+  portal?: AzurePortal,
 ): ConnectorOverview {
   const subscription = subscriptions.find(
     s => s.id.toLowerCase() === c.subscriptionId.toLowerCase(),
@@ -79,7 +81,7 @@ export function toConnectorOverview(
     ...(c.failingSince
       ? { staleSince: c.failingSince, lastError: c.lastError }
       : {}),
-    portalUrl: connectorPortalUrl(c.id),
+    portalUrl: connectorPortalUrl(c.id, portal),
   };
 }
 
@@ -92,8 +94,9 @@ export function toConnectorHealth(
   subscriptions: AllowedSubscription[],
   trendRows: StoredTrendRow[],
   repositories?: string[],
+  portal?: AzurePortal,
 ): ConnectorHealth {
-  const overview = toConnectorOverview(c, subscriptions);
+  const overview = toConnectorOverview(c, subscriptions, portal);
   const inScope = (repository: string) =>
     !repositories || repositories.includes(repository);
 
