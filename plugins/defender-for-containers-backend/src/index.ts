@@ -5,3 +5,15 @@
  */
 export { defenderForContainersPlugin as default } from './plugin';
 export { catalogModuleDefenderConnectors } from './catalog/catalogModuleDefenderConnectors';
+export { defenderHealthServiceRef } from './health/defenderHealthServiceRef';
+export type {
+  ConnectorListQuery,
+  ConnectorRefreshRequest,
+  DefenderHealthService,
+} from './health/DefenderHealthService';
+export type { RefreshSummary, SubscriptionOutcome } from './health/HealthRefresher';
+export {
+  HEALTH_TRANSITIONS_TOPIC,
+  type ConnectorTransition,
+  type ConnectorTransitionPublisher,
+} from './health/ConnectorTransition';

@@ -26,6 +26,10 @@ import { redactSecrets } from './redactSecrets';
 /** Subscriptions refreshed at once; more would only spend the ARM read budget faster. */
 const CONCURRENCY = 4;
 
+/**
+ * How one subscription's refresh went.
+ * @public
+ */
 export interface SubscriptionOutcome {
   subscriptionId: string;
   ok: boolean;
@@ -33,6 +37,10 @@ export interface SubscriptionOutcome {
   error?: string;
 }
 
+/**
+ * What a refresh of every allowed subscription did.
+ * @public
+ */
 export interface RefreshSummary {
   subscriptions: SubscriptionOutcome[];
   transitions: ConnectorTransition[];
