@@ -146,4 +146,31 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
     });
     expect(JSON.stringify(calls)).not.toContain('hierarchyIdentifier');
   });
+
+  it('logs ARM\'s remaining subscription reads, and at info once they run low', async () => {
+    const logger = mockServices.logger.mock();
+    const ca = loadTrustedCertificates({ caPem: t.emu.caPem });
+    const arm = new SecurityCenterArmClient({
+      config: t.config,
+      credential: createAzureCredential(t.config.azure, { ca }),
+      ca,
+      logger,
+    });
+    await arm.listSecurityConnectors(SUB);
+    const [message, meta] = logger.debug.mock.calls.find(([m]) =>
+      String(m).startsWith('Azure GET securityConnectors'),
+    )!;
+    expect(message).toMatch(/remaining reads \d+/);
+    expect(Number((meta as any).remainingReads)).toBeGreaterThan(100);
+    expect(logger.info).not.toHaveBeenCalled();
+
+    // The emulator's bucket holds 250 reads and refills 25 per second: spend it down.
+    for (let i = 0; i < 600 && !logger.info.mock.calls.length; i++) {
+      await arm.getPricing(SUB, 'Containers');
+    }
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(/GET pricings\/Containers: 200 .*remaining reads \d+/),
+      expect.objectContaining({ remainingReads: expect.any(String) }),
+    );
+  });
 });
