@@ -147,7 +147,7 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
     expect(JSON.stringify(calls)).not.toContain('hierarchyIdentifier');
   });
 
-  it('logs ARM\'s remaining subscription reads, and at info once they run low', async () => {
+  it("logs ARM's remaining subscription reads, and at info once they run low", async () => {
     const logger = mockServices.logger.mock();
     const ca = loadTrustedCertificates({ caPem: t.emu.caPem });
     const arm = new SecurityCenterArmClient({
@@ -169,7 +169,9 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
       await arm.getPricing(SUB, 'Containers');
     }
     expect(logger.info).toHaveBeenCalledWith(
-      expect.stringMatching(/GET pricings\/Containers: 200 .*remaining reads \d+/),
+      expect.stringMatching(
+        /GET pricings\/Containers: 200 .*remaining reads \d+/,
+      ),
       expect.objectContaining({ remainingReads: expect.any(String) }),
     );
   });
