@@ -1,3 +1,4 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
@@ -15,10 +16,25 @@ const byName = Object.fromEntries(
   defenderForContainersPermissions.map(p => [p.name.split('.').pop()!, p]),
 );
 
-const userOf = (userEntityRef: string, groups: string[]): PolicyQueryUser => ({
-  credentials: mockCredentials.user(userEntityRef),
-  info: { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] },
-});
+// What sign-in resolved for each user, served the way the userInfo service does: from the
+// credentials alone. The deprecated `user.info` deliberately lacks the groups, so a policy that
+// still read it would see no membership.
+const directory = new Map<string, string[]>();
+const userInfo: UserInfoService = {
+  async getUserInfo(credentials) {
+    const ref = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
+    return { userEntityRef: ref, ownershipEntityRefs: directory.get(ref)! };
+  },
+};
+
+const userOf = (userEntityRef: string, groups: string[]): PolicyQueryUser => {
+  directory.set(userEntityRef, [userEntityRef, ...groups]);
+  return {
+    credentials: mockCredentials.user(userEntityRef),
+    info: { userEntityRef, ownershipEntityRefs: [userEntityRef] },
+  };
+};
 
 const member = userOf('user:default/guest', ['group:default/guests']);
 const outsider = userOf('user:default/outsider', ['group:default/others']);
@@ -31,6 +47,7 @@ const policy = DefenderPermissionPolicy.fromConfig(
       },
     },
   }),
+  userInfo,
 );
 
 const decide = (p: Permission, user?: PolicyQueryUser) =>
@@ -86,7 +103,7 @@ describe('DefenderPermissionPolicy', () => {
   });
 
   it('reads bare writer names as groups of the default namespace', async () => {
-    const bare = new DefenderPermissionPolicy(['guests']);
+    const bare = new DefenderPermissionPolicy(['guests'], userInfo);
     expect([...bare.writers]).toEqual(['group:default/guests']);
     expect(
       (await bare.handle({ permission: byName.delete }, member)).result,
@@ -94,7 +111,10 @@ describe('DefenderPermissionPolicy', () => {
   });
 
   it('lets nobody change connectors when no writer is configured', async () => {
-    const none = DefenderPermissionPolicy.fromConfig(new ConfigReader({}));
+    const none = DefenderPermissionPolicy.fromConfig(
+      new ConfigReader({}),
+      userInfo,
+    );
     expect(
       (await none.handle({ permission: byName.create }, member)).result,
     ).toBe(AuthorizeResult.DENY);

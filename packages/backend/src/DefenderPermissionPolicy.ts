@@ -1,3 +1,4 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import {
@@ -31,16 +32,20 @@ const normalize = (ref: string) =>
  * this replaces did.
  */
 export class DefenderPermissionPolicy implements PermissionPolicy {
-  static fromConfig(config: Config): DefenderPermissionPolicy {
+  static fromConfig(
+    config: Config,
+    userInfo: UserInfoService,
+  ): DefenderPermissionPolicy {
     return new DefenderPermissionPolicy(
       config.getOptionalStringArray(WRITERS_CONFIG_KEY) ?? [],
+      userInfo,
     );
   }
 
   readonly writers: ReadonlySet<string>;
 
   /** @param writers - entity refs; a bare name means a group in the default namespace. */
-  constructor(writers: string[]) {
+  constructor(writers: string[], private readonly userInfo: UserInfoService) {
     this.writers = new Set(writers.map(normalize));
   }
 
@@ -59,10 +64,12 @@ export class DefenderPermissionPolicy implements PermissionPolicy {
     if (isPermission(request.permission, connectorReadPermission)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    // The user's entity ref and the groups it is a member of, as resolved at sign-in.
-    const owned = user.info.ownershipEntityRefs.map(r =>
-      r.toLocaleLowerCase('en-US'),
+    // The user's entity ref and the groups it is a member of, as resolved at sign-in. (The
+    // policy's own `user.info` carries the same, but is deprecated in favour of this service.)
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
     );
+    const owned = ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US'));
     return {
       result: owned.some(r => this.writers.has(r))
         ? AuthorizeResult.ALLOW

@@ -21,9 +21,13 @@ export const permissionPolicyModule = createBackendModule({
         policy: policyExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        userInfo: coreServices.userInfo,
       },
-      async init({ policy, config, logger }) {
-        const defenderPolicy = DefenderPermissionPolicy.fromConfig(config);
+      async init({ policy, config, logger, userInfo }) {
+        const defenderPolicy = DefenderPermissionPolicy.fromConfig(
+          config,
+          userInfo,
+        );
         if (defenderPolicy.writers.size === 0) {
           logger.warn(
             `${WRITERS_CONFIG_KEY} is empty: nobody may onboard, rotate or offboard Defender for Containers connectors.`,
