@@ -2,7 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { createRouter } from './router';
+import { registerEntityDefenderHealthAction } from './actions/registerEntityDefenderHealthAction';
 import { optionalDefenderConfigServiceRef } from '@defender-backstage/plugin-defender-for-containers-node';
 import { createHealthRouter } from './health/createHealthRouter';
 import { defenderHealthServiceRef } from './health/defenderHealthServiceRef';
@@ -28,6 +30,7 @@ export const defenderForContainersPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         defender,
@@ -38,6 +41,7 @@ export const defenderForContainersPlugin = createBackendPlugin({
         httpRouter,
         permissions,
         permissionsRegistry,
+        actionsRegistry,
       }) {
         // Registered here, the plugin that owns them, so policy authors and RBAC UIs list them;
         // the scaffolder module checks the same permissions.
@@ -54,6 +58,11 @@ export const defenderForContainersPlugin = createBackendPlugin({
         httpRouter.use(
           await createHealthRouter({ httpAuth, permissions, health }),
         );
+        // AI assistants (the actions registry, exposed over MCP) get the card's answer.
+        registerEntityDefenderHealthAction(actionsRegistry, {
+          health,
+          permissions,
+        });
         if (defender.configured) {
           // Global scope: one run at a time across all replicas; page views never call Azure.
           await scheduler.scheduleTask({

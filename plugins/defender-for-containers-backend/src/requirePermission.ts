@@ -2,12 +2,9 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  type BasicPermission,
-} from '@backstage/plugin-permission-common';
+import type { BasicPermission } from '@backstage/plugin-permission-common';
 import type { RequestHandler } from 'express';
+import { authorizePermission } from './authorizePermission';
 
 /**
  * Route middleware that lets a request through only when the permission policy allows its
@@ -24,15 +21,7 @@ export function createRequirePermission(deps: {
       const credentials = await deps.httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const [decision] = await deps.permissions.authorize([{ permission }], {
-        credentials,
-      });
-      // Basic permissions never get CONDITIONAL; anything but ALLOW is a refusal.
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `The permission ${permission.name} is denied; ask your Backstage administrators (the permission policy) to grant it.`,
-        );
-      }
+      await authorizePermission(deps.permissions, permission, credentials);
       next();
     };
 }

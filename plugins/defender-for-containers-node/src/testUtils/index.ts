@@ -13,3 +13,4 @@ export {
   type ObservedExchange,
 } from './startDefenderTestEmulator';
 export * from './testScenario';
+export { callMcp, type McpAnswer } from './callMcp';

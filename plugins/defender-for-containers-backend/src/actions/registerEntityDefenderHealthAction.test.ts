@@ -1,0 +1,190 @@
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  startEmulator,
+  type Emulator,
+} from '@defender-backstage/azure-dockerhub-emulator';
+import { callMcp } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import { ACME, TOKENS, healthScenario } from '../__testUtils__/healthTestWorld';
+import { startHealthTestBackend } from '../__testUtils__/startHealthTestBackend';
+
+jest.setTimeout(60_000);
+
+const READER = 'user:default/reader';
+const NOBODY = 'user:default/no-read-permission';
+const OWNER = 'user:default/owner';
+const TOOL = 'defender-for-containers.get-entity-defender-health';
+
+const entity = (name: string, annotations: Record<string, string>): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: {},
+});
+const ENTITIES: Record<string, Entity> = {
+  platform: entity('platform', {
+    'microsoft.com/defender-dockerhub-organization': 'acme, initech',
+  }),
+  secret: entity('secret', {
+    'microsoft.com/defender-dockerhub-organization': 'acme',
+  }),
+};
+
+describe('AI action: Defender health of an entity (over MCP)', () => {
+  const mockDir = createMockDirectory();
+  let emu: Emulator;
+
+  beforeAll(async () => {
+    emu = await startEmulator({
+      port: 0,
+      scenario: healthScenario,
+      caFile: mockDir.resolve('ca.pem'),
+      validateResponses: true,
+    });
+  });
+  afterAll(() => emu.stop());
+
+  const start = async () => {
+    const catalog = catalogServiceMock.mock({
+      // The catalog decides what the caller may read: 'secret' only for its owner.
+      getEntityByRef: jest.fn(async (ref: any, options: any) => {
+        const e = ENTITIES[ref.name];
+        if (e?.metadata.name === 'secret') {
+          return options?.credentials?.principal?.userEntityRef === OWNER
+            ? e
+            : undefined;
+        }
+        return e;
+      }),
+    });
+    const backend = await startHealthTestBackend({
+      emu,
+      caFile: mockDir.resolve('ca.pem'),
+      config: {
+        backend: { actions: { pluginSources: ['defender-for-containers'] } },
+      },
+      features: [
+        mcpActionsPlugin,
+        catalog.factory,
+        // The policy under test: who is not NOBODY may read connectors.
+        mockServices.permissions.mock({
+          authorize: async (requests, options) =>
+            requests.map(() => ({
+              result:
+                (options?.credentials?.principal as any)?.userEntityRef ===
+                NOBODY
+                  ? AuthorizeResult.DENY
+                  : AuthorizeResult.ALLOW,
+            })),
+        }).factory,
+      ],
+    });
+    await backend.health.refreshAll();
+    return { ...backend, catalog };
+  };
+  const call = (server: any, user: string, entityRef: string) =>
+    callMcp(server, {
+      method: 'tools/call',
+      params: { name: TOOL, arguments: { entityRef } },
+      authorization: mockCredentials.user.header(user),
+    });
+
+  it('is listed as a read-only, idempotent, non-destructive tool', async () => {
+    const { server } = await start();
+    const { status, result } = await callMcp(server, {
+      method: 'tools/list',
+      authorization: mockCredentials.user.header(READER),
+    });
+    expect(status).toBe(200);
+    const tool = result.tools.find((t: any) => t.name === TOOL);
+    expect(tool).toMatchObject({
+      annotations: {
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+      },
+      inputSchema: {
+        type: 'object',
+        properties: { entityRef: { type: 'string' } },
+        required: ['entityRef'],
+      },
+    });
+  });
+
+  it('answers an allowed caller with a summary and the card’s full answer, read from the database', async () => {
+    const { server, catalog } = await start();
+    const before = emu.state().requestLog.length;
+    const { result } = await call(server, READER, 'component:default/platform');
+    expect(result.isError).toBeFalsy();
+    const output = result.structuredContent;
+    expect(output.entityRef).toBe('component:default/platform');
+    expect(output.connectors).toEqual([
+      expect.objectContaining({
+        organization: 'acme',
+        id: ACME,
+        status: 'healthy',
+        issues: [],
+      }),
+      expect.objectContaining({
+        organization: 'initech',
+        status: 'unhealthy',
+        issues: ['Docker Hub access token was revoked'],
+      }),
+    ]);
+    expect(output.summary).toEqual([
+      expect.stringMatching(/^acme: healthy; findings 3 critical, 3 high/),
+      expect.stringMatching(
+        /^initech: unhealthy — Docker Hub access token was revoked/,
+      ),
+    ]);
+    expect(output.response.connectors[1].issues[0].remediation).toEqual(
+      expect.any(String),
+    );
+    // the entity was read as the caller, and Azure was not asked
+    expect(catalog.getEntityByRef).toHaveBeenCalledWith(
+      { kind: 'component', namespace: 'default', name: 'platform' },
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({ userEntityRef: READER }),
+        }),
+      },
+    );
+    expect(emu.state().requestLog.length).toBe(before);
+    for (const token of TOKENS) {
+      expect(JSON.stringify(result)).not.toContain(token);
+    }
+  });
+
+  it('refuses a caller without the read permission, naming it', async () => {
+    const { server } = await start();
+    const { result } = await call(server, NOBODY, 'component:default/platform');
+    expect(result.isError).toBe(true);
+    expect(result.content[0].text).toMatch(
+      /NotAllowedError: The permission defender-for-containers.connector.read is denied/,
+    );
+  });
+
+  it('treats an entity the caller may not read as not found, and rejects a malformed ref', async () => {
+    const { server } = await start();
+    const hidden = await call(server, READER, 'secret');
+    expect(hidden.result.isError).toBe(true);
+    expect(hidden.result.content[0].text).toMatch(
+      /NotFoundError: Entity component:default\/secret not found/,
+    );
+    const owner = await call(server, OWNER, 'secret');
+    expect(owner.result.isError).toBeFalsy();
+
+    const bad = await call(server, READER, 'component:default/bad!name');
+    expect(bad.result.isError).toBe(true);
+    expect(bad.result.content[0].text).toMatch(
+      /InputError: entityRef has an invalid name/,
+    );
+  });
+});
