@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -13,10 +14,12 @@ import {
 import { createDockerHubOffboardAction } from './actions/createDockerHubOffboardAction';
 import { createDockerHubOnboardAction } from './actions/createDockerHubOnboardAction';
 import { createDockerHubValidateAction } from './actions/createDockerHubValidateAction';
+import { registerValidateOnboardingAction } from './actions/registerValidateOnboardingAction';
 
 /**
  * Registers `defender:dockerhub:validate`, `defender:dockerhub:onboard` and
- * `defender:dockerhub:offboard` with the scaffolder.
+ * `defender:dockerhub:offboard` with the scaffolder, and the dry-run validation as the action
+ * `scaffolder:validate-defender-docker-hub-onboarding` of the actions registry (MCP).
  * @public
  */
 export const scaffolderModuleDefenderForContainers = createBackendModule({
@@ -31,6 +34,8 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
         dockerHub: dockerHubClientServiceRef,
         events: eventsServiceRef,
         permissions: coreServices.permissions,
+        // The scaffolder plugin's registry: the AI action's id is scaffolder:<name>.
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         scaffolder,
@@ -39,6 +44,7 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
         dockerHub,
         events,
         permissions,
+        actionsRegistry,
       }) {
         const { subscriptions } = defender.azure;
         const options = {
@@ -59,6 +65,8 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
           createDockerHubOnboardAction(options),
           createDockerHubOffboardAction(options),
         );
+        // The same pre-flight as a read-only action for AI assistants (over MCP).
+        registerValidateOnboardingAction(actionsRegistry, options);
       },
     });
   },
