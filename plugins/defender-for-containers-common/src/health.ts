@@ -159,6 +159,12 @@ export interface ConnectorOverview {
   lastError?: string;
   /** Azure portal page of the connector. */
   portalUrl: string;
+  /**
+   * Who owns the connector: its Azure tag `backstage-owner` (`CONNECTOR_TAG_OWNER`, written by
+   * onboarding) as a full, lower-case entity ref such as `group:default/team-a`. Absent when the
+   * connector has no such tag or it is not an entity ref.
+   */
+  owner?: string;
 }
 
 /**
@@ -221,6 +227,23 @@ export interface EntityDefenderResponse {
   /** The most recent successful refresh from Azure of any allowed subscription. */
   refreshedAt?: string;
 }
+
+/**
+ * How `GET /api/defender-for-containers/connectors` can sort (`sort`), with `order` `asc` or
+ * `desc`: `status` ranks unhealthy, stale, pending, healthy; `findings` by critical, then high,
+ * medium and low counts.
+ * @public
+ */
+export const CONNECTOR_LIST_SORTS = [
+  'organization',
+  'status',
+  'findings',
+  'owner',
+  'refreshedAt',
+] as const;
+
+/** @public */
+export type ConnectorListSort = (typeof CONNECTOR_LIST_SORTS)[number];
 
 /**
  * The answer of `GET /api/defender-for-containers/connectors`.

@@ -6,6 +6,7 @@
 export * from './annotations';
 export * from './AzureTarget';
 export * from './connectorEntity';
+export * from './connectorOwnerRef';
 export * from './connectorPortalUrl';
 export * from './health';
 export * from './permissions';

@@ -96,6 +96,8 @@ export const healthScenario: ScenarioInput = {
         token: ACME_TOKEN,
         scanInterval: 12,
         offerings: [...VA],
+        // the onboarding action's owner tag, as an entity ref
+        tags: { 'backstage-owner': 'group:default/payments' },
       },
       {
         subscriptionId: PROD,
@@ -124,6 +126,11 @@ export const healthScenario: ScenarioInput = {
         username: 'mdc-team',
         token: TEAM_TOKEN,
         offerings: [...VA],
+        // written by hand in the portal: a bare group name on team1, nonsense on team2
+        ...(org === 'team1' ? { tags: { 'backstage-owner': 'Payments' } } : {}),
+        ...(org === 'team2'
+          ? { tags: { 'backstage-owner': 'not an owner' } }
+          : {}),
       })),
       {
         subscriptionId: FOREIGN,

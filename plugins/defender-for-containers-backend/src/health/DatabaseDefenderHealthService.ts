@@ -159,8 +159,10 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
         organization: query.organization,
         subscriptionId: query.subscriptionId,
         text: query.text,
+        owner: query.owner,
       },
       { limit: query.limit, offset: query.offset },
+      { sort: query.sort ?? 'organization', order: query.order ?? 'asc' },
     );
     return {
       items: items.map(c =>

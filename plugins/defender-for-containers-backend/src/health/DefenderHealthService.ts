@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   ConnectorListResponse,
+  ConnectorListSort,
   ConnectorRefreshAccepted,
   EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -17,6 +18,12 @@ export interface ConnectorListQuery {
   subscriptionId?: string;
   /** Substring of the organization or connector name. */
   text?: string;
+  /** Entity ref of the owner (`backstage-owner` tag); compared in its full lower-case form. */
+  owner?: string;
+  /** Default `organization`. */
+  sort?: ConnectorListSort;
+  /** Default `asc`. */
+  order?: 'asc' | 'desc';
   limit: number;
   offset: number;
 }

@@ -1,5 +1,6 @@
 import type {
   ConnectorIssue,
+  ConnectorListSort,
   ImageFindings,
   PlanState,
   ReportedConnectorStatus,
@@ -19,6 +20,8 @@ export interface ConnectorSnapshot {
   resourceGroup: string;
   location?: string;
   organization: string;
+  /** Full lower-case entity ref from the connector's `backstage-owner` tag (`connectorOwnerRef`). */
+  owner?: string;
   scanIntervalHours?: number;
   trialEndsAt?: string;
   offerings: string[];
@@ -64,6 +67,14 @@ export interface ConnectorListFilter {
   subscriptionId?: string;
   /** Matches organization or connector name, case-insensitively. */
   text?: string;
+  /** A full lower-case entity ref (`connectorOwnerRef`). */
+  owner?: string;
+}
+
+/** Order of `listConnectors`; ties are broken by organization, then id. */
+export interface ConnectorListOrder {
+  sort: ConnectorListSort;
+  order: 'asc' | 'desc';
 }
 
 export type RefreshClaim =
@@ -116,6 +127,7 @@ export interface HealthStore {
   listConnectors(
     filter: ConnectorListFilter,
     page: { limit: number; offset: number },
+    order?: ConnectorListOrder,
   ): Promise<{ items: StoredConnector[]; totalCount: number }>;
   /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */
   getTrend(

@@ -300,6 +300,143 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     ).toBe(4);
   });
 
+  it('stores the owner, updates it with the tag, and filters by it', async () => {
+    expect(await knex.schema.hasColumn('defender_connectors', 'owner')).toBe(
+      true,
+    );
+    await store.replaceSubscription(
+      SUB,
+      [
+        snapshot('acme', { owner: 'group:default/payments' }),
+        snapshot('zeta', { owner: 'group:default/payments' }),
+        snapshot('nobody'),
+      ],
+      DAY1,
+    );
+    const byOwner = async (owner: string) =>
+      (
+        await store.listConnectors(
+          { subscriptionIds: [SUB], owner },
+          { limit: 10, offset: 0 },
+        )
+      ).items.map(i => [i.organization, i.owner]);
+
+    expect(await byOwner('GROUP:default/payments')).toEqual([
+      ['acme', 'group:default/payments'],
+      ['zeta', 'group:default/payments'],
+    ]);
+    const [nobody] = await store.getConnectors({ organizations: ['nobody'] });
+    expect(nobody.owner).toBeUndefined();
+
+    // The tag moved in Azure: the next refresh moves the owner.
+    await store.upsertConnector(
+      snapshot('zeta', { owner: 'group:default/platform' }),
+      DAY2,
+    );
+    expect(await byOwner('group:default/payments')).toEqual([
+      ['acme', 'group:default/payments'],
+    ]);
+    expect(await byOwner('group:default/platform')).toEqual([
+      ['zeta', 'group:default/platform'],
+    ]);
+  });
+
+  it('sorts in the database by status, findings, owner and refresh time, paging over the sorted list', async () => {
+    const counts = (critical: number, high: number) => ({
+      images: [
+        {
+          image: 'x/y:1',
+          repository: 'x/y',
+          counts: { critical, high, medium: 0, low: 0 },
+        },
+      ],
+      worst: [],
+    });
+    await store.replaceSubscription(
+      SUB,
+      [
+        snapshot('healthy', {
+          findings: counts(0, 5),
+          owner: 'group:default/b',
+        }),
+        snapshot('sick', {
+          reportedStatus: 'unhealthy',
+          findings: counts(2, 0),
+          owner: 'group:default/a',
+        }),
+        snapshot('waiting', {
+          reportedStatus: 'pending',
+          findings: counts(0, 0),
+        }),
+        snapshot('old', { findings: counts(2, 1), owner: 'group:default/c' }),
+      ],
+      DAY1,
+    );
+    await store.markConnectorFailed(idOf('dockerhub-old'), DAY2, 'boom');
+    await store.upsertConnector(
+      snapshot('healthy', { findings: counts(0, 5), owner: 'group:default/b' }),
+      DAY2,
+    );
+    const sorted = async (
+      sort: 'organization' | 'status' | 'findings' | 'owner' | 'refreshedAt',
+      order: 'asc' | 'desc',
+      page = { limit: 10, offset: 0 },
+    ) =>
+      (
+        await store.listConnectors({ subscriptionIds: [SUB] }, page, {
+          sort,
+          order,
+        })
+      ).items.map(i => i.organization);
+
+    expect(await sorted('organization', 'desc')).toEqual([
+      'waiting',
+      'sick',
+      'old',
+      'healthy',
+    ]);
+    expect(await sorted('status', 'asc')).toEqual([
+      'sick',
+      'old',
+      'waiting',
+      'healthy',
+    ]);
+    expect(await sorted('status', 'desc')).toEqual([
+      'healthy',
+      'waiting',
+      'old',
+      'sick',
+    ]);
+    expect(await sorted('findings', 'desc')).toEqual([
+      'old',
+      'sick',
+      'healthy',
+      'waiting',
+    ]);
+    expect(await sorted('owner', 'asc')).toEqual([
+      'sick',
+      'healthy',
+      'old',
+      'waiting',
+    ]);
+    expect(await sorted('owner', 'desc')).toEqual([
+      'old',
+      'healthy',
+      'sick',
+      'waiting',
+    ]);
+    expect(await sorted('refreshedAt', 'desc')).toEqual([
+      'healthy',
+      'old',
+      'sick',
+      'waiting',
+    ]);
+    expect(await sorted('findings', 'desc', { limit: 2, offset: 2 })).toEqual([
+      'healthy',
+      'waiting',
+    ]);
+  });
+
   it('keeps one history row per connector, day and repository, rewrites the day, and prunes old days', async () => {
     const acme = idOf('dockerhub-acme');
     await store.replaceSubscription(SUB, [snapshot('acme')], DAY1);

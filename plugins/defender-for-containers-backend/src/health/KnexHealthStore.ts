@@ -9,6 +9,7 @@ import type {
 import type { Knex } from 'knex';
 import type {
   ConnectorListFilter,
+  ConnectorListOrder,
   ConnectorSnapshot,
   HealthStore,
   RefreshClaim,
@@ -33,6 +34,7 @@ interface ConnectorRow {
   resource_group: string;
   name: string;
   organization: string;
+  owner: string | null;
   location: string | null;
   reported_status: string;
   issue_count: number;
@@ -80,6 +82,7 @@ function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
     resource_group: s.resourceGroup,
     name: s.name,
     organization: s.organization.toLowerCase(),
+    owner: s.owner ?? null,
     location: s.location ?? null,
     reported_status: s.reportedStatus,
     issue_count: s.issues.length,
@@ -101,6 +104,7 @@ function fromRow(row: ConnectorRow): StoredConnector {
     resourceGroup: row.resource_group,
     location: row.location ?? undefined,
     organization: row.organization,
+    owner: row.owner ?? undefined,
     reportedStatus: row.reported_status as ReportedConnectorStatus,
     lastScannedAt: row.last_scanned_at ?? undefined,
     ...details,
@@ -331,6 +335,7 @@ export class KnexHealthStore implements HealthStore {
   async listConnectors(
     filter: ConnectorListFilter,
     page: { limit: number; offset: number },
+    order: ConnectorListOrder = { sort: 'organization', order: 'asc' },
   ): Promise<{ items: StoredConnector[]; totalCount: number }> {
     const query = this.knex(CONNECTORS).where(q => {
       q.whereIn(
@@ -347,6 +352,9 @@ export class KnexHealthStore implements HealthStore {
       if (filter.subscriptionId) {
         q.where({ subscription_id: filter.subscriptionId.toLowerCase() });
       }
+      if (filter.owner) {
+        q.where({ owner: filter.owner.toLowerCase() });
+      }
       if (filter.text) {
         const pattern = likePattern(filter.text);
         q.where(inner =>
@@ -357,8 +365,7 @@ export class KnexHealthStore implements HealthStore {
       }
     });
     const [{ count }] = await query.clone().count({ count: '*' });
-    const rows: ConnectorRow[] = await query
-      .orderBy(['organization', 'connector_key'])
+    const rows: ConnectorRow[] = await this.ordered(query, order)
       .limit(page.limit)
       .offset(page.offset);
     return { items: rows.map(fromRow), totalCount: Number(count) };
@@ -400,6 +407,49 @@ export class KnexHealthStore implements HealthStore {
 
   async pruneHistory(beforeDate: string): Promise<number> {
     return this.knex(HISTORY).where('date', '<', beforeDate).delete();
+  }
+
+  /**
+   * Sorts in the database, so paging stays right; every order ends in organization and id, so
+   * a page boundary never splits ties differently between two requests.
+   */
+  private ordered(
+    query: Knex.QueryBuilder,
+    { sort, order }: ConnectorListOrder,
+  ) {
+    // Never interpolate what the caller passed: only these two words reach the SQL.
+    const dir = order === 'desc' ? 'desc' : 'asc';
+    switch (sort) {
+      case 'status':
+        // Worst first when ascending: unhealthy, stale, pending, healthy.
+        query.orderByRaw(
+          `CASE WHEN failing_since IS NOT NULL THEN 1 WHEN reported_status = 'unhealthy' THEN 0 WHEN reported_status = 'pending' THEN 2 ELSE 3 END ${dir}`,
+        );
+        break;
+      case 'findings':
+        query.orderBy([
+          { column: 'critical', order: dir },
+          { column: 'high', order: dir },
+          { column: 'medium', order: dir },
+          { column: 'low', order: dir },
+        ]);
+        break;
+      case 'owner':
+        // Connectors without an owner last, whichever the direction.
+        query
+          .orderByRaw('CASE WHEN owner IS NULL THEN 1 ELSE 0 END')
+          .orderBy('owner', dir);
+        break;
+      case 'refreshedAt':
+        query.orderBy('refreshed_at', dir);
+        break;
+      default:
+        break;
+    }
+    return query.orderBy([
+      { column: 'organization', order: sort === 'organization' ? dir : 'asc' },
+      { column: 'connector_key', order: 'asc' },
+    ]);
   }
 
   private async writeSnapshot(tx: Knex, s: ConnectorSnapshot, at: Date) {

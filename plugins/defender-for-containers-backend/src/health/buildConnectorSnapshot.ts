@@ -1,4 +1,8 @@
-import type { PlanState } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  CONNECTOR_TAG_OWNER,
+  connectorOwnerRef,
+  type PlanState,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import {
   parseSecurityConnectorId,
   type DefenderPricing,
@@ -39,6 +43,7 @@ export function buildConnectorSnapshot(input: {
     resourceGroup,
     location: connector.location,
     organization: organization.toLowerCase(),
+    owner: connectorOwnerRef(connector.tags?.[CONNECTOR_TAG_OWNER]),
     scanIntervalHours:
       typeof scanInterval === 'number' ? scanInterval : undefined,
     trialEndsAt: typeof trialEnd === 'string' ? trialEnd : undefined,

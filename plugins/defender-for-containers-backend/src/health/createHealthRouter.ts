@@ -4,6 +4,8 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  CONNECTOR_LIST_SORTS,
+  connectorOwnerRef,
   connectorReadPermission,
   connectorRefreshPermission,
   readConnectorId,
@@ -33,6 +35,25 @@ const listQuery = z
       .optional(),
     subscriptionId: z.string().regex(GUID).optional(),
     text: z.string().trim().min(1).max(100).optional(),
+    // Any spelling of an entity ref (`team-a`, `group:default/team-a`), compared as the full
+    // lower-case ref the refresh stores.
+    owner: z
+      .string()
+      .max(255)
+      .transform((value, ctx) => {
+        const ref = connectorOwnerRef(value);
+        if (!ref) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'expected an entity ref such as group:default/team-a',
+          });
+          return z.NEVER;
+        }
+        return ref;
+      })
+      .optional(),
+    sort: z.enum(CONNECTOR_LIST_SORTS).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })

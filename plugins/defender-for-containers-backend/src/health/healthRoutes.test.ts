@@ -420,6 +420,48 @@ describe('health routes (plugin + emulator + database)', () => {
       ).toBe(1);
     });
 
+    it('shows each connector’s owner from its backstage-owner tag, filters by it in any spelling, and sorts server-side', async () => {
+      const server = await start();
+      await health.refreshAll();
+      const list = async (q: string) =>
+        (await request(server).get(`${BASE}/connectors?${q}`).expect(200))
+          .body as ConnectorListResponse;
+
+      const owners = Object.fromEntries(
+        (await list('limit=50')).items.map(i => [i.organization, i.owner]),
+      );
+      expect(owners).toEqual({
+        acme: 'group:default/payments',
+        globex: undefined,
+        initech: undefined,
+        team1: 'group:default/payments',
+        team2: undefined, // a tag that is no entity ref is no owner
+        team3: undefined,
+        team4: undefined,
+      });
+      for (const spelling of [
+        'group:default/payments',
+        'payments',
+        'Group:Default/PAYMENTS',
+      ]) {
+        const byOwner = await list(`owner=${encodeURIComponent(spelling)}`);
+        expect([spelling, byOwner.items.map(i => i.organization)]).toEqual([
+          spelling,
+          ['acme', 'team1'],
+        ]);
+      }
+      expect(
+        (await list('sort=status&order=asc&limit=2')).items.map(
+          i => i.organization,
+        ),
+      ).toEqual(['initech', 'globex']); // unhealthy, then pending
+      expect(
+        (await list('sort=organization&order=desc&limit=2&offset=1')).items.map(
+          i => i.organization,
+        ),
+      ).toEqual(['team3', 'team2']);
+    });
+
     it('refuses an invalid query with 400', async () => {
       const server = await start();
       for (const q of [
@@ -429,6 +471,9 @@ describe('health routes (plugin + emulator + database)', () => {
         'offset=-1',
         'subscriptionId=nope',
         'sort=name',
+        'order=sideways',
+        'owner=not%20an%20owner',
+        'owner=',
         'status=healthy&status=stale',
       ]) {
         const res = await request(server).get(`${BASE}/connectors?${q}`);

@@ -82,6 +82,7 @@ export function toConnectorOverview(
       ? { staleSince: c.failingSince, lastError: c.lastError }
       : {}),
     portalUrl: connectorPortalUrl(c.id, portal),
+    ...(c.owner ? { owner: c.owner } : {}),
   };
 }
 
