@@ -3,7 +3,13 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { createRouter } from './router';
+import { HEALTH_TRANSITIONS_TOPIC } from './health/ConnectorTransition';
+import { ConnectorNotifier } from './notifications/ConnectorNotifier';
+import { readTransitions } from './notifications/readTransitions';
 import { registerEntityDefenderHealthAction } from './actions/registerEntityDefenderHealthAction';
 import { optionalDefenderConfigServiceRef } from '@defender-backstage/plugin-defender-for-containers-node';
 import { createHealthRouter } from './health/createHealthRouter';
@@ -31,6 +37,11 @@ export const defenderForContainersPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         actionsRegistry: actionsRegistryServiceRef,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init({
         defender,
@@ -42,6 +53,11 @@ export const defenderForContainersPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         actionsRegistry,
+        auth,
+        logger,
+        catalog,
+        events,
+        notifications,
       }) {
         // Registered here, the plugin that owns them, so policy authors and RBAC UIs list them;
         // the scaffolder module checks the same permissions.
@@ -64,6 +80,21 @@ export const defenderForContainersPlugin = createBackendPlugin({
           permissions,
         });
         if (defender.configured) {
+          // The owner of a connector's entity hears of it turning unhealthy or getting new
+          // Critical findings; the topic stays open to other subscribers.
+          const notifier = new ConnectorNotifier({
+            catalog,
+            auth,
+            notifications,
+            logger,
+          });
+          await events.subscribe({
+            id: 'owner-notifications',
+            topics: [HEALTH_TRANSITIONS_TOPIC],
+            onEvent: async event => {
+              await notifier.notify(readTransitions(event.eventPayload));
+            },
+          });
           // Global scope: one run at a time across all replicas; page views never call Azure.
           await scheduler.scheduleTask({
             id: 'defender-for-containers-health-refresh',

@@ -1,5 +1,8 @@
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { ConnectorStatus } from '@defender-backstage/plugin-defender-for-containers-common';
+import type {
+  ConnectorStatus,
+  ReportedConnectorStatus,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
  * A connector whose status changed, or whose Critical findings grew, in a refresh. What the
@@ -14,6 +17,14 @@ export interface ConnectorTransition {
   from?: ConnectorStatus;
   /** `missing` = the connector was deleted in Azure. */
   to: ConnectorStatus;
+  /**
+   * What Azure reported at the last successful read before this one — what `from: 'stale'`
+   * hides, so "healthy, a failed refresh, then unhealthy" still reads as turning unhealthy.
+   * Undefined for a connector seen for the first time.
+   */
+  previousReportedStatus?: ReportedConnectorStatus;
+  /** Titles of the connector's health issues now (Defender's issue names; never a secret). */
+  issues?: string[];
   /** Critical findings now minus before (positive = new ones). */
   criticalDelta: number;
   at: string;

@@ -388,6 +388,7 @@ function transition(
     subscriptionId: c.subscriptionId,
     from: c.failingSince ? 'stale' : c.reportedStatus,
     to,
+    previousReportedStatus: c.reportedStatus,
     criticalDelta,
     at: at.toISOString(),
   };
@@ -416,6 +417,8 @@ function diff(
         subscriptionId: s.subscriptionId ?? subscriptionId,
         from,
         to: s.reportedStatus,
+        previousReportedStatus: before?.reportedStatus,
+        issues: s.issues.map(i => i.title),
         criticalDelta: delta,
         at: at.toISOString(),
       });

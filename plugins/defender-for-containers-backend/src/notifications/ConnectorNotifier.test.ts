@@ -1,0 +1,181 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  notificationService,
+  type NotificationSendOptions,
+} from '@backstage/plugin-notifications-node';
+import {
+  startEmulator,
+  type Emulator,
+  type ScenarioInput,
+} from '@defender-backstage/azure-dockerhub-emulator';
+import {
+  ACME_TOKEN,
+  PROD,
+  TEAM_TOKEN,
+  TOKENS,
+  healthScenario,
+} from '../__testUtils__/healthTestWorld';
+import { startHealthTestBackend } from '../__testUtils__/startHealthTestBackend';
+import type { DefenderHealthService } from '../health/DefenderHealthService';
+
+jest.setTimeout(60_000);
+
+const resource = (org: string, owner?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: `defender-dockerhub-${org}`, namespace: 'default' },
+  spec: { type: 'defender-connector', ...(owner ? { owner } : {}) },
+});
+
+/**
+ * acme is owned by a group named bare (as spec.owner often is), initech by a user; team1 has no
+ * owner; team2-4 have no entity.
+ */
+const ENTITIES = [
+  resource('acme', 'team-acme'),
+  resource('initech', 'user:default/billing-lead'),
+  resource('team1'),
+];
+
+/** The scenario with some tokens revoked (their connectors turn unhealthy) and acme's web image given more Critical findings. */
+function changedScenario(options: {
+  revoke?: string[];
+  acmeWebCritical?: number;
+}): ScenarioInput {
+  const s: ScenarioInput = JSON.parse(JSON.stringify(healthScenario));
+  for (const token of s.dockerHub!.tokens!) {
+    if (options.revoke?.includes(token.secret)) token.revoked = true;
+  }
+  if (options.acmeWebCritical !== undefined) {
+    const acme = s.dockerHub!.orgs!.find(o => o.name === 'acme')!;
+    const web = acme.repositories!.find(r => r.name === 'web')!;
+    (web.tags![0] as any).findings.critical = options.acmeWebCritical;
+  }
+  return s;
+}
+
+describe('owner notifications of health transitions (refresher + emulator + database)', () => {
+  const mockDir = createMockDirectory();
+  let emu: Emulator;
+  let health: DefenderHealthService;
+  let sent: NotificationSendOptions[];
+
+  beforeAll(async () => {
+    emu = await startEmulator({
+      port: 0,
+      scenario: healthScenario,
+      caFile: mockDir.resolve('ca.pem'),
+      validateResponses: true,
+    });
+  });
+  afterAll(() => emu.stop());
+
+  beforeEach(async () => {
+    emu.clearFaults();
+    emu.loadScenario(healthScenario);
+    sent = [];
+    ({ health } = await startHealthTestBackend({
+      emu,
+      caFile: mockDir.resolve('ca.pem'),
+      features: [
+        catalogServiceMock.factory({ entities: ENTITIES }),
+        // Our seam: what the notifications backend would be asked to deliver.
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => ({
+            send: async (options: NotificationSendOptions) => {
+              sent.push(options);
+            },
+          }),
+        }),
+      ],
+    }));
+    // The first read is the baseline: initech is unhealthy already and acme has Critical
+    // findings, and nobody is told.
+    await health.refreshAll();
+    expect(sent).toEqual([]);
+  });
+
+  it('tells the owner once when a connector turns unhealthy, and nothing when the next refresh sees the same', async () => {
+    emu.loadScenario(changedScenario({ revoke: [ACME_TOKEN] }));
+    await health.refreshAll();
+
+    expect(sent).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: 'group:default/team-acme' },
+        payload: {
+          title: 'Defender connector for Docker Hub acme is unhealthy',
+          description: expect.stringContaining(
+            'Issues: Docker Hub access token was revoked.',
+          ),
+          link: '/catalog/default/resource/defender-dockerhub-acme',
+          severity: 'high',
+          topic: 'Defender for Containers',
+          scope: expect.stringMatching(
+            /^defender-for-containers:connector:[0-9a-f]{24}:unhealthy$/,
+          ),
+        },
+      },
+    ]);
+    expect(sent[0].payload.description).toContain('(it was healthy)');
+    for (const token of TOKENS) {
+      expect(JSON.stringify(sent)).not.toContain(token);
+    }
+
+    await health.refreshAll();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('tells the owner once about new Critical findings', async () => {
+    emu.loadScenario(changedScenario({ acmeWebCritical: 3 }));
+    await health.refreshAll();
+
+    expect(sent).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: 'group:default/team-acme' },
+        payload: expect.objectContaining({
+          title: '2 new critical vulnerabilities in Docker Hub acme',
+          severity: 'critical',
+          link: '/catalog/default/resource/defender-dockerhub-acme',
+          scope: expect.stringMatching(/:critical-findings$/),
+        }),
+      },
+    ]);
+    await health.refreshAll();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('still tells the owner when a failed refresh came between healthy and unhealthy', async () => {
+    const failing = emu.injectFault({
+      route: new RegExp(
+        `^GET /subscriptions/${PROD}/providers/Microsoft.Security/securityConnectors$`,
+        'i',
+      ),
+      kind: 'status',
+      status: 403,
+    });
+    await health.refreshAll(); // PROD's connectors are stale now
+    failing();
+    emu.loadScenario(changedScenario({ revoke: [ACME_TOKEN] }));
+    await health.refreshAll();
+    expect(sent.map(s => s.payload.title)).toEqual([
+      'Defender connector for Docker Hub acme is unhealthy',
+    ]);
+  });
+
+  it('sends nothing when the connector has no catalog entity or its entity no owner', async () => {
+    // team1 (entity without owner) and team2-4 (no entity) turn unhealthy
+    emu.loadScenario(changedScenario({ revoke: [TEAM_TOKEN] }));
+    const summary = await health.refreshAll();
+    expect(
+      summary.transitions
+        .filter(t => t.to === 'unhealthy')
+        .map(t => t.organization),
+    ).toEqual(expect.arrayContaining(['team1', 'team2', 'team3', 'team4']));
+    expect(sent).toEqual([]);
+  });
+});
