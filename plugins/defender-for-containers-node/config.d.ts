@@ -32,9 +32,11 @@ export interface Config {
       };
       /**
        * Subscriptions the plugins may read and onboard into. Nothing outside this list is ever
-       * written to, and the onboarding template offers only these.
+       * written to, and the onboarding template offers only these. Unset (or empty), the
+       * plugins start but do nothing: each logs one warning naming the keys to set, and their
+       * routes and actions answer with it.
        */
-      subscriptions: Array<{
+      subscriptions?: Array<{
         /** Subscription id (GUID). */
         id: string;
         /** Name shown in the template and on the card. */

@@ -6,11 +6,12 @@ import {
 import type { DockerHubClient } from './dockerhub/DockerHubClient';
 import { FetchDockerHubClient } from './dockerhub/FetchDockerHubClient';
 import { loadTrustedCertificates } from './config/loadTrustedCertificates';
-import { defenderConfigServiceRef } from './defenderConfigServiceRef';
+import { optionalDefenderConfigServiceRef } from './optionalDefenderConfigServiceRef';
 
 /**
  * The Docker Hub client of the Defender for Containers plugins (endpoints from
- * `defenderForContainers.dockerHub`, extra CA from `defenderForContainers.caFile`).
+ * `defenderForContainers.dockerHub`, extra CA from `defenderForContainers.caFile`). Docker Hub
+ * does not depend on Azure, so it is built even while the Azure subscriptions are not configured.
  * @public
  */
 export const dockerHubClientServiceRef = createServiceRef<DockerHubClient>({
@@ -18,11 +19,17 @@ export const dockerHubClientServiceRef = createServiceRef<DockerHubClient>({
   defaultFactory: async service =>
     createServiceFactory({
       service,
-      deps: { defender: defenderConfigServiceRef, logger: coreServices.logger },
-      factory({ defender, logger }) {
+      deps: {
+        optionalConfig: optionalDefenderConfigServiceRef,
+        logger: coreServices.logger,
+      },
+      factory({ optionalConfig, logger }) {
+        const { dockerHub, caFile } = optionalConfig.configured
+          ? optionalConfig.config
+          : optionalConfig;
         return new FetchDockerHubClient({
-          dockerHub: defender.dockerHub,
-          ca: loadTrustedCertificates({ caFile: defender.caFile }),
+          dockerHub,
+          ca: loadTrustedCertificates({ caFile }),
           logger,
         });
       },

@@ -77,17 +77,39 @@ describe('scaffolderModuleDefenderForContainers', () => {
     }
   });
 
-  it('fails startup naming the missing config key', async () => {
-    await expect(
-      startTestBackend({
-        extensionPoints: [
-          [scaffolderActionsExtensionPoint, { addActions: () => {} }],
+  it('starts without defenderForContainers: one warning, and the actions fail naming the keys', async () => {
+    const actions: TemplateAction<any, any, any>[] = [];
+    const logger = mockServices.logger.mock();
+    await startTestBackend({
+      extensionPoints: [
+        [
+          scaffolderActionsExtensionPoint,
+          { addActions: (...a: any[]) => actions.push(...a) },
         ],
-        features: [
-          scaffolderModule,
-          mockServices.rootConfig.factory({ data: {} }),
-        ],
-      }),
-    ).rejects.toThrow('defenderForContainers.azure.subscriptions');
+      ],
+      features: [
+        scaffolderModule,
+        mockServices.rootConfig.factory({ data: {} }),
+        logger.factory,
+      ],
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('defenderForContainers.azure.subscriptions'),
+    );
+    // Declared as usual, so templates and the actions list still show them.
+    expect(actions.map(a => a.id)).toEqual([
+      'defender:dockerhub:validate',
+      'defender:dockerhub:onboard',
+      'defender:dockerhub:offboard',
+    ]);
+    expect(actions[0].schema?.input).toBeDefined();
+    for (const action of actions) {
+      await expect(
+        action.handler(createMockActionContext({ input: {} }) as any),
+      ).rejects.toThrow(
+        /not configured: set defenderForContainers\.azure\.subscriptions/,
+      );
+    }
   });
 });

@@ -2,14 +2,21 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  actionsRegistryServiceRef,
+  type ActionsRegistryService,
+} from '@backstage/backend-plugin-api/alpha';
+import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  scaffolderActionsExtensionPoint,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
   defenderArmClientServiceRef,
   dockerHubClientServiceRef,
-  defenderConfigServiceRef,
+  optionalDefenderConfigServiceRef,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import { createDockerHubOffboardAction } from './actions/createDockerHubOffboardAction';
 import { createDockerHubOnboardAction } from './actions/createDockerHubOnboardAction';
@@ -20,6 +27,10 @@ import { registerValidateOnboardingAction } from './actions/registerValidateOnbo
  * Registers `defender:dockerhub:validate`, `defender:dockerhub:onboard` and
  * `defender:dockerhub:offboard` with the scaffolder, and the dry-run validation as the action
  * `scaffolder:validate-defender-docker-hub-onboarding` of the actions registry (MCP).
+ *
+ * Without `defenderForContainers.azure.subscriptions` the module still starts: it logs one
+ * warning naming the keys to set, and every action is registered but fails with that message,
+ * so templates that use them say what to configure instead of "unknown action".
  * @public
  */
 export const scaffolderModuleDefenderForContainers = createBackendModule({
@@ -29,29 +40,34 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
     registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        defender: defenderConfigServiceRef,
+        // Optional: an app that installs the module before configuring Azure must still start.
+        optionalConfig: optionalDefenderConfigServiceRef,
         arm: defenderArmClientServiceRef,
         dockerHub: dockerHubClientServiceRef,
         events: eventsServiceRef,
         permissions: coreServices.permissions,
         // The scaffolder plugin's registry: the AI action's id is scaffolder:<name>.
         actionsRegistry: actionsRegistryServiceRef,
+        logger: coreServices.logger,
       },
       async init({
         scaffolder,
-        defender,
+        optionalConfig,
         arm,
         dockerHub,
         events,
         permissions,
         actionsRegistry,
+        logger,
       }) {
-        const { subscriptions } = defender.azure;
+        const defender = optionalConfig.configured
+          ? optionalConfig.config
+          : undefined;
         const options = {
           arm,
           dockerHub,
-          subscriptions,
-          azurePortal: defender.azure.portal,
+          subscriptions: defender?.azure.subscriptions ?? [],
+          azurePortal: defender?.azure.portal,
           permissions,
           // The catalog module mirrors connectors as entities; this makes it refresh now.
           onConnectorChanged: (connectorId: string) =>
@@ -60,14 +76,54 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
               eventPayload: { connectorId },
             }),
         };
-        scaffolder.addActions(
+        const actions = [
           createDockerHubValidateAction(options),
           createDockerHubOnboardAction(options),
           createDockerHubOffboardAction(options),
+        ];
+        if (optionalConfig.configured) {
+          scaffolder.addActions(...actions);
+          // The same pre-flight as a read-only action for AI assistants (over MCP).
+          registerValidateOnboardingAction(actionsRegistry, options);
+          return;
+        }
+        const { message } = optionalConfig;
+        logger.warn(`Defender for Containers actions cannot run: ${message}`);
+        scaffolder.addActions(...actions.map(a => failingWith(a, message)));
+        registerValidateOnboardingAction(
+          failingRegistry(actionsRegistry, message),
+          options,
         );
-        // The same pre-flight as a read-only action for AI assistants (over MCP).
-        registerValidateOnboardingAction(actionsRegistry, options);
       },
     });
   },
 });
+
+/** The action as declared (id, schema, examples), but running it fails with `message`. */
+function failingWith<A extends TemplateAction<any, any, any>>(
+  action: A,
+  message: string,
+): A {
+  return {
+    ...action,
+    handler: async () => {
+      throw new ServiceUnavailableError(message);
+    },
+  };
+}
+
+/** Registers each action as declared, but running it fails with `message`. */
+function failingRegistry(
+  registry: ActionsRegistryService,
+  message: string,
+): ActionsRegistryService {
+  return {
+    register: action =>
+      registry.register({
+        ...action,
+        action: async () => {
+          throw new ServiceUnavailableError(message);
+        },
+      }),
+  };
+}

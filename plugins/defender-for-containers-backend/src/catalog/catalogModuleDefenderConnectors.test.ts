@@ -123,4 +123,22 @@ describe('catalogModuleDefenderConnectors', () => {
     );
     expect(listSecurityConnectors).toHaveBeenCalledWith(SUB);
   });
+
+  it('starts without defenderForContainers, warning once with the keys to set', async () => {
+    const addEntityProvider = jest.fn();
+    const logger = mockServices.logger.mock();
+    await startTestBackend({
+      extensionPoints: [[catalogProcessingExtensionPoint, { addEntityProvider }]],
+      features: [
+        catalogModuleDefenderConnectors,
+        mockServices.rootConfig.factory({ data: {} }),
+        logger.factory,
+      ],
+    });
+    expect(addEntityProvider).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('defenderForContainers.azure.subscriptions'),
+    );
+  });
 });

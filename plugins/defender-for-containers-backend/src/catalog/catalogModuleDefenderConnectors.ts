@@ -6,7 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   defenderArmClientServiceRef,
-  defenderConfigServiceRef,
+  optionalDefenderConfigServiceRef,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
 import { DefenderConnectorEntityProvider } from './DefenderConnectorEntityProvider';
@@ -15,7 +15,9 @@ import { listDockerHubConnectors } from './listDockerHubConnectors';
 /**
  * Catalog module that mirrors the Docker Hub security connectors of the allowed subscriptions as
  * Resource entities: on a schedule, and at once when an onboarding or offboarding task publishes
- * on the `defender-for-containers.connectors` events topic.
+ * on the `defender-for-containers.connectors` events topic. Without
+ * `defenderForContainers.azure.subscriptions` it logs one warning naming the keys to set and
+ * adds nothing, so the catalog (and the rest of the backend) still starts.
  *
  * @public
  */
@@ -31,7 +33,8 @@ export const catalogModuleDefenderConnectors = createBackendModule({
         scheduler: coreServices.scheduler,
         events: eventsServiceRef,
         arm: defenderArmClientServiceRef,
-        defender: defenderConfigServiceRef,
+        // Optional: an app that installs the packages before configuring Azure must still start.
+        optionalConfig: optionalDefenderConfigServiceRef,
       },
       async init({
         catalog,
@@ -40,8 +43,15 @@ export const catalogModuleDefenderConnectors = createBackendModule({
         scheduler,
         events,
         arm,
-        defender,
+        optionalConfig,
       }) {
+        if (!optionalConfig.configured) {
+          logger.warn(
+            `Defender connector entities are off: ${optionalConfig.message}`,
+          );
+          return;
+        }
+        const defender = optionalConfig.config;
         const subscriptionIds = defender.azure.subscriptions.map(s => s.id);
         const provider = new DefenderConnectorEntityProvider({
           listConnectors: () =>

@@ -1,4 +1,4 @@
-import type { Config } from '@backstage/config';
+import { ConfigReader, type Config } from '@backstage/config';
 import {
   DEFAULT_AZURE_PORTAL_URL,
   type AllowedSubscription,
@@ -185,19 +185,16 @@ function readSubscriptions(config: Config): AllowedSubscription[] {
 }
 
 /**
- * Reads and checks `defenderForContainers` once. Throws at startup with the offending key, so a
- * misconfiguration never surfaces later as a confusing Azure or Docker Hub error.
- * @public
+ * Everything of `defenderForContainers` but the subscriptions, checked: a malformed endpoint,
+ * credential or CA file fails startup naming the key even while the subscriptions are not set.
+ * @internal
  */
-export function readDefenderConfig(
+export function readDefenderSettings(
   rootConfig: Config,
-): DefenderForContainersConfig {
-  const config = rootConfig.getOptionalConfig(ROOT);
-  if (!config) {
-    throw new Error(
-      `Missing required config value at '${ROOT}.azure.subscriptions': configure the Azure subscriptions the Defender for Containers plugins may use`,
-    );
-  }
+): Omit<DefenderForContainersConfig, 'azure'> & {
+  azure: Omit<DefenderForContainersConfig['azure'], 'subscriptions'>;
+} {
+  const config = rootConfig.getOptionalConfig(ROOT) ?? new ConfigReader({});
   const armEndpoint = httpsUrl(
     config,
     'azure.armEndpoint',
@@ -214,7 +211,6 @@ export function readDefenderConfig(
         DEFAULTS.authorityHost,
       ),
       credential,
-      subscriptions: readSubscriptions(config),
       portal: {
         baseUrl:
           SOVEREIGN_PORTALS[new URL(armEndpoint).host] ??
@@ -234,5 +230,26 @@ export function readDefenderConfig(
         DEFAULTS.registryService,
     },
     caFile: config.getOptionalString('caFile'),
+  };
+}
+
+/**
+ * Reads and checks `defenderForContainers` once. Throws at startup with the offending key, so a
+ * misconfiguration never surfaces later as a confusing Azure or Docker Hub error.
+ * @public
+ */
+export function readDefenderConfig(
+  rootConfig: Config,
+): DefenderForContainersConfig {
+  const config = rootConfig.getOptionalConfig(ROOT);
+  if (!config) {
+    throw new Error(
+      `Missing required config value at '${ROOT}.azure.subscriptions': configure the Azure subscriptions the Defender for Containers plugins may use`,
+    );
+  }
+  const settings = readDefenderSettings(rootConfig);
+  return {
+    ...settings,
+    azure: { ...settings.azure, subscriptions: readSubscriptions(config) },
   };
 }

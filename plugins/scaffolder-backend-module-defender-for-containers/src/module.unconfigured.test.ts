@@ -1,0 +1,55 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { callMcp } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import scaffolderModule from './index';
+
+jest.setTimeout(30_000);
+
+const TOOL = 'scaffolder.validate-defender-docker-hub-onboarding';
+
+// An adopter adds the module before configuring Azure: the backend must start, and an AI
+// assistant asking for a validation must learn what to configure, not meet a crash or a silence.
+describe('scaffolder module without defenderForContainers, over MCP', () => {
+  it('lists the AI action, and calling it answers with the keys to set', async () => {
+    const { server } = await startTestBackend({
+      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions() {} }]],
+      features: [
+        scaffolderModule,
+        mcpActionsPlugin,
+        mockServices.rootConfig.factory({
+          data: { backend: { actions: { pluginSources: ['scaffolder'] } } },
+        }),
+      ],
+    });
+    const authorization = mockCredentials.user.header('user:default/jane');
+
+    const listed = await callMcp(server, {
+      method: 'tools/list',
+      authorization,
+    });
+    expect(listed.result.tools.map((t: any) => t.name)).toContain(TOOL);
+
+    const { result } = await callMcp(server, {
+      method: 'tools/call',
+      params: {
+        name: TOOL,
+        arguments: {
+          organization: 'acme',
+          username: 'mdc-acme',
+          accessToken: 'dckr_pat_x',
+        },
+      },
+      authorization,
+    });
+    expect(result.isError).toBe(true);
+    expect(result.content[0].text).toMatch(
+      /Microsoft Defender for Containers is not configured: set defenderForContainers\.azure\.subscriptions/,
+    );
+    expect(result.content[0].text).not.toContain('dckr_pat_x');
+  });
+});
