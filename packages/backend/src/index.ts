@@ -28,6 +28,11 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 // user-settings storage in the app pushes updates over signals
 backend.add(import('@backstage/plugin-signals-backend'));
+// Connector owners are notified when a connector turns unhealthy or gets new Critical findings.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
+// Actions registered by plugins (backend.actions in app-config.yaml), as MCP tools for AI assistants.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Defender for Containers × Docker Hub: REST API, connector entities, scaffolder actions
 backend.add(
