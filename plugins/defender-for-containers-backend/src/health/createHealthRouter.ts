@@ -127,10 +127,14 @@ export async function createHealthRouter(options: {
           .status(429)
           .set('Retry-After', String(result.retryAfterSeconds))
           .json({
+            // Backstage's error body (as the root error handler writes it), so clients'
+            // ResponseError.fromResponse reads the name and message.
             error: {
               name: 'TooManyRequestsError',
               message: `This connector was refreshed on demand moments ago; try again in ${result.retryAfterSeconds} s`,
             },
+            request: { method: req.method, url: req.originalUrl },
+            response: { statusCode: 429 },
           });
         return;
       }

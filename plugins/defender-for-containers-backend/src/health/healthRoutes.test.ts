@@ -500,6 +500,8 @@ describe('health routes (plugin + emulator + database)', () => {
       const limited = await request(server).post(url).expect(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(50);
       expect(limited.body.error.name).toBe('TooManyRequestsError');
+      // Backstage's error shape, which the frontend's ResponseError.fromResponse reads
+      expect(limited.body.response).toEqual({ statusCode: 429 });
       // another connector has its own slot
       await request(server)
         .post(`${BASE}/connectors/${encodeURIComponent(INITECH)}/refresh`)

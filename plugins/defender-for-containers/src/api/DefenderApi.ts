@@ -1,13 +1,54 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  AllowedSubscription,
+  ConnectorListResponse,
+  ConnectorListSort,
+  ConnectorRefreshAccepted,
+  EntityDefenderResponse,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
- * What the frontend asks the Defender for Containers backend.
+ * Filters, order and page of {@link DefenderApi.listConnectors} (`GET /connectors`).
+ * @public
+ */
+export interface ConnectorListRequest {
+  status?: 'healthy' | 'unhealthy' | 'pending' | 'stale';
+  /** An entity ref; the backend accepts `team-a` as well as `group:default/team-a`. */
+  owner?: string;
+  organization?: string;
+  subscriptionId?: string;
+  /** Substring of the organization or connector name. */
+  text?: string;
+  sort?: ConnectorListSort;
+  order?: 'asc' | 'desc';
+  /** 1–200; the backend's default is 50. */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * What the frontend asks the Defender for Containers backend. Every method resolves with the
+ * backend's answer or rejects with a `ResponseError` (`@backstage/errors`) carrying its status
+ * and message; none resolves with `undefined`.
  * @public
  */
 export interface DefenderApi {
   /** The subscriptions the backend may onboard into, with their resource groups and defaults. */
   listAllowedSubscriptions(): Promise<AllowedSubscription[]>;
+  /** Everything the entity card shows for one entity, from the backend's database. */
+  getEntityDefender(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityDefenderResponse>;
+  /** Connectors of the allowed subscriptions, filtered, sorted and paged by the backend. */
+  listConnectors(
+    request?: ConnectorListRequest,
+  ): Promise<ConnectorListResponse>;
+  /**
+   * Asks for one connector's health now. Resolves when accepted (the refresh runs in the
+   * background); a `ResponseError` with status 429 when it was refreshed moments ago.
+   */
+  refreshConnector(connectorId: string): Promise<ConnectorRefreshAccepted>;
 }
 
 /** @public */

@@ -1,10 +1,19 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import type { AllowedSubscription } from '@defender-backstage/plugin-defender-for-containers-common';
-import type { DefenderApi } from './DefenderApi';
+import type {
+  AllowedSubscription,
+  ConnectorListResponse,
+  ConnectorRefreshAccepted,
+  EntityDefenderResponse,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import type { ConnectorListRequest, DefenderApi } from './DefenderApi';
+
+const PLUGIN_ID = 'defender-for-containers';
 
 /**
- * Calls the backend plugin through the app's fetch API, which adds the user's credentials.
+ * Calls the backend plugin through the app's fetch API, which adds the user's Backstage token:
+ * no Azure or Docker Hub credential is ever sent to, or read by, the browser.
  * @public
  */
 export class DefenderClient implements DefenderApi {
@@ -13,20 +22,55 @@ export class DefenderClient implements DefenderApi {
   ) {}
 
   async listAllowedSubscriptions(): Promise<AllowedSubscription[]> {
-    const body = await this.get<{ items: AllowedSubscription[] }>(
+    const body = await this.request<{ items: AllowedSubscription[] }>(
       '/azure/subscriptions',
     );
     return body.items;
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const baseUrl = await this.deps.discoveryApi.getBaseUrl(
-      'defender-for-containers',
+  getEntityDefender(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityDefenderResponse> {
+    const { kind, namespace, name } = entityRef;
+    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
+    return this.request(`/entities/${path}/defender`);
+  }
+
+  listConnectors(
+    request: ConnectorListRequest = {},
+  ): Promise<ConnectorListResponse> {
+    const query = new URLSearchParams();
+    // Only set parameters: the backend refuses unknown and empty ones (400).
+    for (const [key, value] of Object.entries(request)) {
+      if (value !== undefined && value !== '') query.set(key, String(value));
+    }
+    const qs = query.toString();
+    return this.request(`/connectors${qs ? `?${qs}` : ''}`);
+  }
+
+  refreshConnector(connectorId: string): Promise<ConnectorRefreshAccepted> {
+    return this.request(
+      `/connectors/${encodeURIComponent(connectorId)}/refresh`,
+      { method: 'POST' },
     );
-    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`);
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.deps.discoveryApi.getBaseUrl(PLUGIN_ID);
+    const response = await this.deps.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
+      // Carries the status and the backend's `{ error: { name, message } }`, so the UI can tell
+      // 403 from 503 and show the backend's words instead of a stack.
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    const body = await response.json().catch(() => undefined);
+    if (body === undefined || body === null || typeof body !== 'object') {
+      // An answer that is not ours (a proxy's HTML page with status 200): fail loudly here
+      // rather than hand `undefined` to a component.
+      throw new Error(
+        `The Defender for Containers backend answered ${path} with something that is not JSON`,
+      );
+    }
+    return body as T;
   }
 }

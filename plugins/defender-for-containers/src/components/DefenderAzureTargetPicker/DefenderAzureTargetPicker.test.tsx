@@ -24,7 +24,7 @@ const subscriptions: AllowedSubscription[] = [
 ];
 
 function renderPicker(
-  api: DefenderApi,
+  api: Pick<DefenderApi, 'listAllowedSubscriptions'>,
   formData?: object,
   uiOptions?: { location?: boolean },
 ) {
@@ -41,7 +41,7 @@ function renderPicker(
   return {
     onChange,
     rendered: renderInTestApp(
-      <TestApiProvider apis={[[defenderApiRef, api]]}>
+      <TestApiProvider apis={[[defenderApiRef, api as DefenderApi]]}>
         <DefenderAzureTargetPicker {...props} />
       </TestApiProvider>,
     ),

@@ -1,0 +1,125 @@
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import type { TrendPoint } from '@defender-backstage/plugin-defender-for-containers-common';
+import { totalOf } from './severities';
+
+const WIDTH = 240;
+const HEIGHT = 40;
+const STRIP = 8;
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(2),
+    flexWrap: 'wrap',
+  },
+  svg: { display: 'block', overflow: 'visible' },
+  line: { fill: 'none', stroke: theme.palette.primary.main, strokeWidth: 1.5 },
+  critical: {
+    fill: 'none',
+    stroke: '#9e1c1c',
+    strokeWidth: 1.5,
+    strokeDasharray: '3 2',
+  },
+}));
+
+const STATUS_FILL: Record<string, string> = {
+  healthy: '#3e8635',
+  unhealthy: '#c9190b',
+  pending: '#6a6e73',
+};
+
+function points(values: number[], max: number): string {
+  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
+  return values
+    .map(
+      (v, i) =>
+        `${(i * step).toFixed(1)},${(HEIGHT - (HEIGHT * v) / max).toFixed(1)}`,
+    )
+    .join(' ');
+}
+
+/** What the trend says, in words: the chart's accessible name and its visible caption. */
+export function describeTrend(trend: TrendPoint[]): string {
+  if (trend.length === 0) return 'No history yet';
+  const first = trend[0];
+  const last = trend[trend.length - 1];
+  const healthyDays = trend.filter(p => p.status === 'healthy').length;
+  const days = trend.length === 1 ? '1 day' : `${trend.length} days`;
+  return `${days}: open findings ${totalOf(first.counts)} → ${totalOf(
+    last.counts,
+  )} (critical ${first.counts.critical} → ${
+    last.counts.critical
+  }); healthy on ${healthyDays} of ${days}`;
+}
+
+/**
+ * Health and findings over the stored history (one point per day) as an inline SVG: a line of
+ * all open findings, a dashed line of critical ones, and a strip of daily statuses whose colours
+ * are explained by the caption and each day's tooltip.
+ */
+export function TrendSparkline(props: { trend: TrendPoint[] }) {
+  const classes = useStyles();
+  const { trend } = props;
+  if (trend.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No history yet: one point is kept per day.
+      </Typography>
+    );
+  }
+  const totals = trend.map(p => totalOf(p.counts));
+  const max = Math.max(1, ...totals);
+  const cell = WIDTH / trend.length;
+  const description = describeTrend(trend);
+  return (
+    <div className={classes.root}>
+      <svg
+        className={classes.svg}
+        width={WIDTH}
+        height={HEIGHT + STRIP + 4}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + STRIP + 4}`}
+        role="img"
+        aria-label={`Trend over ${description}`}
+      >
+        <title>{description}</title>
+        {trend.length > 1 ? (
+          <>
+            <polyline className={classes.line} points={points(totals, max)} />
+            <polyline
+              className={classes.critical}
+              points={points(
+                trend.map(p => p.counts.critical),
+                max,
+              )}
+            />
+          </>
+        ) : (
+          <circle
+            cx={WIDTH / 2}
+            cy={HEIGHT - (HEIGHT * totals[0]) / max}
+            r={2.5}
+          />
+        )}
+        {trend.map((p, i) => (
+          <rect
+            key={p.date}
+            x={i * cell + 0.5}
+            y={HEIGHT + 4}
+            width={Math.max(1, cell - 1)}
+            height={STRIP}
+            fill={STATUS_FILL[p.status ?? 'pending'] ?? STATUS_FILL.pending}
+          >
+            <title>{`${p.date}: ${p.status ?? 'no report'}, ${totalOf(
+              p.counts,
+            )} open findings`}</title>
+          </rect>
+        ))}
+      </svg>
+      <Typography variant="caption" color="textSecondary">
+        {description}
+      </Typography>
+    </div>
+  );
+}
