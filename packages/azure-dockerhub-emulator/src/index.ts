@@ -13,10 +13,19 @@ export type {
   StartEmulatorOptions,
 } from './startEmulator';
 export type { FaultSpec, FaultKind, FaultStatus } from './faults/FaultInjector';
-export { scenarioSchema } from './scenario/scenarioSchema';
+export { FAULT_STATUSES } from './faults/FaultInjector';
+export type { RequestLogEntry } from './state/EmulatorState';
+export { scenarioSchema, azureRoleSchema, findingsSchema } from './scenario/scenarioSchema';
 export type { Scenario, ScenarioInput, AzureRole, Findings } from './scenario/scenarioSchema';
 export { parseScenario, readScenarioFile, ScenarioError } from './scenario/loadScenario';
 export { trustedClientOptions, trustedCaList } from './trustedClientOptions';
 export { QUERY_TEMPLATES, normalizeQuery } from './arm/resourceGraphQueries';
 export { SpecRegistry } from './spec/SpecRegistry';
-export type { ValidationIssue } from './spec/SpecRegistry';
+export type {
+  ValidationIssue,
+  SpecSource,
+  SpecOperation,
+  ResponseRoute,
+  RequestInput,
+} from './spec/SpecRegistry';
+export type { JsonObject } from './spec/convertSchemaNode';

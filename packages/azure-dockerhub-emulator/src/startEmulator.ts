@@ -8,7 +8,7 @@ import { connectorHealth, healthReportResource } from './health/connectorHealthR
 import { resolveScenario } from './scenario/loadScenario';
 import { Scenario, ScenarioInput } from './scenario/scenarioSchema';
 import { createCore } from './server/EmulatorCore';
-import { createTlsMaterial } from './server/createTlsMaterial';
+import { createTlsMaterial, loadOrCreateTlsMaterial } from './server/createTlsMaterial';
 import { handleRequest } from './server/handleRequest';
 import { SpecRegistry } from './spec/SpecRegistry';
 import { ARM_OPERATIONS } from './arm/handleArm';
@@ -16,9 +16,12 @@ import { RequestLogEntry } from './state/EmulatorState';
 
 // The package root, found the way resolvePackagePath() does: the specs and scenarios ship in it.
 const PACKAGE_ROOT = path.dirname(require.resolve('@defender-backstage/azure-dockerhub-emulator/package.json'));
+/** @public */
 export const SPEC_DIR = path.join(PACKAGE_ROOT, 'specs');
+/** @public */
 export const DEMO_SCENARIO = path.join(PACKAGE_ROOT, 'scenarios', 'demo.yaml');
 
+/** @public */
 export interface StartEmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -28,6 +31,12 @@ export interface StartEmulatorOptions {
   seed?: number;
   /** Also write the CA certificate (PEM) to this path. */
   caFile?: string;
+  /**
+   * Keep the certificate (`ca.pem`) and its key in this directory and reuse them on the next
+   * start, so clients that read the CA once (a Backstage backend) need no restart. Default: a
+   * new certificate per start, kept nowhere.
+   */
+  caDir?: string;
   /** Base clock; `advanceTime` adds to it. Default `Date.now`. */
   now?: () => number;
   /** Interface to listen on (default 127.0.0.1: the certificate names loopback only). */
@@ -45,10 +54,11 @@ export interface StartEmulatorOptions {
   validateResponses?: boolean;
 }
 
+/** @public */
 export interface EmulatorUrls {
   /** ARM endpoint: the SecurityCenter `endpoint` option. */
   arm: string;
-  /** Entra authority host: `authorityHost` of @azure/identity credentials. */
+  /** Entra authority host: `authorityHost` of `@azure/identity` credentials. */
   authorityHost: string;
   /** Docker Hub API base (`/v2/...` below it), i.e. what https://hub.docker.com is in production. */
   dockerHubApi: string;
@@ -58,6 +68,7 @@ export interface EmulatorUrls {
   registryService: string;
 }
 
+/** @public */
 export interface EmulatorStateSnapshot {
   now: string;
   /** Whether connector responses carry the stored token (scenario flag or option). */
@@ -75,6 +86,7 @@ export interface EmulatorStateSnapshot {
   requestLog: RequestLogEntry[];
 }
 
+/** @public */
 export interface Emulator {
   url: string;
   urls: EmulatorUrls;
@@ -90,7 +102,10 @@ export interface Emulator {
 
 let cachedSpecs: SpecRegistry | undefined;
 
-/** The compiled specs, shared by every emulator of the process (they never change). */
+/**
+ * The compiled specs, shared by every emulator of the process (they never change).
+ * @public
+ */
 export function loadSpecs(): SpecRegistry {
   if (!cachedSpecs) {
     cachedSpecs = SpecRegistry.load(SPEC_DIR);
@@ -99,6 +114,7 @@ export function loadSpecs(): SpecRegistry {
   return cachedSpecs;
 }
 
+/** @public */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
   const scenario: Scenario = resolveScenario(options.scenario ?? DEMO_SCENARIO);
   const specs = loadSpecs();
@@ -110,7 +126,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     echoAccessToken: options.echoAccessToken,
     validateResponses: options.validateResponses,
   });
-  const tlsMaterial = await createTlsMaterial();
+  const tlsMaterial = options.caDir ? await loadOrCreateTlsMaterial(options.caDir) : await createTlsMaterial();
   const server = https.createServer({ key: tlsMaterial.key, cert: tlsMaterial.cert, keepAliveTimeout: 5000 }, (req, res) => {
     void handleRequest(core, req, res);
   });

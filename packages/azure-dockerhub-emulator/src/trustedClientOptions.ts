@@ -6,6 +6,7 @@ import tls from 'node:tls';
  * its default store, so the emulator certificate is appended to the default CAs — which in Node 22
  * (`tls.getCACertificates('default')`) include the bundled roots and `NODE_EXTRA_CA_CERTS`
  * (plus the system store when Node runs with `--use-system-ca`).
+ * @public
  */
 export function trustedCaList(emulatorCaPem: string): string[] {
   const getCACertificates = (tls as unknown as {
@@ -15,6 +16,7 @@ export function trustedCaList(emulatorCaPem: string): string[] {
   return [...defaults, emulatorCaPem];
 }
 
+/** @public */
 export function trustedClientOptions(emu: { caPem: string }): { tlsOptions: { ca: string[] } } {
   return { tlsOptions: { ca: trustedCaList(emu.caPem) } };
 }

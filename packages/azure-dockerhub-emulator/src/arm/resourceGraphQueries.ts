@@ -4,6 +4,7 @@
  * query is normalized (whitespace collapsed, no blanks around `| , ( ) [ ] = ! ~ < >`, single
  * quotes read as double quotes) and compared with these templates; `{connectorId}` captures a
  * connector id (the subscription-wide shapes have none).
+ * @public
  */
 export const QUERY_TEMPLATES = {
   /** reference/azure §3, verbatim: one row per finding (assessment) of a connector's images. */
@@ -85,6 +86,7 @@ export const QUERY_TEMPLATES = {
 
 export type QueryShape = keyof typeof QUERY_TEMPLATES;
 
+/** @public */
 export function normalizeQuery(query: string): string {
   return query
     .replace(/'/g, '"')

@@ -1,5 +1,6 @@
 import { SeededRandom } from '../util/SeededRandom';
 
+/** @public */
 export type FaultKind =
   | 'latency'
   | 'status'
@@ -7,9 +8,12 @@ export type FaultKind =
   | 'staleEtag'
   | 'slowBody';
 
+/** @public */
 export const FAULT_STATUSES = [403, 404, 409, 429, 500, 502, 503, 504] as const;
+/** @public */
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
+/** @public */
 export interface FaultSpec {
   /**
    * Which requests: `'PUT securityConnectors'` (method + route name), `'healthReports'` (route

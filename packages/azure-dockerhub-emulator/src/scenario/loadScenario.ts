@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { Scenario, ScenarioInput, scenarioSchema } from './scenarioSchema';
 
+/** @public */
 export class ScenarioError extends Error {
   constructor(source: string, readonly problems: string[]) {
     super(`Invalid scenario ${source}:\n${problems.map(p => `  - ${p}`).join('\n')}`);
@@ -62,6 +63,7 @@ function crossCheck(s: Scenario): string[] {
   return problems;
 }
 
+/** @public */
 export function parseScenario(input: unknown, source = '(object)'): Scenario {
   const result = scenarioSchema.safeParse(input);
   if (!result.success) {
@@ -75,6 +77,7 @@ export function parseScenario(input: unknown, source = '(object)'): Scenario {
   return result.data;
 }
 
+/** @public */
 export function readScenarioFile(file: string): Scenario {
   let raw: unknown;
   try {

@@ -8,6 +8,7 @@ const guid = z
   );
 const isoDate = z.iso.datetime({ offset: true });
 
+/** @public */
 export const azureRoleSchema = z.enum([
   'Reader',
   'Security Reader',
@@ -18,7 +19,8 @@ export const azureRoleSchema = z.enum([
 
 const planTier = z.enum(['Standard', 'Free']);
 
-const findingsSchema = z.strictObject({
+/** @public */
+export const findingsSchema = z.strictObject({
   critical: z.number().int().min(0).default(0),
   high: z.number().int().min(0).default(0),
   medium: z.number().int().min(0).default(0),
@@ -55,6 +57,7 @@ const connectorSchema = z.strictObject({
   tags: z.record(z.string(), z.string()).default({}),
 });
 
+/** @public */
 export const scenarioSchema = z.strictObject({
   /** Emulator clock start (ISO date-time); default: the real time at load. */
   startTime: isoDate.optional(),
@@ -164,9 +167,17 @@ export const scenarioSchema = z.strictObject({
     .default({ orgs: [], users: [], tokens: [], rateLimitPerMinute: 600 }),
 });
 
-/** A validated scenario (defaults applied). */
+/**
+ * A validated scenario (defaults applied).
+ * @public
+ */
 export type Scenario = z.output<typeof scenarioSchema>;
-/** What a scenario file or object may contain (defaults optional). */
+/**
+ * What a scenario file or object may contain (defaults optional).
+ * @public
+ */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** @public */
 export type AzureRole = z.output<typeof azureRoleSchema>;
+/** @public */
 export type Findings = z.output<typeof findingsSchema>;

@@ -11,8 +11,10 @@ const BASE = 'https://specs.local/';
 const HUB_SPEC = 'dockerhub/hub-api-latest.yaml';
 const METHODS = ['get', 'put', 'patch', 'delete', 'post', 'head'];
 
+/** @public */
 export type SpecSource = 'azure' | 'dockerhub';
 
+/** @public */
 export interface SpecOperation {
   id: string;
   source: SpecSource;
@@ -28,6 +30,7 @@ export interface SpecOperation {
   responses: Map<string, JsonObject | undefined>;
 }
 
+/** @public */
 export interface ValidationIssue {
   location: 'path' | 'query' | 'body' | 'response';
   /** Dotted path of the offending value, e.g. `properties.environmentData.scanInterval`. */
@@ -35,7 +38,10 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** Which schemas a route's responses are checked against: an official spec's, or ours. */
+/**
+ * Which schemas a route's responses are checked against: an official spec's, or ours.
+ * @public
+ */
 export interface ResponseRoute {
   id: string;
   origin: 'official' | 'ours';
@@ -43,6 +49,7 @@ export interface ResponseRoute {
   source?: SpecSource;
 }
 
+/** @public */
 export interface RequestInput {
   path: Record<string, string>;
   query: URLSearchParams;
@@ -79,6 +86,7 @@ function escapeRegex(text: string): string {
  * The official specs, compiled once into ajv validators: the emulator validates every request
  * with them and the tests validate every response. Swagger polymorphism (`discriminator` +
  * `x-ms-discriminator-value` over `allOf`) becomes an if/then dispatch on the discriminator.
+ * @public
  */
 export class SpecRegistry {
   private readonly ajv: Ajv;

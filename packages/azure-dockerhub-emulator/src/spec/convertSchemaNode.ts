@@ -6,6 +6,7 @@
  */
 export type SchemaMode = 'request' | 'response';
 
+/** @public */
 export type JsonObject = Record<string, any>;
 
 export interface ConvertContext {

@@ -89,6 +89,7 @@ export interface HubToken {
   revoked: boolean;
 }
 
+/** @public */
 export interface RequestLogEntry {
   at: string;
   method: string;

@@ -5,15 +5,17 @@ import {
   type ScenarioInput,
 } from '@defender-backstage/azure-dockerhub-emulator';
 import { fetch as undiciFetch } from 'undici';
-import { createAzureCredential } from '../azure/createAzureCredential';
-import { SecurityCenterArmClient } from '../azure/SecurityCenterArmClient';
-import type { DefenderForContainersConfig } from '../config/DefenderForContainersConfig';
-import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
-import { readDefenderConfig } from '../config/readDefenderConfig';
+// The main entry point by name, not by path: this entry is built and published on its own, so it
+// must share the main entry's classes instead of bundling copies of them.
 import {
+  createAzureCredential,
   FetchDockerHubClient,
+  loadTrustedCertificates,
+  readDefenderConfig,
+  SecurityCenterArmClient,
+  type DefenderForContainersConfig,
   type DockerHubFetch,
-} from '../dockerhub/FetchDockerHubClient';
+} from '@defender-backstage/plugin-defender-for-containers-node';
 import { ADMIN, SUB, SUB_B, TENANT, clientTestScenario } from './testScenario';
 
 /**

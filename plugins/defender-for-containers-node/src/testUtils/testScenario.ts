@@ -4,24 +4,33 @@ import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator
  * Ids and secrets of the test scenarios; secrets are fake and live only in the emulator. Shared
  * by every package's emulator tests, each with its own world around them.
  */
+/** @public */
 export const TENANT = '00000000-0000-0000-0000-0000000000aa';
+/** @public */
 export const ADMIN = {
   clientId: '00000000-0000-0000-0000-0000000000b1',
   clientSecret: 'emu-admin-secret',
 };
+/** @public */
 export const READER = {
   clientId: '00000000-0000-0000-0000-0000000000b2',
   clientSecret: 'emu-reader-secret',
 };
+/** @public */
 export const SUB = '00000000-0000-0000-0000-000000000001';
+/** @public */
 export const SUB_B = '00000000-0000-0000-0000-000000000002';
+/** @public */
 export const RG = 'rg-defender';
+/** @public */
 export const READ_TOKEN = 'dckr_pat_mdcReadOnlyToken000000000001';
+/** @public */
 export const WRITE_TOKEN = 'dckr_pat_mdcReadWriteToken00000000002';
 
 /**
  * Subscription SUB of every test world: registered, Defender for Containers on, one group RG.
  * A fresh object per call: tests change their copy of a world.
+ * @public
  */
 export function productionSubscription(): NonNullable<
   ScenarioInput['azure']['subscriptions']
@@ -37,6 +46,7 @@ export function productionSubscription(): NonNullable<
 /**
  * A small world for the clients' tests: one admin principal, one reader, two subscriptions
  * (Staging's Microsoft.Security not registered), three organizations, page size 2.
+ * @public
  */
 export const clientTestScenario: ScenarioInput = {
   azure: {

@@ -1,0 +1,57 @@
+import YAML from 'yaml';
+import { parseArgs } from './cli';
+import { emulatorAppConfig } from './printConfig';
+import { readScenarioFile } from './scenario/loadScenario';
+import { DEMO_SCENARIO } from './startEmulator';
+
+describe('--print-config', () => {
+  it('parses --ca-dir and --print-config', () => {
+    expect(parseArgs(['--ca-dir', '.emulator', '--print-config', '--port=7555'])).toMatchObject({
+      caDir: '.emulator',
+      printConfig: true,
+      port: 7555,
+    });
+  });
+
+  it("prints the demo's endpoints, credential, allowed subscriptions and CA file", () => {
+    const text = emulatorAppConfig(readScenarioFile(DEMO_SCENARIO), {
+      url: 'https://127.0.0.1:7555',
+      caFile: '/abs/.emulator/ca.pem',
+    });
+    expect(text).toMatch(/^# .*exists only in the emulator/m);
+    const { defenderForContainers: d } = YAML.parse(text);
+    expect(d.azure).toMatchObject({
+      armEndpoint: 'https://127.0.0.1:7555',
+      authorityHost: 'https://127.0.0.1:7555',
+      credential: {
+        type: 'clientSecret',
+        tenantId: '00000000-0000-0000-0000-000000000000',
+        clientId: '11111111-1111-1111-1111-111111111111',
+      },
+    });
+    // the subscriptions the principal has a role on, each with its groups and a location
+    expect(d.azure.subscriptions.map((s: any) => s.id)).toEqual([
+      'aaaaaaaa-0000-0000-0000-000000000001',
+      'bbbbbbbb-0000-0000-0000-000000000002',
+      'cccccccc-0000-0000-0000-000000000003',
+    ]);
+    expect(d.azure.subscriptions[0]).toMatchObject({
+      resourceGroups: ['rg-defender-connectors', 'rg-platform'],
+      defaults: { location: 'westeurope' },
+    });
+    expect(d.dockerHub).toEqual({
+      apiUrl: 'https://127.0.0.1:7555',
+      registryAuthUrl: 'https://127.0.0.1:7555/token',
+    });
+    expect(d.caFile).toBe('/abs/.emulator/ca.pem');
+  });
+
+  it('leaves out subscriptions the principal has no role on', () => {
+    const scenario = readScenarioFile(DEMO_SCENARIO);
+    scenario.azure.principals[0].roles = { 'bbbbbbbb-0000-0000-0000-000000000002': 'Reader' };
+    const { defenderForContainers: d } = YAML.parse(
+      emulatorAppConfig(scenario, { url: 'https://127.0.0.1:1', caFile: '/ca.pem' }),
+    );
+    expect(d.azure.subscriptions.map((s: any) => s.id)).toEqual(['bbbbbbbb-0000-0000-0000-000000000002']);
+  });
+});
