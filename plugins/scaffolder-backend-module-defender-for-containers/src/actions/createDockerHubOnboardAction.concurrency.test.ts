@@ -160,13 +160,49 @@ describe('defender:dockerhub:onboard when the connector changes between pre-flig
     expect(puts()).toEqual([201, 200, 412]);
   });
 
-  it('update racing an update that landed the same settings: success, reported as updated', async () => {
+  it('update racing an update that landed the same settings: written once more against that version, reported as updated', async () => {
     await runAction(t.onboard, base);
     beforeOurPut(writeAs({ scanIntervalHours: 6 }));
     const r = await runAction(t.onboard, { ...base, scanIntervalHours: 6 });
     expect(r.error).toBeUndefined();
     expect(r.outputs.operation).toBe('updated');
-    expect(puts()).toEqual([201, 200, 412]);
+    // Azure cannot show the token, so the run does not assume the other write carried its own.
+    expect(puts()).toEqual([201, 200, 412, 200]);
+  });
+
+  it('a token rotation whose PUT meets a stale etag still stores the new token (the settings alone match)', async () => {
+    await runAction(t.onboard, base);
+    const before = acme().credential.updatedAt;
+    t.emu.injectFault({
+      route: 'PUT securityConnectors',
+      kind: 'staleEtag',
+      times: 1,
+    });
+    const r = await runAction(t.onboard, {
+      ...base,
+      accessToken: TOKENS.read2,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.outputs.operation).toBe('updated');
+    expect(puts()).toEqual([201, 412, 200]);
+    expect(acme().credential.updatedAt).not.toBe(before);
+  });
+
+  it('a second change between the 412 and the write against the new version is a conflict', async () => {
+    await runAction(t.onboard, base);
+    t.emu.injectFault({
+      route: 'PUT securityConnectors',
+      kind: 'staleEtag',
+      times: 2,
+    });
+    const r = await runAction(t.onboard, {
+      ...base,
+      accessToken: TOKENS.read2,
+    });
+    expect(r.error).toBeInstanceOf(ConflictError);
+    expect(r.error.message).toContain('changed by someone else');
+    expect(r.error.message).toContain("this run's access token was not stored");
+    expect(puts()).toEqual([201, 412, 412]);
   });
 
   it('a stale etag (staleEtag fault) with this run wanting other settings than Azure holds is a conflict, not an overwrite', async () => {

@@ -206,7 +206,7 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     },
   );
 
-  it('a stale etag on a connector that already holds these settings converges without a second write', async () => {
+  it('a stale etag on a connector that already holds these settings: written once more against the new version (the token may differ)', async () => {
     await onboard();
     t.emu.injectFault({
       route: 'PUT securityConnectors',
@@ -216,7 +216,8 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     const r = await onboard();
     expect(r.error).toBeUndefined();
     expect(r.outputs.operation).toBe('updated');
-    expect(writes().map(w => w.status)).toEqual([201, 412]);
+    // Azure never shows the token, so equal settings do not prove this run's token is stored.
+    expect(writes().map(w => w.status)).toEqual([201, 412, 200]);
   });
 
   it('stops before writing when a check fails', async () => {

@@ -170,7 +170,9 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
         }
         if (result.alreadyApplied) {
           ctx.logger.info(
-            `Azure answered that ${input.connectorName} changed after the checks, and it already holds exactly these settings (typically this run's own write landed and was retried): nothing more to write.`,
+            existing
+              ? `Azure answered that ${input.connectorName} changed after the checks, and it already holds exactly these settings; it was written once more against that version, so it holds this run's token.`
+              : `Azure answered that ${input.connectorName} changed after the checks, and it already holds exactly these settings (typically this run's own write landed and was retried): nothing more to write.`,
           );
         }
 

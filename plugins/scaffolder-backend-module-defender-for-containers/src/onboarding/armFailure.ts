@@ -10,6 +10,10 @@ import {
   parseSecurityConnectorId,
   sameArmId,
 } from '@defender-backstage/plugin-defender-for-containers-node';
+import {
+  isSignInFailure,
+  isTransientSignInFailure,
+} from '../preflight/describeError';
 
 const UNREGISTERED = new Set([
   'MissingSubscriptionRegistration',
@@ -88,6 +92,18 @@ export function armFailure(
     );
   }
   const base = `${what} failed; nothing else was changed. ${e.message}.`;
+  if (isSignInFailure(e)) {
+    return withCause(
+      isTransientSignInFailure(e)
+        ? new ServiceUnavailableError(
+            `${base} Next: Microsoft Entra ID (Azure sign-in) is throttling or unavailable; run the task again in a minute or two.`,
+          )
+        : new ServiceUnavailableError(
+            `${base} Next: Backstage could not sign in to Azure; a Backstage operator must fix defenderForContainers.azure.credential (or the identity it names), then run again.`,
+          ),
+      e,
+    );
+  }
   if (e.status === 0 || e.status === 429 || e.status >= 500) {
     return withCause(
       new ServiceUnavailableError(

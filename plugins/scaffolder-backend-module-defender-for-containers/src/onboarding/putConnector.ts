@@ -68,9 +68,13 @@ function changedMeanwhile(
       desiredSettings(input),
       actualSettings(current),
     );
-    what = ` It now differs from what this run wanted — ${differences.join(
-      '; ',
-    )}.${lastWriter(current)}`;
+    what = differences.length
+      ? ` It now differs from what this run wanted — ${differences.join(
+          '; ',
+        )}.${lastWriter(current)}`
+      : ` It holds this run's settings, but changed again while this run wrote it once more, so this run's access token was not stored.${lastWriter(
+          current,
+        )}`;
   }
   const error = new ConflictError(`${head}${what} ${next}`);
   Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
@@ -82,11 +86,13 @@ function changedMeanwhile(
  * `If-None-Match: *`, an existing one replaced with `If-Match` of the etag the pre-flight read, so
  * a change someone made in between is never overwritten silently. On a failed precondition the
  * connector is read again: when it already holds this run's settings (typically this run's own
- * PUT landed and the pipeline retried it after a lost response) that is success; otherwise a
- * `ConflictError` names what differs.
+ * PUT landed and the pipeline retried it after a lost response) that is success — for an
+ * existing connector only after writing once more against the version Azure now holds, since
+ * Azure never returns the token and a rotation must not report success with the old one still
+ * stored; otherwise a `ConflictError` names what differs.
  *
- * Azure never returns the token, so "same settings" cannot include it: another run that wrote
- * the same settings with another token in that window would keep its token.
+ * For a new connector "same settings" cannot include the token: another run that created it
+ * with the same settings and another token in that window keeps its token.
  */
 export async function putConnector(
   arm: DefenderArmClient,
@@ -114,7 +120,26 @@ export async function putConnector(
       current &&
       sameSettings(actualSettings(current), desiredSettings(input))
     ) {
-      return { created: !existing, alreadyApplied: true };
+      if (!existing) return { created: true, alreadyApplied: true };
+      // Replacing a connector is how a token is rotated, and the token is the one thing Azure
+      // cannot show us: the version that beat us holds our settings but maybe not our token
+      // (a lost response to our own PUT, or just a new etag). Write once more against exactly
+      // that version, so success means Azure holds this run's token; a further change in
+      // between is again a 412, and then a conflict.
+      try {
+        await arm.putSecurityConnector(
+          input.connectorId,
+          connectorBody(input, current.etag),
+          { signal, ...(current.etag ? { ifMatch: current.etag } : {}) },
+        );
+        return { created: false, alreadyApplied: true };
+      } catch (again) {
+        if (!isPreconditionFailure(again)) throw again;
+        const latest = await arm.getSecurityConnector(input.connectorId, {
+          signal,
+        });
+        throw changedMeanwhile(input, existing, latest, again);
+      }
     }
     throw changedMeanwhile(input, existing, current, e);
   }

@@ -9,7 +9,11 @@ import {
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { OnboardingInput } from '../input/parseOnboardingInput';
-import { describeError, isTransient } from './describeError';
+import {
+  describeError,
+  isTransient,
+  isTransientSignInFailure,
+} from './describeError';
 import type { CheckOutcome, PreflightRecorder } from './PreflightRecorder';
 
 /** What the Azure checks learned, for the PUT and the outputs. */
@@ -280,8 +284,9 @@ export async function azurePreflight(
     recorder.record('azure.credential', {
       status: 'fail',
       message: `Backstage could not sign in to Azure: ${describeError(e)}`,
-      remedy:
-        'a Backstage operator must fix defenderForContainers.azure.credential (or the identity it names).',
+      remedy: isTransientSignInFailure(e)
+        ? 'Microsoft Entra ID is throttling or unavailable right now, the credential itself may be fine: run the task again in a minute or two.'
+        : 'a Backstage operator must fix defenderForContainers.azure.credential (or the identity it names).',
       serviceError: true,
     });
     recorder.skip(

@@ -19,3 +19,28 @@ export function isTransient(e: unknown): boolean {
     (typeof status === 'number' && status >= 500)
   );
 }
+
+/** The error is Azure's sign-in (Microsoft Entra token) failing, not the ARM call itself. */
+export function isSignInFailure(e: unknown): boolean {
+  const { code, operation } = (e ?? {}) as {
+    code?: string;
+    operation?: string;
+  };
+  return (
+    /^(AuthenticationRequiredError|AuthenticationError|CredentialUnavailableError)$/.test(
+      code ?? '',
+    ) || /sign-in/i.test(operation ?? '')
+  );
+}
+
+/**
+ * Entra answered 429/5xx (or MSAL replays such an answer from its throttling cache, which holds
+ * further sign-ins back for about a minute): nothing is wrong with the credential.
+ */
+export function isTransientSignInFailure(e: unknown): boolean {
+  const status = (e as { status?: number })?.status ?? 0;
+  if (status === 429 || status >= 500) return true;
+  return /temporarily_unavailable|too many requests|service unavailable|gateway time-?out|bad gateway|internal server error|please retry/i.test(
+    String((e as Error)?.message ?? e),
+  );
+}
