@@ -1,3 +1,22 @@
-export { defenderForContainersPlugin as default } from './plugin';
+/**
+ * Microsoft Defender for Containers × Docker Hub: the entity card, the connectors overview page,
+ * the API client and the onboarding form's Azure target picker.
+ *
+ * The default export is the plugin for Backstage's new frontend system (also at `./alpha`).
+ * The named `defenderForContainersPlugin`, `EntityDefenderForContainersCard` and
+ * `DefenderForContainersPage` are for apps on the legacy frontend system.
+ *
+ * @packageDocumentation
+ */
+export { defenderForContainersFrontendPlugin as default } from './plugin';
 export * from './api/DefenderApi';
 export * from './api/DefenderClient';
+export {
+  defenderForContainersPlugin,
+  defenderForContainersRouteRef,
+  EntityDefenderForContainersCard,
+  DefenderForContainersPage,
+} from './legacy/plugin';
+export type { DefenderCardProps } from './components/DefenderCard/DefenderCard';
+/** The card's filter, and the legacy `EntitySwitch` condition. */
+export { isDefenderForContainersAvailable } from '@defender-backstage/plugin-defender-for-containers-common';

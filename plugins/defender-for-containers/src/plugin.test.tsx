@@ -1,11 +1,51 @@
-import { ApiBlueprint } from '@backstage/frontend-plugin-api';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
-import plugin, { DefenderClient, defenderApiRef } from './index';
+import alphaPlugin from './alpha';
+import plugin, {
+  DefenderClient,
+  defenderApiRef,
+  type DefenderApi,
+} from './index';
+import {
+  componentEntity,
+  connectorIdOf,
+  healthyConnector,
+  responseWith,
+} from './__fixtures__/defenderResponses';
 
-describe('defender-for-containers frontend plugin', () => {
-  it('is the default export under the shared plugin id', () => {
+const CARD = 'entity-card:defender-for-containers/connectors';
+const PAGE = 'page:defender-for-containers';
+
+const fakeApi = (partial: Partial<DefenderApi>) =>
+  ({
+    listAllowedSubscriptions: jest.fn(),
+    getEntityDefender: jest.fn(),
+    listConnectors: jest.fn(),
+    refreshConnector: jest.fn(),
+    ...partial,
+  } as DefenderApi);
+
+describe('defender-for-containers frontend plugin (new frontend system)', () => {
+  it('is the default export under the shared plugin id, also at ./alpha', () => {
     expect(plugin.pluginId).toBe('defender-for-containers');
+    // the same object, so an app discovering both entry points installs it once
+    expect(alphaPlugin).toBe(plugin);
   });
 
   it('provides the Defender API: its ref, built as a DefenderClient from discovery and fetch', () => {
@@ -22,6 +62,169 @@ describe('defender-for-containers frontend plugin', () => {
       fetchApi: { fetch: async () => new Response('{}') },
     });
     expect(client).toBeInstanceOf(DefenderClient);
+  });
+
+  it('puts the entity card in the main column, only on entities with a Defender annotation', () => {
+    const tester = createExtensionTester(plugin.getExtension(CARD));
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(
+      filter(
+        componentEntity('payments-api', {
+          'microsoft.com/defender-dockerhub-repository': 'acme/payments-api',
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      filter(
+        componentEntity('legacy-billing', {
+          'microsoft.com/defender-dockerhub-organization': 'initech',
+        }),
+      ),
+    ).toBe(true);
+    // the catalog provider's connector Resources
+    expect(
+      filter({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: 'defender-dockerhub-acme',
+          annotations: {
+            'microsoft.com/defender-connector-id': connectorIdOf('acme'),
+          },
+        },
+        spec: { type: 'defender-connector', owner: 'guests' },
+      }),
+    ).toBe(true);
+    expect(filter(componentEntity('docs-site'))).toBe(false);
+  });
+
+  it('lets app-config replace the card’s filter, e.g. to every Component', () => {
+    const tester = createExtensionTester(plugin.getExtension(CARD), {
+      config: { filter: { kind: 'component' } },
+    });
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(componentEntity('docs-site'))).toBe(true);
+  });
+
+  it('renders the card for the entity in context, lazily', async () => {
+    const getEntityDefender = jest.fn(async () =>
+      responseWith([healthyConnector('acme')]),
+    );
+    const element = createExtensionTester(
+      plugin.getExtension(CARD),
+    ).reactElement();
+    renderInTestApp(
+      <EntityProvider
+        entity={componentEntity('payments-api', {
+          'microsoft.com/defender-dockerhub-repository': 'acme/payments-api',
+        })}
+      >
+        {element}
+      </EntityProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        apis: [
+          [defenderApiRef, fakeApi({ getEntityDefender })],
+          mockApis.permission(),
+        ],
+      },
+    );
+    expect(await screen.findByText('Docker Hub acme')).toBeInTheDocument();
+    expect(getEntityDefender).toHaveBeenCalledWith({
+      kind: 'component',
+      namespace: 'default',
+      name: 'payments-api',
+    });
+  });
+
+  it('passes the configured onboarding template to the card', async () => {
+    const element = createExtensionTester(plugin.getExtension(CARD), {
+      config: { onboardingTemplatePath: '/create/templates/platform/onboard' },
+    }).reactElement();
+    renderInTestApp(
+      <EntityProvider
+        entity={componentEntity('x', {
+          'microsoft.com/defender-dockerhub-organization': 'globex',
+        })}
+      >
+        {element}
+      </EntityProvider>,
+      {
+        apis: [
+          [
+            defenderApiRef,
+            fakeApi({
+              getEntityDefender: async () =>
+                responseWith([
+                  {
+                    status: 'missing',
+                    organization: 'globex',
+                    message: 'none',
+                  },
+                ]),
+            }),
+          ],
+          mockApis.permission(),
+        ],
+      },
+    );
+    expect(
+      await screen.findByRole('button', { name: /Onboard globex/ }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /^\/create\/templates\/platform\/onboard\?formData=/,
+      ),
+    );
+  });
+
+  it('adds the overview page at /defender-for-containers with a title and an icon for the sidebar', async () => {
+    const tester = createExtensionTester(plugin.getExtension(PAGE), {
+      apis: [
+        [
+          defenderApiRef,
+          fakeApi({
+            listConnectors: async () => ({
+              items: [healthyConnector('acme')],
+              totalCount: 1,
+              limit: 20,
+              offset: 0,
+            }),
+          }),
+        ],
+        [catalogApiRef, catalogApiMock()],
+      ],
+    });
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/defender-for-containers',
+    );
+    expect(tester.get(coreExtensionData.title)).toBe('Defender for Containers');
+    expect(tester.get(coreExtensionData.icon)).toBeTruthy();
+    renderInTestApp(tester.reactElement(), {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      apis: [
+        [
+          defenderApiRef,
+          fakeApi({
+            listConnectors: async () => ({
+              items: [healthyConnector('acme')],
+              totalCount: 1,
+              limit: 20,
+              offset: 0,
+            }),
+          }),
+        ],
+        [catalogApiRef, catalogApiMock()],
+      ],
+    });
+    expect(
+      await screen.findByRole('link', { name: 'acme' }),
+    ).toBeInTheDocument();
+    // the page layout draws the header from the page's title
+    expect(
+      screen.getByRole('heading', { name: 'Defender for Containers' }),
+    ).toBeInTheDocument();
   });
 
   it('provides the scaffolder form field the templates use as ui:field: DefenderAzureTargetPicker', async () => {

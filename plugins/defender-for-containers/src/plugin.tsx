@@ -3,10 +3,17 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import { isDefenderForContainersAvailable } from '@defender-backstage/plugin-defender-for-containers-common';
+import { z } from 'zod/v4';
 import { defenderApiRef } from './api/DefenderApi';
 import { DefenderClient } from './api/DefenderClient';
+import { defenderIcon } from './components/DefenderIcon';
+import { DEFAULT_ONBOARDING_TEMPLATE_PATH } from './onboardingTemplateUrl';
+import { rootRouteRef } from './routes';
 
 const defenderApi = ApiBlueprint.make({
   params: defineParams =>
@@ -15,6 +22,46 @@ const defenderApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: deps => new DefenderClient(deps),
     }),
+});
+
+/**
+ * `entity-card:defender-for-containers/connectors`: on entities with a Defender annotation
+ * (the connector Resources carry one), in the overview's main column. Its `filter` can be
+ * overridden in app-config, e.g. to show the card, and so what to annotate, on every Component.
+ */
+const defenderEntityCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'connectors',
+  configSchema: {
+    onboardingTemplatePath: z
+      .string()
+      .default(DEFAULT_ONBOARDING_TEMPLATE_PATH),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      type: 'content',
+      filter: isDefenderForContainersAvailable,
+      loader: () =>
+        import('./components/DefenderCard/DefenderCard').then(m => (
+          <m.DefenderCard
+            onboardingTemplatePath={config.onboardingTemplatePath}
+          />
+        )),
+    });
+  },
+});
+
+/** `page:defender-for-containers`: every connector; its title and icon put it in the sidebar. */
+const defenderOverviewPage = PageBlueprint.make({
+  params: {
+    path: '/defender-for-containers',
+    routeRef: rootRouteRef,
+    title: 'Defender for Containers',
+    icon: defenderIcon,
+    loader: () =>
+      import('./components/ConnectorsOverview/ConnectorsOverviewPage').then(
+        m => <m.ConnectorsOverviewPage />,
+      ),
+  },
 });
 
 const azureTargetPickerField = FormFieldBlueprint.make({
@@ -28,13 +75,21 @@ const azureTargetPickerField = FormFieldBlueprint.make({
 });
 
 /**
- * The Defender for Containers frontend plugin: the API client and the onboarding form's Azure
- * target picker (the entity card arrives with the health work).
+ * The Defender for Containers frontend plugin (new frontend system): the API client, the entity
+ * card, the connectors overview page and the onboarding form's Azure target picker.
  *
  * @public
  */
-export const defenderForContainersPlugin = createFrontendPlugin({
+export const defenderForContainersFrontendPlugin = createFrontendPlugin({
   pluginId: 'defender-for-containers',
+  title: 'Defender for Containers',
+  icon: defenderIcon,
   info: { packageJson: () => import('../package.json') },
-  extensions: [defenderApi, azureTargetPickerField],
+  routes: { root: rootRouteRef },
+  extensions: [
+    defenderApi,
+    defenderEntityCard,
+    defenderOverviewPage,
+    azureTargetPickerField,
+  ],
 });

@@ -1,0 +1,211 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { ResponseError } from '@backstage/errors';
+import type { ConnectorListResponse } from '@defender-backstage/plugin-defender-for-containers-common';
+import { defenderApiRef, type DefenderApi } from '../../api/DefenderApi';
+import {
+  healthyConnector,
+  pendingConnector,
+  unhealthyConnector,
+} from '../../__fixtures__/defenderResponses';
+import { ConnectorsOverview } from './ConnectorsOverview';
+
+const overview = (c: ReturnType<typeof healthyConnector>) => {
+  const {
+    issues,
+    plans,
+    findings,
+    trend,
+    scanIntervalHours,
+    trialEndsAt,
+    ...o
+  } = c;
+  return o;
+};
+
+function renderOverview(listConnectors: DefenderApi['listConnectors']) {
+  const api = { listConnectors } as DefenderApi;
+  const catalog = catalogApiMock({
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'guests', namespace: 'default', title: 'Guests' },
+        spec: { type: 'team', children: [] },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'payments', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+    ],
+  });
+  renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [defenderApiRef, api],
+        [catalogApiRef, catalog],
+      ]}
+    >
+      <ConnectorsOverview />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const page = (
+  items: ConnectorListResponse['items'],
+  totalCount = items.length,
+  offset = 0,
+  limit = 20,
+): ConnectorListResponse => ({ items, totalCount, offset, limit });
+
+// material-table renders slowly in jsdom, more so on a busy machine
+jest.setTimeout(30_000);
+
+/** A column's sort control (material-table nests a drag handle with the same name). */
+const sortLabel = (name: string) =>
+  screen
+    .getAllByRole('button', { name })
+    .find(el => el.classList.contains('MuiTableSortLabel-root'))!;
+
+describe('ConnectorsOverview', () => {
+  it('lists connectors with status, findings and owner, each linked to its entity', async () => {
+    const listConnectors = jest.fn(async () =>
+      page([
+        overview(healthyConnector('acme')),
+        overview(unhealthyConnector('initech')),
+        { ...overview(pendingConnector('umbrella')), owner: undefined },
+      ]),
+    );
+    renderOverview(listConnectors);
+    const acme = (await screen.findByRole('link', { name: 'acme' })).closest(
+      'tr',
+    )!;
+    expect(screen.getByRole('link', { name: 'acme' })).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/defender-dockerhub-acme',
+    );
+    expect(acme).toHaveTextContent('Healthy');
+    expect(acme).toHaveTextContent('3 critical, 8 high, 15 medium, 24 low');
+    expect(
+      within(acme).getByRole('link', { name: /guests/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(acme).getByRole('link', { name: /Azure portal/ }),
+    ).toHaveAttribute('href', expect.stringContaining('dockerhub-acme'));
+
+    const initech = screen
+      .getByRole('link', { name: 'initech' })
+      .closest('tr')!;
+    expect(initech).toHaveTextContent('Unhealthy');
+    const umbrella = screen
+      .getByRole('link', { name: 'umbrella' })
+      .closest('tr')!;
+    expect(umbrella).toHaveTextContent('Pending first scan');
+    expect(umbrella).toHaveTextContent('no owner tag');
+
+    expect(listConnectors).toHaveBeenCalledWith({ limit: 20, offset: 0 });
+  });
+
+  it('filters by status and by owner on the server, from the first page', async () => {
+    const listConnectors = jest.fn(async () =>
+      page([overview(healthyConnector('acme'))]),
+    );
+    renderOverview(listConnectors);
+    await screen.findByRole('link', { name: 'acme' });
+
+    fireEvent.mouseDown(screen.getByLabelText('Status'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Unhealthy' }));
+    await waitFor(() =>
+      expect(listConnectors).toHaveBeenLastCalledWith(
+        expect.objectContaining({ status: 'unhealthy', offset: 0 }),
+      ),
+    );
+
+    fireEvent.mouseDown(screen.getByLabelText('Owner'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Guests' }));
+    await waitFor(() =>
+      expect(listConnectors).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          status: 'unhealthy',
+          owner: 'group:default/guests',
+        }),
+      ),
+    );
+  });
+
+  it('sorts on the server when a column header is clicked', async () => {
+    const listConnectors = jest.fn(async () =>
+      page([overview(healthyConnector('acme'))]),
+    );
+    renderOverview(listConnectors);
+    await screen.findByRole('link', { name: 'acme' });
+    fireEvent.click(sortLabel('Findings'));
+    await waitFor(() =>
+      expect(listConnectors).toHaveBeenLastCalledWith(
+        expect.objectContaining({ sort: 'findings', order: 'asc' }),
+      ),
+    );
+    // the table ignores header clicks while its query runs
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    await screen.findByRole('link', { name: 'acme' });
+    fireEvent.click(sortLabel('Findings'));
+    await waitFor(() =>
+      expect(listConnectors).toHaveBeenLastCalledWith(
+        expect.objectContaining({ sort: 'findings', order: 'desc' }),
+      ),
+    );
+  });
+
+  it('pages on the server', async () => {
+    const many = Array.from({ length: 20 }, (_, i) =>
+      overview(healthyConnector(`org${String(i).padStart(2, '0')}`)),
+    );
+    const listConnectors = jest.fn(async (r: any) =>
+      page(
+        r.offset ? [overview(healthyConnector('zeta'))] : many,
+        21,
+        r.offset,
+      ),
+    );
+    renderOverview(listConnectors);
+    await screen.findByRole('link', { name: 'org00' });
+    expect(screen.getAllByText('1-20 of 21').length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+    expect(
+      await screen.findByRole('link', { name: 'zeta' }),
+    ).toBeInTheDocument();
+    expect(listConnectors).toHaveBeenLastCalledWith(
+      expect.objectContaining({ limit: 20, offset: 20 }),
+    );
+  });
+
+  it('says why when the backend refuses', async () => {
+    const error = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'NotAllowedError',
+            message:
+              'Missing permission defender-for-containers.connector.read',
+          },
+          response: { statusCode: 403 },
+        }),
+        { status: 403, headers: { 'content-type': 'application/json' } },
+      ),
+    );
+    renderOverview(jest.fn().mockRejectedValue(error));
+    expect(
+      await screen.findByText(
+        /Could not list connectors: Missing permission defender-for-containers.connector.read \(HTTP 403\)/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,281 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Link, Table, type TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  connectorEntityRef,
+  type ConnectorListSort,
+  type ConnectorOverview,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  defenderApiRef,
+  type ConnectorListRequest,
+} from '../../api/DefenderApi';
+import { StackedSeverityBar } from '../charts/SeverityBars';
+import { describeCounts, totalOf } from '../charts/severities';
+import { describeError } from '../format/describeError';
+import { absoluteTime, relativeTime } from '../format/relativeTime';
+import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
+
+/** Rows per page the table offers; the first is the default. */
+export const PAGE_SIZES = [20, 50, 100];
+
+type StatusFilter = NonNullable<ConnectorListRequest['status']>;
+const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
+  { value: 'unhealthy', label: 'Unhealthy' },
+  { value: 'stale', label: 'Stale' },
+  { value: 'pending', label: 'Pending first scan' },
+  { value: 'healthy', label: 'Healthy' },
+];
+
+const useStyles = makeStyles(theme => ({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(3),
+    marginBottom: theme.spacing(2),
+  },
+  filter: { minWidth: 220 },
+  findings: { minWidth: 160 },
+  counts: { marginTop: theme.spacing(0.5), whiteSpace: 'nowrap' },
+}));
+
+/** Owners a filter can offer: the catalog's groups and users, by ref. */
+function useOwnerOptions(): Array<{ ref: string; label: string }> {
+  const catalogApi = useApi(catalogApiRef);
+  const { value } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: ['Group', 'User'] },
+      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
+    });
+    return items
+      .map(e => ({
+        ref: stringifyEntityRef(e).toLowerCase(),
+        label: e.metadata.title ?? stringifyEntityRef(e),
+      }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, [catalogApi]);
+  // Without the catalog the filter still offers "any owner": the list is a convenience.
+  return value ?? [];
+}
+
+const columns = (
+  classes: ReturnType<typeof useStyles>,
+): TableColumn<ConnectorOverview>[] => [
+  {
+    title: 'Organization',
+    field: 'organization',
+    highlight: true,
+    render: c => (
+      <EntityRefLink entityRef={connectorEntityRef(c.organization)}>
+        {c.organization}
+      </EntityRefLink>
+    ),
+  },
+  {
+    title: 'Status',
+    field: 'status',
+    render: c => <ConnectorStatusLabel status={c.status} />,
+  },
+  {
+    title: 'Issues',
+    field: 'issueCount',
+    sorting: false,
+    type: 'numeric',
+  },
+  {
+    title: 'Findings',
+    field: 'findings',
+    cellStyle: { minWidth: 170 },
+    render: c => (
+      <div className={classes.findings}>
+        <StackedSeverityBar
+          counts={c.totals}
+          max={Math.max(1, totalOf(c.totals))}
+        />
+        <Typography variant="body2" className={classes.counts}>
+          {describeCounts(c.totals)}
+        </Typography>
+      </div>
+    ),
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: c =>
+      c.owner ? (
+        <EntityRefLink entityRef={c.owner} defaultKind="group" />
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          no owner tag
+        </Typography>
+      ),
+  },
+  {
+    title: 'Subscription',
+    field: 'subscriptionName',
+    sorting: false,
+  },
+  {
+    title: 'Last refreshed',
+    field: 'refreshedAt',
+    render: c => (
+      <span title={absoluteTime(c.refreshedAt)}>
+        {relativeTime(c.refreshedAt)}
+      </span>
+    ),
+  },
+  {
+    title: 'Azure',
+    field: 'portalUrl',
+    sorting: false,
+    render: c => <Link to={c.portalUrl}>Azure portal</Link>,
+  },
+];
+
+const orderOf = (direction?: string) => (direction === 'desc' ? 'desc' : 'asc');
+
+/** The columns the backend sorts by, keyed by the table's field. */
+const SORTS: Record<string, ConnectorListSort> = {
+  organization: 'organization',
+  status: 'status',
+  findings: 'findings',
+  owner: 'owner',
+  refreshedAt: 'refreshedAt',
+};
+
+/**
+ * Every connector of the subscriptions Backstage reads: status, findings and owner, sorted,
+ * filtered and paged by the backend (`GET /connectors`), each row linked to its catalog entity.
+ * The page's header comes from its surroundings (the new frontend system's page, or the legacy
+ * `DefenderForContainersPage`).
+ * @public
+ */
+export function ConnectorsOverview() {
+  const classes = useStyles();
+  const api = useApi(defenderApiRef);
+  const owners = useOwnerOptions();
+  const [status, setStatus] = useState<StatusFilter | ''>('');
+  const [owner, setOwner] = useState('');
+  const [error, setError] = useState<string>();
+  const tableRef = useRef<any>();
+  // The table asks for rows through `data`; it reads the filters from here so a new filter
+  // only needs a new query, not a new table.
+  const filters = useRef({ status, owner });
+  filters.current = { status, owner };
+
+  const data = useCallback(
+    async (query: {
+      page: number;
+      pageSize: number;
+      search: string;
+      orderBy?: { field?: unknown };
+      orderDirection?: string;
+    }) => {
+      const sort = SORTS[String(query.orderBy?.field ?? '')];
+      try {
+        const result = await api.listConnectors({
+          status: filters.current.status || undefined,
+          owner: filters.current.owner || undefined,
+          text: query.search.trim() || undefined,
+          sort,
+          order: sort ? orderOf(query.orderDirection) : undefined,
+          limit: query.pageSize,
+          offset: query.page * query.pageSize,
+        });
+        setError(undefined);
+        return {
+          data: result.items,
+          page: Math.floor(result.offset / result.limit),
+          totalCount: result.totalCount,
+        };
+      } catch (e) {
+        const { status: code, message } = describeError(e);
+        setError(code ? `${message} (HTTP ${code})` : message);
+        return { data: [], page: 0, totalCount: 0 };
+      }
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    tableRef.current?.onQueryChange?.({ page: 0 });
+  }, [status, owner]);
+
+  return (
+    <>
+      <Box className={classes.filters}>
+        <FormControl className={classes.filter}>
+          <InputLabel id="defender-status-filter-label">Status</InputLabel>
+          <Select
+            labelId="defender-status-filter-label"
+            id="defender-status-filter"
+            value={status}
+            onChange={e => setStatus(e.target.value as StatusFilter | '')}
+          >
+            <MenuItem value="">Any status</MenuItem>
+            {STATUS_FILTERS.map(s => (
+              <MenuItem key={s.value} value={s.value}>
+                {s.label}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControl className={classes.filter}>
+          <InputLabel id="defender-owner-filter-label">Owner</InputLabel>
+          <Select
+            labelId="defender-owner-filter-label"
+            id="defender-owner-filter"
+            value={owner}
+            onChange={e => setOwner(String(e.target.value))}
+          >
+            <MenuItem value="">Any owner</MenuItem>
+            {owners.map(o => (
+              <MenuItem key={o.ref} value={o.ref}>
+                {o.label}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      </Box>
+      {error && (
+        <Typography color="error" role="alert" gutterBottom>
+          Could not list connectors: {error}
+        </Typography>
+      )}
+      <Table<ConnectorOverview>
+        tableRef={tableRef}
+        title="Docker Hub connectors"
+        columns={columns(classes)}
+        data={data}
+        options={{
+          paging: true,
+          pageSize: PAGE_SIZES[0],
+          pageSizeOptions: PAGE_SIZES,
+          search: true,
+          searchFieldAlignment: 'right',
+          sorting: true,
+          debounceInterval: 300,
+          emptyRowsWhenPaging: false,
+          padding: 'dense',
+        }}
+        localization={{
+          toolbar: { searchPlaceholder: 'Organization or connector' },
+          body: {
+            emptyDataSourceMessage:
+              'No connectors match. Onboard an organization with the Docker Hub onboarding template.',
+          },
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { EntitySwitch } from '@backstage/plugin-catalog';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  DefenderForContainersPage,
+  defenderApiRef,
+  defenderForContainersPlugin,
+  EntityDefenderForContainersCard,
+  isDefenderForContainersAvailable,
+  type DefenderApi,
+} from '../index';
+import {
+  componentEntity,
+  healthyConnector,
+  responseWith,
+} from '../__fixtures__/defenderResponses';
+
+const api = {
+  listAllowedSubscriptions: jest.fn(),
+  getEntityDefender: jest.fn(async () =>
+    responseWith([healthyConnector('acme')]),
+  ),
+  listConnectors: jest.fn(async () => ({
+    items: [healthyConnector('umbrella')],
+    totalCount: 1,
+    limit: 20,
+    offset: 0,
+  })),
+  refreshConnector: jest.fn(),
+} as DefenderApi;
+
+/** The few lines the README asks a legacy app to add to its EntityPage. */
+function LegacyEntityOverview(props: { entity: Entity }) {
+  return (
+    <EntityProvider entity={props.entity}>
+      <EntitySwitch>
+        <EntitySwitch.Case if={isDefenderForContainersAvailable}>
+          <EntityDefenderForContainersCard />
+        </EntitySwitch.Case>
+      </EntitySwitch>
+    </EntityProvider>
+  );
+}
+
+const apis = [
+  [defenderApiRef, api],
+  [permissionApiRef, new MockPermissionApi()],
+  [catalogApiRef, catalogApiMock()],
+] as const;
+
+describe('legacy frontend system exports', () => {
+  it('are a createPlugin plugin under the shared id, with the Defender API', () => {
+    expect(defenderForContainersPlugin.getId()).toBe('defender-for-containers');
+    expect(
+      [...defenderForContainersPlugin.getApis()].map(f => f.api.id),
+    ).toEqual(['plugin.defender-for-containers.service']);
+  });
+
+  it('show the card through EntitySwitch on an annotated entity', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={apis}>
+        <LegacyEntityOverview
+          entity={componentEntity('payments-api', {
+            'microsoft.com/defender-dockerhub-repository': 'acme/payments-api',
+          })}
+        />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(await screen.findByText('Docker Hub acme')).toBeInTheDocument();
+    expect(screen.getByText('Healthy')).toBeInTheDocument();
+  });
+
+  it('hide the card through EntitySwitch on an entity without annotations', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={apis}>
+        <LegacyEntityOverview entity={componentEntity('docs-site')} />
+        <span>entity page</span>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('entity page')).toBeInTheDocument();
+    expect(
+      screen.queryByText('Defender for Containers'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('show what to annotate when the card is placed without the switch', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={apis}>
+        <EntityProvider entity={componentEntity('docs-site')}>
+          <EntityDefenderForContainersCard />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByText(/names no Docker Hub organization or repository/),
+    ).toBeInTheDocument();
+  });
+
+  it('render the overview page with its own header', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={apis}>
+        {/* as a legacy App's routes mount it */}
+        <Routes>
+          <Route path="/*" element={<DefenderForContainersPage />} />
+        </Routes>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'umbrella' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Defender for Containers' }),
+    ).toBeInTheDocument();
+  });
+});
