@@ -199,7 +199,7 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
     expect(tester.get(coreExtensionData.routePath)).toBe(
       '/defender-for-containers',
     );
-    expect(tester.get(coreExtensionData.title)).toBe('Defender for Containers');
+    expect(tester.get(coreExtensionData.title)).toBe('Defender');
     expect(tester.get(coreExtensionData.icon)).toBeTruthy();
     renderInTestApp(tester.reactElement(), {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -223,7 +223,7 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
     ).toBeInTheDocument();
     // the page layout draws the header from the page's title
     expect(
-      screen.getByRole('heading', { name: 'Defender for Containers' }),
+      screen.getByRole('heading', { name: 'Defender' }),
     ).toBeInTheDocument();
   });
 

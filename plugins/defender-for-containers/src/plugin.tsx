@@ -55,7 +55,8 @@ const defenderOverviewPage = PageBlueprint.make({
   params: {
     path: '/defender-for-containers',
     routeRef: rootRouteRef,
-    title: 'Defender for Containers',
+    // Short enough for the sidebar; the page says what it is about.
+    title: 'Defender',
     icon: defenderIcon,
     loader: () =>
       import('./components/ConnectorsOverview/ConnectorsOverviewPage').then(

@@ -46,7 +46,9 @@ const useStyles = makeStyles(theme => ({
   },
   filter: { minWidth: 220 },
   findings: { minWidth: 160 },
-  counts: { marginTop: theme.spacing(0.5), whiteSpace: 'nowrap' },
+  counts: { marginTop: theme.spacing(0.5) },
+  nowrap: { whiteSpace: 'nowrap' },
+  intro: { marginBottom: theme.spacing(2) },
 }));
 
 /** Owners a filter can offer: the catalog's groups and users, by ref. */
@@ -76,9 +78,14 @@ const columns = (
     field: 'organization',
     highlight: true,
     render: c => (
-      <EntityRefLink entityRef={connectorEntityRef(c.organization)}>
-        {c.organization}
-      </EntityRefLink>
+      <>
+        <EntityRefLink entityRef={connectorEntityRef(c.organization)}>
+          {c.organization}
+        </EntityRefLink>
+        <Typography variant="caption" color="textSecondary" component="div">
+          {c.subscriptionName}
+        </Typography>
+      </>
     ),
   },
   {
@@ -121,12 +128,7 @@ const columns = (
       ),
   },
   {
-    title: 'Subscription',
-    field: 'subscriptionName',
-    sorting: false,
-  },
-  {
-    title: 'Last refreshed',
+    title: 'Refreshed',
     field: 'refreshedAt',
     render: c => (
       <span title={absoluteTime(c.refreshedAt)}>
@@ -138,7 +140,11 @@ const columns = (
     title: 'Azure',
     field: 'portalUrl',
     sorting: false,
-    render: c => <Link to={c.portalUrl}>Azure portal</Link>,
+    render: c => (
+      <Link to={c.portalUrl} className={classes.nowrap}>
+        Portal
+      </Link>
+    ),
   },
 ];
 
@@ -213,12 +219,20 @@ export function ConnectorsOverview() {
 
   return (
     <>
+      <Typography variant="body1" className={classes.intro}>
+        Microsoft Defender for Containers: the Docker Hub connectors of the
+        Azure subscriptions this Backstage reads, with their health, open
+        vulnerability findings and owners.
+      </Typography>
       <Box className={classes.filters}>
         <FormControl className={classes.filter}>
-          <InputLabel id="defender-status-filter-label">Status</InputLabel>
+          <InputLabel id="defender-status-filter-label" shrink>
+            Status
+          </InputLabel>
           <Select
             labelId="defender-status-filter-label"
             id="defender-status-filter"
+            displayEmpty
             value={status}
             onChange={e => setStatus(e.target.value as StatusFilter | '')}
           >
@@ -231,10 +245,13 @@ export function ConnectorsOverview() {
           </Select>
         </FormControl>
         <FormControl className={classes.filter}>
-          <InputLabel id="defender-owner-filter-label">Owner</InputLabel>
+          <InputLabel id="defender-owner-filter-label" shrink>
+            Owner
+          </InputLabel>
           <Select
             labelId="defender-owner-filter-label"
             id="defender-owner-filter"
+            displayEmpty
             value={owner}
             onChange={e => setOwner(String(e.target.value))}
           >

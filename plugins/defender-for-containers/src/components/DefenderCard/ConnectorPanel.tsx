@@ -36,7 +36,10 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(1),
   },
   section: { marginTop: theme.spacing(2) },
-  subtitle: { marginBottom: theme.spacing(1) },
+  subtitle: {
+    marginBottom: theme.spacing(1),
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
   actions: {
     display: 'flex',
     alignItems: 'center',

@@ -17,7 +17,10 @@ export const REPOSITORIES_SHOWN = 8;
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
-  subtitle: { marginBottom: theme.spacing(1) },
+  subtitle: {
+    marginBottom: theme.spacing(1),
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
   table: { tableLayout: 'fixed', width: '100%' },
   cell: {
     overflowWrap: 'anywhere',

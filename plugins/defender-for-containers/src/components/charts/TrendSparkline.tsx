@@ -6,6 +6,8 @@ import { totalOf } from './severities';
 const WIDTH = 240;
 const HEIGHT = 40;
 const STRIP = 8;
+/** Widest day: a short history stays a short chart instead of a few stretched days. */
+const MAX_SLOT = 24;
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -14,14 +16,16 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     flexWrap: 'wrap',
   },
-  svg: { display: 'block', overflow: 'visible' },
+  svg: { display: 'block', overflow: 'visible', flexShrink: 0 },
   line: { fill: 'none', stroke: theme.palette.primary.main, strokeWidth: 1.5 },
+  dot: { fill: theme.palette.primary.main },
   critical: {
     fill: 'none',
     stroke: '#9e1c1c',
     strokeWidth: 1.5,
     strokeDasharray: '3 2',
   },
+  caption: { flex: '1 1 200px' },
 }));
 
 const STATUS_FILL: Record<string, string> = {
@@ -30,13 +34,17 @@ const STATUS_FILL: Record<string, string> = {
   pending: '#6a6e73',
 };
 
+/** Each day's slot; its point sits in the middle, its status below. */
+const slotOf = (days: number) => Math.min(MAX_SLOT, WIDTH / days);
+
 function points(values: number[], max: number): string {
-  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
+  const slot = slotOf(values.length);
   return values
-    .map(
-      (v, i) =>
-        `${(i * step).toFixed(1)},${(HEIGHT - (HEIGHT * v) / max).toFixed(1)}`,
-    )
+    .map((v, i) => {
+      const x = i * slot + slot / 2;
+      const y = HEIGHT - (HEIGHT * v) / max;
+      return `${x.toFixed(1)},${y.toFixed(1)}`;
+    })
     .join(' ');
 }
 
@@ -45,13 +53,17 @@ export function describeTrend(trend: TrendPoint[]): string {
   if (trend.length === 0) return 'No history yet';
   const first = trend[0];
   const last = trend[trend.length - 1];
+  if (trend.length === 1) {
+    return `1 day so far: ${totalOf(last.counts)} open findings (${
+      last.counts.critical
+    } critical), ${last.status ?? 'no report'}; one point is added per day`;
+  }
   const healthyDays = trend.filter(p => p.status === 'healthy').length;
-  const days = trend.length === 1 ? '1 day' : `${trend.length} days`;
-  return `${days}: open findings ${totalOf(first.counts)} → ${totalOf(
-    last.counts,
-  )} (critical ${first.counts.critical} → ${
+  return `${trend.length} days: open findings ${totalOf(
+    first.counts,
+  )} → ${totalOf(last.counts)} (critical ${first.counts.critical} → ${
     last.counts.critical
-  }); healthy on ${healthyDays} of ${days}`;
+  }); healthy on ${healthyDays} of ${trend.length} days`;
 }
 
 /**
@@ -71,15 +83,16 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
   }
   const totals = trend.map(p => totalOf(p.counts));
   const max = Math.max(1, ...totals);
-  const cell = WIDTH / trend.length;
+  const slot = slotOf(trend.length);
+  const width = slot * trend.length;
   const description = describeTrend(trend);
   return (
     <div className={classes.root}>
       <svg
         className={classes.svg}
-        width={WIDTH}
+        width={width}
         height={HEIGHT + STRIP + 4}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT + STRIP + 4}`}
+        viewBox={`0 0 ${width} ${HEIGHT + STRIP + 4}`}
         role="img"
         aria-label={`Trend over ${description}`}
       >
@@ -97,17 +110,18 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
           </>
         ) : (
           <circle
-            cx={WIDTH / 2}
+            className={classes.dot}
+            cx={slot / 2}
             cy={HEIGHT - (HEIGHT * totals[0]) / max}
-            r={2.5}
+            r={3}
           />
         )}
         {trend.map((p, i) => (
           <rect
             key={p.date}
-            x={i * cell + 0.5}
+            x={i * slot + 0.5}
             y={HEIGHT + 4}
-            width={Math.max(1, cell - 1)}
+            width={Math.max(1, slot - 1)}
             height={STRIP}
             fill={STATUS_FILL[p.status ?? 'pending'] ?? STATUS_FILL.pending}
           >
@@ -117,7 +131,11 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
           </rect>
         ))}
       </svg>
-      <Typography variant="caption" color="textSecondary">
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        className={classes.caption}
+      >
         {description}
       </Typography>
     </div>

@@ -73,7 +73,11 @@ export function ConnectorStatusLabel(props: { status: ConnectorStatus }) {
   );
   const Readable = Icon as ComponentType<Record<string, unknown>>;
   return (
-    <span title={description} data-status={props.status}>
+    <span
+      title={description}
+      data-status={props.status}
+      style={{ whiteSpace: 'nowrap', display: 'inline-block' }}
+    >
       <Readable aria-hidden={undefined} aria-label={undefined}>
         {label}
       </Readable>

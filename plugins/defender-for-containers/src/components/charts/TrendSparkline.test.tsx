@@ -1,0 +1,54 @@
+import { screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { counts } from '../../__fixtures__/defenderResponses';
+import { describeTrend, TrendSparkline } from './TrendSparkline';
+
+const days = [
+  {
+    date: '2026-02-27',
+    status: 'unhealthy' as const,
+    counts: counts(4, 9, 15, 24),
+  },
+  {
+    date: '2026-02-28',
+    status: 'healthy' as const,
+    counts: counts(3, 9, 15, 24),
+  },
+  {
+    date: '2026-03-01',
+    status: 'healthy' as const,
+    counts: counts(3, 8, 15, 24),
+  },
+];
+
+describe('TrendSparkline', () => {
+  it('says in words how findings and health went', () => {
+    expect(describeTrend([])).toBe('No history yet');
+    expect(describeTrend(days.slice(0, 1))).toBe(
+      '1 day so far: 52 open findings (4 critical), unhealthy; one point is added per day',
+    );
+    expect(describeTrend(days)).toBe(
+      '3 days: open findings 52 → 50 (critical 4 → 3); healthy on 2 of 3 days',
+    );
+  });
+
+  it('draws one status cell per day, each with its date and status as a tooltip, and both lines', async () => {
+    renderInTestApp(<TrendSparkline trend={days} />);
+    const chart = await screen.findByRole('img', { name: /3 days/ });
+    expect(chart.querySelectorAll('polyline')).toHaveLength(2);
+    expect(
+      [...chart.querySelectorAll('rect > title')].map(t => t.textContent),
+    ).toEqual([
+      '2026-02-27: unhealthy, 52 open findings',
+      '2026-02-28: healthy, 51 open findings',
+      '2026-03-01: healthy, 50 open findings',
+    ]);
+  });
+
+  it('keeps a short history short instead of stretching it', async () => {
+    renderInTestApp(<TrendSparkline trend={days.slice(0, 1)} />);
+    const chart = await screen.findByRole('img', { name: /1 day so far/ });
+    expect(Number(chart.getAttribute('width'))).toBeLessThanOrEqual(24);
+    expect(chart.querySelectorAll('circle')).toHaveLength(1);
+  });
+});
