@@ -44,4 +44,10 @@ backend.add(
     '@defender-backstage/plugin-scaffolder-backend-module-defender-for-containers'
   ),
 );
+// The onboard / rotate / offboard templates, owned by defenderForContainers.templates.owner
+backend.add(
+  import(
+    '@defender-backstage/plugin-catalog-backend-module-defender-for-containers-templates'
+  ),
+);
 backend.start();

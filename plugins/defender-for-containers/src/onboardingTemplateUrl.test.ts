@@ -17,11 +17,11 @@ describe('onboardingTemplateUrl', () => {
     );
   });
 
-  it('names the template and its parameter as templates/ defines them', () => {
+  it('names the template and its parameter as the templates package defines them', () => {
     const template = readFileSync(
       join(
         __dirname,
-        '../../../templates/defender-onboard-dockerhub/template.yaml',
+        '../../catalog-backend-module-defender-for-containers-templates/templates/defender-onboard-dockerhub/template.yaml',
       ),
       'utf8',
     );
