@@ -96,7 +96,14 @@ async function startEmulator(): Promise<ChildProcess> {
   return emulator;
 }
 
-export async function startStack(): Promise<Stack> {
+/**
+ * @param options.configs more app-config files (relative to the repository), layered over
+ *   app-config.yaml and e2e/app-config.e2e.yaml: the backend serves the app its frontend config,
+ *   so a test file can change the app (e.g. an extension's config) without rebuilding it.
+ */
+export async function startStack(
+  options: { configs?: string[] } = {},
+): Promise<Stack> {
   mkdirSync(artifactsDir, { recursive: true });
   const emulator = await startEmulator();
   rmSync(databaseDir, { recursive: true, force: true });
@@ -112,6 +119,7 @@ export async function startStack(): Promise<Stack> {
       '../../app-config.yaml',
       '--config',
       '../../e2e/app-config.e2e.yaml',
+      ...(options.configs ?? []).flatMap(c => ['--config', `../../${c}`]),
     ],
     {
       cwd: repoRoot,

@@ -18,6 +18,7 @@ import type { DefenderHealthService } from './DefenderHealthService';
 import { HealthRefresher } from './HealthRefresher';
 import { KnexHealthStore } from './KnexHealthStore';
 import { readHealthConfig } from './readHealthConfig';
+import { refreshOnConnectorChanges } from './refreshOnConnectorChanges';
 
 /**
  * Connector health of the Defender for Containers backend plugin: the routes, and later its AI
@@ -59,6 +60,12 @@ export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
             config,
             logger,
             publisher: new EventsConnectorTransitionPublisher(deps.events),
+          });
+          await refreshOnConnectorChanges({
+            events: deps.events,
+            refresher,
+            subscriptions,
+            logger,
           });
           return new DatabaseDefenderHealthService({
             store,

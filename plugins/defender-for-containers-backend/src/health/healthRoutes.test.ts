@@ -37,6 +37,11 @@ import {
 import { defenderForContainersPlugin } from '../plugin';
 import type { DefenderHealthService } from './DefenderHealthService';
 import { defenderHealthServiceRef } from './defenderHealthServiceRef';
+import {
+  eventsServiceRef,
+  type EventsService,
+} from '@backstage/plugin-events-node';
+import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
 
 jest.setTimeout(60_000);
 
@@ -73,6 +78,7 @@ describe('health routes (plugin + emulator + database)', () => {
   const mockDir = createMockDirectory();
   let emu: Emulator;
   let health: DefenderHealthService;
+  let events: EventsService;
   let catalog: ReturnType<typeof catalogServiceMock.mock>;
 
   const config = (extra: object = {}) =>
@@ -106,9 +112,10 @@ describe('health routes (plugin + emulator + database)', () => {
     moduleId: 'test-capture',
     register(reg) {
       reg.registerInit({
-        deps: { h: defenderHealthServiceRef },
-        async init({ h }) {
+        deps: { h: defenderHealthServiceRef, e: eventsServiceRef },
+        async init({ h, e }) {
           health = h;
+          events = e;
         },
       });
     },
@@ -480,6 +487,56 @@ describe('health routes (plugin + emulator + database)', () => {
         expect([q, res.status]).toEqual([q, 400]);
       }
     });
+  });
+
+  it('reads a connector as soon as onboarding announces it, so the card shows it pending at once', async () => {
+    const server = await start();
+    await health.refreshAll();
+    const NEW = connectorIdOf(PROD, 'dockerhub-newco');
+    // onboarding created it in Azure after the last scheduled refresh
+    emu.loadScenario({
+      ...healthScenario,
+      azure: {
+        ...healthScenario.azure,
+        connectors: [
+          ...healthScenario.azure!.connectors!,
+          {
+            subscriptionId: PROD,
+            resourceGroup: 'rg-connectors',
+            name: 'dockerhub-newco',
+            organization: 'newco',
+            username: 'mdc-team',
+            token: TOKENS[2],
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
+      dockerHub: {
+        ...healthScenario.dockerHub,
+        orgs: [
+          ...healthScenario.dockerHub!.orgs!,
+          { name: 'newco', members: [{ user: 'mdc-team', role: 'editor' }] },
+        ],
+      },
+    } as typeof healthScenario);
+    const newco = async () =>
+      (
+        await request(server)
+          .get(`${BASE}/connectors?organization=newco`)
+          .expect(200)
+      ).body as ConnectorListResponse;
+    expect((await newco()).totalCount).toBe(0);
+
+    await events.publish({
+      topic: CONNECTORS_CHANGED_TOPIC,
+      eventPayload: { connectorId: NEW },
+    });
+    for (let i = 0; i < 50 && (await newco()).totalCount === 0; i++) {
+      await new Promise(r => setTimeout(r, 100));
+    }
+    expect((await newco()).items).toEqual([
+      expect.objectContaining({ id: NEW, status: 'pending' }),
+    ]);
   });
 
   describe('POST /connectors/:id/refresh', () => {

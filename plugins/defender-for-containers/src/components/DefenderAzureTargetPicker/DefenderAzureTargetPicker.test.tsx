@@ -76,10 +76,13 @@ describe('DefenderAzureTargetPicker', () => {
       'option',
     );
     expect(options.map(o => o.textContent)).toEqual([
+      'Choose a subscription',
       'Security (sub-a)',
       'Sandbox (sub-b)',
     ]);
-    fireEvent.click(options[1]);
+    // the placeholder cannot be chosen
+    expect(options[0]).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(options[2]);
     expect(onChange).toHaveBeenLastCalledWith({
       subscriptionId: 'sub-b',
       resourceGroup: 'rg-sandbox',

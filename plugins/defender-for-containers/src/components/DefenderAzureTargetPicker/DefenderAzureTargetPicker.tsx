@@ -80,24 +80,31 @@ export function DefenderAzureTargetPicker(
 
   const selected = subscriptions.find(s => s.id === formData?.subscriptionId);
   const id = idSchema?.$id ?? 'azureTarget';
+  // Labels sit above their fields from the first render: the defaults arrive a moment after
+  // mount, and a label still animating from inside the field to above it overlapped the value
+  // just filled in.
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
       <FormControl
         required={required}
         error={!!rawErrors?.length && !formData?.subscriptionId}
       >
-        <InputLabel id={`${id}-subscription-label`}>
+        <InputLabel id={`${id}-subscription-label`} shrink>
           Azure subscription
         </InputLabel>
         <Select
           labelId={`${id}-subscription-label`}
           id={`${id}-subscription`}
+          displayEmpty
           value={formData?.subscriptionId ?? ''}
           onChange={e => {
             const next = subscriptions.find(s => s.id === e.target.value);
             if (next) onChange(applySubscriptionDefaults(next, undefined));
           }}
         >
+          <MenuItem value="" disabled>
+            Choose a subscription
+          </MenuItem>
           {subscriptions.map(s => (
             <MenuItem key={s.id} value={s.id}>
               {s.displayName === s.id ? s.id : `${s.displayName} (${s.id})`}
@@ -110,15 +117,21 @@ export function DefenderAzureTargetPicker(
         </FormHelperText>
       </FormControl>
       <FormControl required={required}>
-        <InputLabel id={`${id}-rg-label`}>Resource group</InputLabel>
+        <InputLabel id={`${id}-rg-label`} shrink>
+          Resource group
+        </InputLabel>
         <Select
           labelId={`${id}-rg-label`}
           id={`${id}-resource-group`}
+          displayEmpty
           value={formData?.resourceGroup ?? ''}
           onChange={e =>
             onChange({ ...formData, resourceGroup: String(e.target.value) })
           }
         >
+          <MenuItem value="" disabled>
+            Choose a resource group
+          </MenuItem>
           {(selected?.resourceGroups ?? []).map(rg => (
             <MenuItem key={rg} value={rg}>
               {rg}
@@ -133,6 +146,8 @@ export function DefenderAzureTargetPicker(
         <TextField
           id={`${id}-location`}
           label="Location"
+          InputLabelProps={{ shrink: true }}
+          placeholder="e.g. westeurope"
           required={required}
           value={formData?.location ?? ''}
           onChange={e => onChange({ ...formData, location: e.target.value })}
