@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import { connectorSection, defenderCard, statusOf } from './defenderCard.ts';
 import { artifactsDir, startStack, type Stack } from './stack.ts';
 
 let stack: Stack;
@@ -10,9 +11,12 @@ let browser: Browser;
 let page: Page;
 
 before(async () => {
-  stack = await startStack();
+  // The card on every Component (a filter override), so docs-site shows what to annotate.
+  stack = await startStack({
+    configs: ['e2e/app-config.card-everywhere.yaml'],
+  });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 });
 
 after(async () => {
@@ -41,16 +45,125 @@ test('a guest signs in and the catalog lists the example entities', async () => 
       .getByRole('link', { name, exact: true })
       .waitFor({ timeout: 60_000 });
   }
-  await page.screenshot({
-    path: join(artifactsDir, 'catalog.png'),
-    fullPage: true,
-  });
+  await page.screenshot({ path: join(artifactsDir, 'catalog.png') });
 
   await page.getByRole('link', { name: 'payments-api', exact: true }).click();
   await page.getByRole('heading', { name: 'payments-api' }).waitFor();
   assert.match(page.url(), /\/catalog\/default\/component\/payments-api/);
-  await page.screenshot({
-    path: join(artifactsDir, 'payments-api.png'),
-    fullPage: true,
+
+  // The Overview tab holds Backstage's own cards and the Defender card: acme is not onboarded
+  // in the demo, so the card offers the onboarding template, prefilled with acme.
+  await page.getByText('About', { exact: true }).first().waitFor();
+  await page.getByText('Relations', { exact: true }).first().waitFor();
+  const acme = connectorSection(defenderCard(page), 'acme');
+  await acme.waitFor({ timeout: 60_000 });
+  assert.equal(await statusOf(acme).innerText(), 'Not onboarded');
+  const onboard = acme.getByRole('button', { name: /Onboard acme/ });
+  const href = new URL((await onboard.getAttribute('href'))!, stack.baseUrl);
+  assert.equal(
+    href.pathname,
+    '/create/templates/default/defender-onboard-dockerhub',
+  );
+  assert.deepEqual(JSON.parse(href.searchParams.get('formData')!), {
+    organization: 'acme',
   });
+  await page.screenshot({ path: join(artifactsDir, 'payments-api.png') });
+
+  // The button opens the onboarding form with the organization filled in.
+  await onboard.click();
+  await page.waitForURL(
+    /\/create\/templates\/default\/defender-onboard-dockerhub/,
+  );
+  assert.equal(
+    await page.getByLabel('Docker Hub organization').inputValue(),
+    'acme',
+  );
+  await page.screenshot({
+    path: join(artifactsDir, 'onboard-prefilled.png'),
+  });
+});
+
+test('an entity without a Defender annotation shows what to add', async () => {
+  await page.goto(`${stack.baseUrl}/catalog/default/component/docs-site`);
+  const card = defenderCard(page);
+  await card
+    .getByText(/names no Docker Hub organization or repository/)
+    .waitFor({ timeout: 60_000 });
+  const snippet = card.locator('pre');
+  await snippet.waitFor();
+  const yaml = await snippet.innerText();
+  assert.match(yaml, /name: docs-site/);
+  assert.match(
+    yaml,
+    /microsoft\.com\/defender-dockerhub-repository: <org>\/<repo>/,
+  );
+  await card.getByRole('button', { name: 'Copy text' }).waitFor();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: join(artifactsDir, 'card-docs-site-missing-annotation.png'),
+  });
+});
+
+test('the overview page lists every connector, filters by status and owner, and links to the connector', async () => {
+  await page.goto(stack.baseUrl);
+  await page.getByRole('link', { name: 'Defender', exact: true }).click();
+  await page.waitForURL(/\/defender-for-containers/);
+  const table = page.getByRole('table');
+  const rows = () =>
+    table
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('link') })
+      .evaluateAll(trs =>
+        trs.map(tr => tr.querySelector('a')?.textContent ?? ''),
+      );
+  await table
+    .getByRole('link', { name: 'umbrella', exact: true })
+    .waitFor({ timeout: 60_000 });
+  assert.deepEqual(await rows(), ['initech', 'umbrella']);
+  const initech = table.locator('tr', {
+    has: page.getByRole('link', { name: 'initech', exact: true }),
+  });
+  await initech.getByText('Unhealthy').waitFor();
+  await initech.getByText('no owner tag').waitFor();
+  const umbrella = table.locator('tr', {
+    has: page.getByRole('link', { name: 'umbrella', exact: true }),
+  });
+  await umbrella.getByText('Healthy').waitFor();
+  await umbrella.getByRole('link', { name: 'guests' }).waitFor();
+  await page.screenshot({ path: join(artifactsDir, 'overview.png') });
+
+  // Status filter (server-side)
+  await page.getByLabel('Status').click();
+  await page.getByRole('option', { name: 'Unhealthy' }).click();
+  await table.getByRole('link', { name: 'umbrella', exact: true }).waitFor({
+    state: 'detached',
+  });
+  assert.deepEqual(await rows(), ['initech']);
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await page.screenshot({
+    path: join(artifactsDir, 'overview-unhealthy.png'),
+  });
+
+  // Owner filter, with any status
+  await page.getByLabel('Status').click();
+  await page.getByRole('option', { name: 'Any status' }).click();
+  await page.getByLabel('Owner').click();
+  await page.getByRole('option', { name: 'guests', exact: true }).click();
+  await table.getByRole('link', { name: 'initech', exact: true }).waitFor({
+    state: 'detached',
+  });
+  assert.deepEqual(await rows(), ['umbrella']);
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await page.screenshot({ path: join(artifactsDir, 'overview-owner.png') });
+
+  // A row opens the connector's entity, which has the card too.
+  await table.getByRole('link', { name: 'umbrella', exact: true }).click();
+  await page.waitForURL(
+    /\/catalog\/default\/resource\/defender-dockerhub-umbrella/,
+  );
+  await page
+    .getByRole('heading', { name: /Defender connector: Docker Hub umbrella/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  assert.equal(page.url().endsWith('/defender-dockerhub-umbrella'), true);
 });

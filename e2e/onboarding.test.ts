@@ -5,6 +5,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { healthStatuses, listConnectors } from './arm.ts';
 import { launchBrowser } from './browser.ts';
+import {
+  connectorSection,
+  defenderCard,
+  intersects,
+  labelAndValueBoxes,
+  statusOf,
+} from './defenderCard.ts';
 import { artifactsDir, databaseDir, startStack, type Stack } from './stack.ts';
 
 const SUBSCRIPTION = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -79,7 +86,7 @@ async function backstageToken(): Promise<string> {
 
 async function signIn(): Promise<Page> {
   const page = await browser.newPage({
-    viewport: { width: 1400, height: 1000 },
+    viewport: { width: 1280, height: 800 },
   });
   await page.goto(stack.baseUrl);
   await page.getByRole('button', { name: 'Enter' }).click();
@@ -88,6 +95,33 @@ async function signIn(): Promise<Page> {
     .first()
     .waitFor();
   return page;
+}
+
+const connectorIdOf = (name: string) =>
+  `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-defender-connectors/providers/Microsoft.Security/securityConnectors/${name}`;
+
+/** Waits until Defender (the emulator) reports the connector Healthy, after its health delay. */
+async function waitForAzureHealthy(connectorId: string) {
+  const deadline = Date.now() + 90_000;
+  let codes: string[] = [];
+  while (Date.now() < deadline) {
+    codes = await healthStatuses(
+      stack.emulatorUrl,
+      stack.emulatorCa,
+      connectorId,
+    );
+    if (codes.length > 0 && codes.every(code => code === 'Healthy')) return;
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  assert.fail(`${connectorId} not Healthy in Azure: ${codes}`);
+}
+
+/** Clicks the card's Refresh for one connector and waits until the refresh landed. */
+async function refreshConnector(page: Page, organization: string) {
+  const section = connectorSection(defenderCard(page), organization);
+  await section.getByRole('button', { name: 'Refresh' }).click();
+  await section.getByText('Refreshed.').waitFor({ timeout: 90_000 });
+  return section;
 }
 
 /** Fills the onboarding template's form and starts the task; returns when the task page shows. */
@@ -205,6 +239,55 @@ test('the onboarding template onboards a Docker Hub organization and links to th
     path: join(artifactsDir, 'onboard-acme-entity.png'),
     fullPage: true,
   });
+
+  // The connector entity's Defender card: onboarding announced the connector, so the backend
+  // read it at once; Defender has not reported on it yet.
+  const card = defenderCard(page);
+  const acme = connectorSection(card, 'acme');
+  await acme.waitFor({ timeout: 60_000 });
+  assert.equal(await statusOf(acme).innerText(), 'Pending first scan');
+  await acme
+    .getByText(/Vulnerability findings appear after Defender’s first scan/)
+    .waitFor();
+  // beside Backstage's own cards
+  await page.getByText('About', { exact: true }).first().waitFor();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifactsDir, 'card-acme-pending.png') });
+
+  // After the emulator's health delay, Refresh reads it again: healthy, with its findings.
+  await waitForAzureHealthy(connectorIdOf('dockerhub-acme'));
+  await refreshConnector(page, 'acme');
+  assert.equal(await statusOf(acme).innerText(), 'Healthy');
+  await acme.getByText(/\d+ open vulnerability findings/).waitFor();
+  await acme.getByRole('table', { name: 'Worst findings' }).waitFor();
+  await acme
+    .getByRole('img', { name: /^Trend over/ })
+    .waitFor({ timeout: 10_000 });
+  assert.equal(
+    await acme
+      .getByRole('link', { name: /Open in the Azure portal/ })
+      .getAttribute('href'),
+    `https://portal.azure.com/#@00000000-0000-0000-0000-000000000000/resource${connectorIdOf(
+      'dockerhub-acme',
+    )}`,
+  );
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifactsDir, 'card-acme-healthy.png') });
+  await card.screenshot({
+    path: join(artifactsDir, 'card-acme-healthy-card.png'),
+  });
+
+  // payments-api names acme/payments-api: the same connector, findings narrowed to it.
+  await page.goto(`${stack.baseUrl}/catalog/default/component/payments-api`);
+  const narrowed = connectorSection(defenderCard(page), 'acme');
+  await narrowed
+    .getByText(/open vulnerability findings in acme\/payments-api/)
+    .waitFor({ timeout: 30_000 });
+  assert.equal(await statusOf(narrowed).innerText(), 'Healthy');
+  await page.getByText('About', { exact: true }).first().waitFor();
+  await page.screenshot({
+    path: join(artifactsDir, 'card-payments-api.png'),
+  });
 });
 
 test('a write-scoped token stops the task at the scope check and nothing is written', async () => {
@@ -256,6 +339,39 @@ test('rotating the revoked token of a connector heals it', async () => {
   );
 
   const page = await signIn();
+
+  // legacy-billing names initech: its card says what is wrong and how to fix it.
+  await page.goto(`${stack.baseUrl}/catalog/default/component/legacy-billing`);
+  const card = defenderCard(page);
+  const section = connectorSection(card, 'initech');
+  await section.waitFor({ timeout: 60_000 });
+  assert.equal(await statusOf(section).innerText(), 'Unhealthy');
+  const issue = section.getByRole('button', {
+    name: /access token was revoked/,
+  });
+  assert.equal(await issue.getAttribute('aria-expanded'), 'true');
+  await section.getByText('How to fix it').waitFor();
+  await section.getByText(/generate a token with the 'Read-only'/).waitFor();
+  // the issue closes and opens from the keyboard
+  await issue.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    el => el?.getAttribute('aria-expanded') === 'false',
+    await issue.elementHandle(),
+  );
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    el => el?.getAttribute('aria-expanded') === 'true',
+    await issue.elementHandle(),
+  );
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: join(artifactsDir, 'card-initech-unhealthy.png'),
+  });
+  await card.screenshot({
+    path: join(artifactsDir, 'card-initech-unhealthy-card.png'),
+  });
+
   await page.goto(
     `${stack.baseUrl}/create/templates/default/defender-rotate-dockerhub-token`,
   );
@@ -291,6 +407,72 @@ test('rotating the revoked token of a connector heals it', async () => {
     await new Promise(r => setTimeout(r, 2000));
   }
   assert.deepEqual([...new Set(after)], ['Healthy']);
+
+  // The card turns healthy once Backstage reads it again: the Refresh button does now.
+  await page.goto(`${stack.baseUrl}/catalog/default/component/legacy-billing`);
+  const healed = await refreshConnector(page, 'initech');
+  assert.equal(await statusOf(healed).innerText(), 'Healthy');
+  assert.equal(
+    await healed.getByText('What is wrong and how to fix it').count(),
+    0,
+  );
+  await defenderCard(page).scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: join(artifactsDir, 'card-initech-healthy.png'),
+  });
+});
+
+test('the Azure target picker’s labels never overlap the values it fills in, at 1280×800', async () => {
+  const page = await signIn();
+  const labels = ['Azure subscription', 'Resource group', 'Location'];
+  for (const [template, fill, shot] of [
+    [
+      'defender-onboard-dockerhub',
+      async () => {
+        await page.getByLabel('Docker Hub organization').fill('acme');
+        await page.getByLabel('Dedicated Docker Hub user').fill('mdc-acme');
+        await page
+          .getByLabel('Read-only access token of that user')
+          .fill('dckr_pat_EMULATOR0acmeReadOnlyFAKE01');
+      },
+      'picker-onboard.png',
+    ],
+    [
+      'defender-rotate-dockerhub-token',
+      async () => {
+        await page.getByLabel('Dedicated Docker Hub user').fill('mdc-initech');
+        await page
+          .getByLabel('New read-only access token')
+          .fill('dckr_pat_EMULATOR0initechRotatedFAKE1');
+      },
+      'picker-rotate.png',
+    ],
+  ] as const) {
+    await page.goto(`${stack.baseUrl}/create/templates/default/${template}`);
+    await fill();
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Measured the moment the defaults appear: a label still moving from inside the field
+    // to above it overlapped them.
+    await page.getByText('Contoso Production (emulated)').waitFor();
+    const present =
+      template === 'defender-onboard-dockerhub' ? labels : labels.slice(0, 2);
+    for (let i = 0; i < 3; i++) {
+      for (const { label, labelBox, valueBox } of await labelAndValueBoxes(
+        page,
+        present,
+      )) {
+        assert.ok(
+          !intersects(labelBox, valueBox),
+          `${template}: label "${label}" ${JSON.stringify(
+            labelBox,
+          )} overlaps its value ${JSON.stringify(valueBox)}`,
+        );
+        assert.ok(labelBox.bottom <= valueBox.top, `${label} above its value`);
+      }
+      await page.waitForTimeout(100);
+    }
+    await page.screenshot({ path: join(artifactsDir, shot) });
+  }
 });
 
 test('a Docker Hub token typed into the form is stored in no database', async () => {

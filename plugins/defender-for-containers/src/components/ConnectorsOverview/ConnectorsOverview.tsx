@@ -8,7 +8,11 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link, Table, type TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink, catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  catalogApiRef,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   connectorEntityRef,
@@ -62,7 +66,9 @@ function useOwnerOptions(): Array<{ ref: string; label: string }> {
     return items
       .map(e => ({
         ref: stringifyEntityRef(e).toLowerCase(),
-        label: e.metadata.title ?? stringifyEntityRef(e),
+        // as the catalog shows owners: `team-a` for a group, `user:jdoe` for a user
+        label:
+          e.metadata.title ?? humanizeEntityRef(e, { defaultKind: 'group' }),
       }))
       .sort((a, b) => a.label.localeCompare(b.label));
   }, [catalogApi]);

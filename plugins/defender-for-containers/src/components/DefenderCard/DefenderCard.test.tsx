@@ -102,7 +102,7 @@ describe('DefenderCard', () => {
         [...document.querySelectorAll('pre')].map(pre => pre.textContent),
       ).toEqual([
         expect.stringMatching(
-          /kind: Component\nmetadata:\n {2}name: docs-site\n {2}annotations:\n(.*\n)* {4}microsoft\.com\/defender-dockerhub-repository: <organization>\/<repository>/,
+          /kind: Component\nmetadata:\n {2}name: docs-site\n {2}annotations:\n(.*\n)* {4}microsoft\.com\/defender-dockerhub-repository: <org>\/<repo>/,
         ),
       ]),
     );

@@ -22,10 +22,10 @@ export function annotationSnippet(entity: Entity): string {
     'metadata:',
     `  name: ${entity.metadata.name}`,
     '  annotations:',
-    '    # the repositories this entity ships (org/repo, comma-separated) …',
-    `    ${ANNOTATION_DOCKERHUB_REPOSITORY}: <organization>/<repository>`,
-    '    # … or a whole Docker Hub organization',
-    `    # ${ANNOTATION_DOCKERHUB_ORGANIZATION}: <organization>`,
+    '    # the Docker Hub repositories it ships, comma-separated',
+    `    ${ANNOTATION_DOCKERHUB_REPOSITORY}: <org>/<repo>`,
+    '    # or whole organizations:',
+    `    # ${ANNOTATION_DOCKERHUB_ORGANIZATION}: <org>`,
   ].join('\n');
 }
 
