@@ -6,6 +6,13 @@ import { launchBrowser } from './browser.ts';
 import { connectorSection, defenderCard, statusOf } from './defenderCard.ts';
 import { artifactsDir, startStack, type Stack } from './stack.ts';
 
+/** Waits until a select's menu has faded out, so a screenshot shows the page, not the menu. */
+async function menuClosed(p: Page) {
+  await p.waitForFunction(
+    () => document.querySelectorAll('.MuiPopover-root').length === 0,
+  );
+}
+
 let stack: Stack;
 let browser: Browser;
 let page: Page;
@@ -133,27 +140,27 @@ test('the overview page lists every connector, filters by status and owner, and 
   await page.screenshot({ path: join(artifactsDir, 'overview.png') });
 
   // Status filter (server-side)
-  await page.getByLabel('Status').click();
+  await page.locator('#defender-status-filter').click();
   await page.getByRole('option', { name: 'Unhealthy' }).click();
   await table.getByRole('link', { name: 'umbrella', exact: true }).waitFor({
     state: 'detached',
   });
   assert.deepEqual(await rows(), ['initech']);
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await menuClosed(page);
   await page.screenshot({
     path: join(artifactsDir, 'overview-unhealthy.png'),
   });
 
   // Owner filter, with any status
-  await page.getByLabel('Status').click();
+  await page.locator('#defender-status-filter').click();
   await page.getByRole('option', { name: 'Any status' }).click();
-  await page.getByLabel('Owner').click();
+  await page.locator('#defender-owner-filter').click();
   await page.getByRole('option', { name: 'guests', exact: true }).click();
   await table.getByRole('link', { name: 'initech', exact: true }).waitFor({
     state: 'detached',
   });
   assert.deepEqual(await rows(), ['umbrella']);
-  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await menuClosed(page);
   await page.screenshot({ path: join(artifactsDir, 'overview-owner.png') });
 
   // A row opens the connector's entity, which has the card too.

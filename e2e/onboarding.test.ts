@@ -350,7 +350,7 @@ test('rotating the revoked token of a connector heals it', async () => {
     name: /access token was revoked/,
   });
   assert.equal(await issue.getAttribute('aria-expanded'), 'true');
-  await section.getByText('How to fix it').waitFor();
+  await section.getByText('How to fix it', { exact: true }).waitFor();
   await section.getByText(/generate a token with the 'Read-only'/).waitFor();
   // the issue closes and opens from the keyboard
   await issue.focus();
