@@ -42,9 +42,13 @@ LOGS="$REPO_ROOT/e2e/artifacts"
 mkdir -p "$LOGS"
 jest_tests() { yarn backstage-cli repo test 2>&1 | tee "$LOGS/jest.log"; return "${PIPESTATUS[0]}"; }
 browser_tests() { node --test --test-concurrency=1 'e2e/*.test.ts' 2>&1 | tee "$LOGS/browser.log"; return "${PIPESTATUS[0]}"; }
+# Two backend processes on the PostgreSQL above (stress/multiReplica.test.ts, node's test runner).
+multi_replica() { node --require @backstage/cli/config/nodeTransform.cjs stress/multiReplica.test.ts 2>&1 | tee "$LOGS/replicas.log"; return "${PIPESTATUS[0]}"; }
 
 step "unit and integration tests" jest_tests
+step "multi-replica" multi_replica
 step "app bundle" build_app_if_changed
+step "no secret in the app bundle" node scripts/scan-bundle.mjs
 step "browser tests" browser_tests
 
 echo
@@ -54,8 +58,10 @@ printf '%s\n' "${results[@]}"
 count() { { grep -aoE "$1" "$2" 2>/dev/null || true; } | { grep -oE '[0-9]+' || true; } | tail -n 1; }
 jest_passed=$(count 'Tests:.* [0-9]+ passed' "$LOGS/jest.log"); jest_failed=$(count 'Tests:.* [0-9]+ failed' "$LOGS/jest.log")
 browser_passed=$(count '^# pass [0-9]+' "$LOGS/browser.log"); browser_failed=$(count '^# fail [0-9]+' "$LOGS/browser.log")
+replicas_passed=$(count '^# pass [0-9]+' "$LOGS/replicas.log"); replicas_failed=$(count '^# fail [0-9]+' "$LOGS/replicas.log")
+browser_passed=$(( ${browser_passed:-0} + ${replicas_passed:-0} )); browser_failed=$(( ${browser_failed:-0} + ${replicas_failed:-0} ))
 echo "unit/integration tests: ${jest_passed:-0} passed, ${jest_failed:-0} failed"
-echo "browser tests: ${browser_passed:-0} passed, ${browser_failed:-0} failed"
+echo "browser and multi-replica tests: ${browser_passed:-0} passed, ${browser_failed:-0} failed"
 echo "checks (steps above): $(( ${#results[@]} - failed )) passed, ${failed} failed"
 # The closing line CI reads: every test of both runners.
 echo "tests: $(( ${jest_passed:-0} + ${browser_passed:-0} )) passed, $(( ${jest_failed:-0} + ${browser_failed:-0} )) failed"
