@@ -15,7 +15,7 @@ const read = defenderForContainersPermissions.find(p =>
 /** One route behind the permission, answered by Backstage's own error middleware. */
 function app(credentials: any, result: AuthorizeResult) {
   const permissions = mockServices.permissions.mock();
-  permissions.authorize.mockResolvedValue([{ result }]);
+  permissions.authorize.mockResolvedValue([{ result } as any]);
   const require = createRequirePermission({
     httpAuth: mockServices.httpAuth({ defaultCredentials: credentials }),
     permissions,
