@@ -19,7 +19,7 @@ describe('redactSecrets, every spelling', () => {
       'authorization: bearer abc.DEF_ghi~+/=',
       'authorization: Bearer ***',
     ],
-    ['a bearer after a tab', 'Bearer\tabc123', 'Bearer ***'],
+    ['a bearer after blanks', 'Bearer \t abc123', 'Bearer ***'],
     [
       'an unsigned JWT',
       'jwt eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0. end',
