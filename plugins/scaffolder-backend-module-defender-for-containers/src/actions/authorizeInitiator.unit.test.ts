@@ -1,0 +1,74 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { defenderForContainersPermissions } from '@defender-backstage/plugin-defender-for-containers-common';
+import { authorizeInitiator } from './authorizeInitiator';
+
+// The decision and the message alone, for every kind of initiator; the actions' own tests show
+// it runs before any remote call. (Written against the survivors of `yarn mutation`.)
+const create = defenderForContainersPermissions.find(p =>
+  p.name.endsWith('.create'),
+)!;
+
+async function decide(credentials: any, answer: unknown[]) {
+  const permissions = mockServices.permissions.mock();
+  permissions.authorize.mockResolvedValue(answer as any);
+  const result = await authorizeInitiator(
+    { getInitiatorCredentials: async () => credentials },
+    permissions,
+    create,
+    'onboard Docker Hub organizations',
+  ).then(
+    () => 'allowed',
+    e => e,
+  );
+  return { result, permissions };
+}
+
+describe('authorizeInitiator', () => {
+  it('allows what the policy allows, asking about exactly that permission for the initiator', async () => {
+    const credentials = mockCredentials.user('user:default/jane');
+    const { result, permissions } = await decide(credentials, [
+      { result: AuthorizeResult.ALLOW },
+    ]);
+    expect(result).toBe('allowed');
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [{ permission: create }],
+      { credentials },
+    );
+  });
+
+  it.each([
+    ['a user', mockCredentials.user('user:default/jane'), 'user:default/jane'],
+    ['a service', mockCredentials.service('plugin:catalog'), 'plugin:catalog'],
+    ['nobody', mockCredentials.none(), 'an unauthenticated caller'],
+    [
+      'a user without an entity ref',
+      {
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'user' },
+      },
+      'an unauthenticated caller',
+    ],
+    [
+      'a service without a subject',
+      {
+        $$type: '@backstage/BackstageCredentials',
+        principal: { type: 'service' },
+      },
+      'an unauthenticated caller',
+    ],
+  ])('refuses %s, naming who and what', async (_who, credentials, named) => {
+    for (const answer of [
+      [{ result: AuthorizeResult.DENY }],
+      [{ result: AuthorizeResult.CONDITIONAL }],
+      [],
+    ]) {
+      const { result } = await decide(credentials, answer);
+      expect(result).toBeInstanceOf(NotAllowedError);
+      expect(result.message).toBe(
+        `You are not allowed to onboard Docker Hub organizations: the permission ${create.name} is denied for ${named}. Ask your Backstage administrators (the permission policy) to grant it.`,
+      );
+    }
+  });
+});
