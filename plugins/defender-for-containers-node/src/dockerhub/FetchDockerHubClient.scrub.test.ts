@@ -179,6 +179,17 @@ describe('FetchDockerHubClient never repeats a secret Docker echoes back', () =>
     expect(e.detail!.startsWith('*** xxx')).toBe(true);
   });
 
+  it('shows no raw JSON when Docker’s answer has none of its message fields', async () => {
+    const hub = client(() => ({
+      status: 401,
+      body: JSON.stringify({ errinfo: { token: SECRET } }),
+    }));
+    const e = await failure(
+      hub.signIn({ username: 'mdcuser', secret: SECRET }),
+    );
+    expect(e.detail).toBeUndefined();
+  });
+
   it('says nothing of a body it cannot read', async () => {
     const hub = client(() => ({ status: 401, body: '' }));
     const e = await failure(
