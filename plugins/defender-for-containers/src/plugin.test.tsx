@@ -29,6 +29,9 @@ import {
   responseWith,
 } from './__fixtures__/defenderResponses';
 
+// Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
+jest.setTimeout(20_000);
+
 const CARD = 'entity-card:defender-for-containers/connectors';
 const PAGE = 'page:defender-for-containers';
 

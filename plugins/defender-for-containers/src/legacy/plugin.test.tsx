@@ -28,6 +28,9 @@ import {
   responseWith,
 } from '../__fixtures__/defenderResponses';
 
+// Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
+jest.setTimeout(20_000);
+
 const api = {
   listAllowedSubscriptions: jest.fn(),
   getEntityDefender: jest.fn(async () =>

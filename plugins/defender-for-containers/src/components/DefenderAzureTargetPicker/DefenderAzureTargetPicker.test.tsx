@@ -8,6 +8,9 @@ import { ResponseError } from '@backstage/errors';
 import { defenderApiRef, type DefenderApi } from '../../api/DefenderApi';
 import { DefenderAzureTargetPicker } from './DefenderAzureTargetPicker';
 
+// Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
+jest.setTimeout(20_000);
+
 const subscriptions: AllowedSubscription[] = [
   {
     id: 'sub-a',

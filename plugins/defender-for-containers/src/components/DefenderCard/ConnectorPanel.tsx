@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import ExpandLessIcon from '@material-ui/icons/ExpandLess';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
@@ -14,6 +17,7 @@ import {
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { useConnectorRefresh } from '../../hooks/useConnectorRefresh';
 import { TrendSparkline } from '../charts/TrendSparkline';
+import { describeCounts } from '../charts/severities';
 import { absoluteTime, relativeTime } from '../format/relativeTime';
 import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
 import { FindingsSection } from './FindingsSection';
@@ -102,10 +106,16 @@ export function ConnectorPanel(props: {
   isOwnEntity: boolean;
   canRefresh: boolean;
   onResponse: (response: EntityDefenderResponse) => void;
+  /**
+   * One line (status and counts) until opened: for cards with many connectors, which stay
+   * readable, and quick to render, that way.
+   */
+  collapsible?: boolean;
 }) {
   const classes = useStyles();
   const { connector: c, entityRef, isOwnEntity, canRefresh } = props;
-  const { onResponse } = props;
+  const { onResponse, collapsible = false } = props;
+  const [open, setOpen] = useState(!collapsible);
   const idPrefix = `defender-${c.organization}`;
 
   return (
@@ -120,13 +130,62 @@ export function ConnectorPanel(props: {
           Docker Hub {c.organization}
         </Typography>
         <ConnectorStatusLabel status={c.status} />
-        {!isOwnEntity && (
+        {/* In a one-line row the link waits for "Details": fifty catalog links cost more than they help. */}
+        {!isOwnEntity && open && (
           <EntityRefLink
             entityRef={connectorEntityRef(c.organization)}
             title="Connector in the catalog"
           />
         )}
+        {collapsible && (
+          <>
+            <Typography variant="body2" color="textSecondary">
+              {c.issueCount > 0
+                ? `${c.issueCount} issue${c.issueCount > 1 ? 's' : ''} · `
+                : ''}
+              {describeCounts(c.findings.totals)}
+            </Typography>
+            <Button
+              size="small"
+              onClick={() => setOpen(v => !v)}
+              aria-expanded={open}
+              aria-controls={`${idPrefix}-details`}
+              aria-label={`${open ? 'Hide details' : 'Details'} of Docker Hub ${
+                c.organization
+              }`}
+              endIcon={open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+            >
+              {open ? 'Hide details' : 'Details'}
+            </Button>
+          </>
+        )}
       </div>
+      {open && (
+        <div id={`${idPrefix}-details`}>
+          <ConnectorDetails
+            connector={c}
+            entityRef={entityRef}
+            canRefresh={canRefresh}
+            onResponse={onResponse}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Everything below a connector's heading. */
+function ConnectorDetails(props: {
+  connector: ConnectorHealth;
+  entityRef: CompoundEntityRef;
+  canRefresh: boolean;
+  onResponse: (response: EntityDefenderResponse) => void;
+}) {
+  const classes = useStyles();
+  const { connector: c, entityRef, canRefresh, onResponse } = props;
+  const idPrefix = `defender-${c.organization}`;
+  return (
+    <>
       <Typography variant="body2" className={classes.section}>
         {c.message}
       </Typography>
@@ -221,6 +280,6 @@ export function ConnectorPanel(props: {
           Open in the Azure portal
         </Link>
       </div>
-    </section>
+    </>
   );
 }

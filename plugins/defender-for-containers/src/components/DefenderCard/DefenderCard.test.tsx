@@ -30,6 +30,9 @@ import {
 } from '../../__fixtures__/defenderResponses';
 import { DefenderCard } from './DefenderCard';
 
+// Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
+jest.setTimeout(20_000);
+
 const PAYMENTS = componentEntity('payments-api', {
   'microsoft.com/defender-dockerhub-repository': 'acme/payments-api',
 });
@@ -322,6 +325,46 @@ describe('DefenderCard', () => {
     expect(screen.getByText('Healthy')).toBeInTheDocument();
     expect(screen.getByText('Unhealthy')).toBeInTheDocument();
     expect(screen.getByText('Not onboarded')).toBeInTheDocument();
+  });
+
+  it('shows many connectors as one line each, with status and counts, opening on demand', async () => {
+    renderCard(
+      answering(
+        responseWith([
+          healthyConnector('acme'),
+          unhealthyConnector('initech'),
+          pendingConnector('umbrella'),
+          healthyConnector('zeta'),
+          missingOrganization('globex'),
+        ]),
+      ),
+    );
+    const initech = (
+      await screen.findByRole('heading', { name: 'Docker Hub initech' })
+    ).closest('section')!;
+    expect(initech).toHaveTextContent('Unhealthy');
+    expect(initech).toHaveTextContent(
+      '2 issues · 3 critical, 8 high, 15 medium, 24 low',
+    );
+    // details wait until asked for
+    expect(screen.queryByText('What is wrong and how to fix it')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    const details = within(initech).getByRole('button', {
+      name: 'Details of Docker Hub initech',
+    });
+    expect(details).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(details);
+    expect(details).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      within(initech).getByText('What is wrong and how to fix it'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('table', { name: 'Worst findings' }),
+    ).toHaveLength(1);
+    // the organization without a connector still offers onboarding
+    expect(
+      screen.getByRole('button', { name: /Onboard globex to Defender/ }),
+    ).toBeInTheDocument();
   });
 
   it('lists ignored annotation values with their reasons', async () => {

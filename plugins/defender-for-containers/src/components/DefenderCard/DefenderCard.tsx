@@ -37,8 +37,12 @@ export interface DefenderCardProps {
   onboardingTemplatePath?: string;
 }
 
+/** More connectors than this, and each starts as one line that opens on demand. */
+export const COLLAPSE_AFTER = 3;
+
 const useStyles = makeStyles(theme => ({
   divider: { margin: theme.spacing(3, 0) },
+  compactDivider: { margin: theme.spacing(1.5, 0) },
   ignored: { marginTop: theme.spacing(3) },
 }));
 
@@ -93,7 +97,15 @@ function DefenderCardBody(props: {
             c.status === 'missing' ? `missing:${c.organization ?? c.id}` : c.id
           }
         >
-          {i > 0 && <Divider className={classes.divider} />}
+          {i > 0 && (
+            <Divider
+              className={
+                response.connectors.length > COLLAPSE_AFTER
+                  ? classes.compactDivider
+                  : classes.divider
+              }
+            />
+          )}
           {c.status === 'missing' ? (
             <MissingConnectorPanel
               missing={c}
@@ -106,6 +118,7 @@ function DefenderCardBody(props: {
               isOwnEntity={connectorEntityRef(c.organization) === ownRef}
               canRefresh={canRefresh}
               onResponse={onResponse}
+              collapsible={response.connectors.length > COLLAPSE_AFTER}
             />
           )}
         </Fragment>
