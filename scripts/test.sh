@@ -46,6 +46,9 @@ browser_tests() { node --test --test-concurrency=1 'e2e/*.test.ts' 2>&1 | tee "$
 multi_replica() { node --require @backstage/cli/config/nodeTransform.cjs stress/multiReplica.test.ts 2>&1 | tee "$LOGS/replicas.log"; return "${PIPESTATUS[0]}"; }
 
 step "unit and integration tests" jest_tests
+# The packages installed into a new @backstage/create-app app exactly as their READMEs say.
+adopter_smoke() { ./scripts/adopter-smoke.sh 2>&1 | tee "$LOGS/adopter-smoke.log"; return "${PIPESTATUS[0]}"; }
+step "adopter smoke test" adopter_smoke
 step "multi-replica" multi_replica
 step "app bundle" build_app_if_changed
 step "no secret in the app bundle" node scripts/scan-bundle.mjs

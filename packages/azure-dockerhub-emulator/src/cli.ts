@@ -10,7 +10,8 @@ Entra token endpoint) + Docker Hub API + registry token service, on one HTTPS or
 Usage: azure-dockerhub-emulator [options]
 
   --scenario FILE   scenario (YAML or JSON); default: scenarios/demo.yaml
-  --port N          port on 127.0.0.1 (default 7443; 0 = any free port)
+  --port N          port on 127.0.0.1 (default $AZURE_DOCKERHUB_EMULATOR_PORT, else 7443;
+                    0 = any free port)
   --ca-dir DIR      keep the certificate (DIR/ca.pem) and its key in DIR and reuse them on the
                     next start, so clients that trust DIR/ca.pem need no restart
   --ca-file PATH    also write the emulator's CA certificate (PEM) there, for clients to trust
@@ -34,8 +35,14 @@ export interface CliOptions {
 }
 
 /** @internal */
-export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { scenario: DEMO_SCENARIO, port: 7443, seed: 1, help: false, printConfig: false };
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+  const envPort = env.AZURE_DOCKERHUB_EMULATOR_PORT;
+  if (envPort !== undefined && !/^\d+$/.test(envPort)) {
+    throw new Error(`AZURE_DOCKERHUB_EMULATOR_PORT needs a non-negative integer, got '${envPort}'`);
+  }
+  // The environment's port lets scripts move every command of a README to another port at once.
+  const port = envPort === undefined ? 7443 : Number(envPort);
+  const options: CliOptions = { scenario: DEMO_SCENARIO, port, seed: 1, help: false, printConfig: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];

@@ -5,6 +5,13 @@ import { readScenarioFile } from './scenario/loadScenario';
 import { DEMO_SCENARIO } from './startEmulator';
 
 describe('--print-config', () => {
+  it('takes the port from AZURE_DOCKERHUB_EMULATOR_PORT unless --port says otherwise', () => {
+    expect(parseArgs([], { AZURE_DOCKERHUB_EMULATOR_PORT: '7555' }).port).toBe(7555);
+    expect(parseArgs(['--port', '7600'], { AZURE_DOCKERHUB_EMULATOR_PORT: '7555' }).port).toBe(7600);
+    expect(parseArgs([], {}).port).toBe(7443);
+    expect(() => parseArgs([], { AZURE_DOCKERHUB_EMULATOR_PORT: 'x' })).toThrow(/non-negative integer/);
+  });
+
   it('parses --ca-dir and --print-config', () => {
     expect(parseArgs(['--ca-dir', '.emulator', '--print-config', '--port=7555'])).toMatchObject({
       caDir: '.emulator',
