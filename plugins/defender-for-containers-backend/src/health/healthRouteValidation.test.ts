@@ -108,7 +108,45 @@ describe('health routes refuse malformed input with 400, naming the field', () =
     ]);
   });
 
+  it('accepts every status, order and offset a client may send', async () => {
+    const { app, calls } = await routes();
+    for (const status of ['healthy', 'unhealthy', 'pending', 'stale']) {
+      expect(
+        (await request(app).get(`/connectors?status=${status}`)).status,
+      ).toBe(200);
+    }
+    for (const order of ['asc', 'desc']) {
+      expect(
+        (await request(app).get(`/connectors?sort=organization&order=${order}`))
+          .status,
+      ).toBe(200);
+    }
+    expect((await request(app).get('/connectors?offset=100000')).status).toBe(
+      200,
+    );
+    expect(calls).toHaveLength(7);
+    for (const offset of ['-1', '100001']) {
+      expect(
+        (await request(app).get(`/connectors?offset=${offset}`)).status,
+      ).toBe(400);
+    }
+  });
+
+  it('names every bad field at once', async () => {
+    const { app } = await routes();
+    const res = await request(app).get('/connectors?status=x&limit=0');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(
+      /^Invalid query: status .+; limit .+$/,
+    );
+  });
+
   it('refuses a malformed entity reference and a malformed connector id, saying what is expected', async () => {
+    const { app: app2 } = await routes();
+    expect(
+      (await request(app2).get('/entities/component/default/ok!/defender'))
+        .status,
+    ).toBe(400);
     const { app, calls } = await routes();
     const entity = await request(app).get(
       '/entities/component/default/-x/defender',
