@@ -160,6 +160,27 @@ describe('readDefenderAnnotations at its limits', () => {
   });
 });
 
+describe('readDefenderAnnotations, more than one value', () => {
+  it('keeps different connector ids side by side', () => {
+    expect(
+      readDefenderAnnotations(entity({ [ID]: `${id('a')}, ${id('b')}` }))
+        .connectorIds,
+    ).toEqual([id('a'), id('b')]);
+  });
+
+  it('says a repository with a blank in it has one', () => {
+    expect(
+      readDefenderAnnotations(entity({ [REPO]: 'acme/pay ments' })).ignored,
+    ).toEqual([
+      {
+        annotation: REPO,
+        value: 'acme/pay ments',
+        reason: 'contains a space, a non-ASCII or an invisible character',
+      },
+    ]);
+  });
+});
+
 describe('readConnectorId', () => {
   it('needs the whole text to be a connector id with a GUID subscription', () => {
     expect(readConnectorId(id())).toEqual({
