@@ -1,10 +1,10 @@
 import ReactDOM from 'react-dom/client';
-import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { Content } from '@backstage/core-components';
 import { createApp } from '@backstage/frontend-defaults';
 import {
   ApiBlueprint,
+  createExtension,
   createFrontendModule,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
@@ -38,16 +38,23 @@ const devModule = createFrontendModule({
         title: 'Card states',
         loader: async () => (
           <Content>
-            <Grid container spacing={3}>
+            {/* as many columns of cards as fit */}
+            <div
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
+                gap: 24,
+              }}
+            >
               {STATES.map(s => (
-                <Grid item xs={12} md={6} key={s.title}>
+                <div key={s.title} style={{ minWidth: 0 }}>
                   <Typography variant="overline">{s.title}</Typography>
                   <EntityProvider entity={s.entity}>
                     <DefenderCard />
                   </EntityProvider>
-                </Grid>
+                </div>
               ))}
-            </Grid>
+            </div>
           </Content>
         ),
       },
@@ -55,9 +62,18 @@ const devModule = createFrontendModule({
   ],
 });
 
-const permissionModule = createFrontendModule({
+// No backend, so no sign-in: the app's sign-in page (same id) is switched off, and the fake
+// permission API allows everything, Refresh included.
+const appModule = createFrontendModule({
   pluginId: 'app',
   extensions: [
+    createExtension({
+      kind: 'sign-in-page',
+      attachTo: { id: 'app/root', input: 'signInPage' },
+      disabled: true,
+      output: [],
+      factory: () => [],
+    }),
     ApiBlueprint.make({
       name: 'permission',
       params: defineParams =>
@@ -73,6 +89,6 @@ const permissionModule = createFrontendModule({
 });
 
 const app = createApp({
-  features: [catalogPlugin, plugin, devModule, permissionModule],
+  features: [catalogPlugin, plugin, devModule, appModule],
 });
 ReactDOM.createRoot(document.getElementById('root')!).render(app.createRoot());

@@ -222,7 +222,7 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
       ],
     });
     expect(
-      await screen.findByRole('link', { name: 'acme' }),
+      await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 }),
     ).toBeInTheDocument();
     // the page layout draws the header from the page's title
     expect(

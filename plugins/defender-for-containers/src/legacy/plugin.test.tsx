@@ -124,7 +124,11 @@ describe('legacy frontend system exports', () => {
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     expect(
-      await screen.findByRole('link', { name: 'umbrella' }),
+      await screen.findByRole(
+        'link',
+        { name: 'umbrella' },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'Defender for Containers' }),

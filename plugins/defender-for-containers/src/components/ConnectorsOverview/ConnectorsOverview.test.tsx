@@ -85,9 +85,9 @@ describe('ConnectorsOverview', () => {
       ]),
     );
     renderOverview(listConnectors);
-    const acme = (await screen.findByRole('link', { name: 'acme' })).closest(
-      'tr',
-    )!;
+    const acme = (
+      await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 })
+    ).closest('tr')!;
     expect(screen.getByRole('link', { name: 'acme' })).toHaveAttribute(
       'href',
       '/catalog/default/resource/defender-dockerhub-acme',
@@ -120,7 +120,7 @@ describe('ConnectorsOverview', () => {
       page([overview(healthyConnector('acme'))]),
     );
     renderOverview(listConnectors);
-    await screen.findByRole('link', { name: 'acme' });
+    await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 });
 
     fireEvent.mouseDown(screen.getByLabelText('Status'));
     fireEvent.click(await screen.findByRole('option', { name: 'Unhealthy' }));
@@ -147,7 +147,7 @@ describe('ConnectorsOverview', () => {
       page([overview(healthyConnector('acme'))]),
     );
     renderOverview(listConnectors);
-    await screen.findByRole('link', { name: 'acme' });
+    await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 });
     fireEvent.click(sortLabel('Findings'));
     await waitFor(() =>
       expect(listConnectors).toHaveBeenLastCalledWith(
@@ -156,7 +156,7 @@ describe('ConnectorsOverview', () => {
     );
     // the table ignores header clicks while its query runs
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
-    await screen.findByRole('link', { name: 'acme' });
+    await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 });
     fireEvent.click(sortLabel('Findings'));
     await waitFor(() =>
       expect(listConnectors).toHaveBeenLastCalledWith(
@@ -177,11 +177,11 @@ describe('ConnectorsOverview', () => {
       ),
     );
     renderOverview(listConnectors);
-    await screen.findByRole('link', { name: 'org00' });
+    await screen.findByRole('link', { name: 'org00' }, { timeout: 10_000 });
     expect(screen.getAllByText('1-20 of 21').length).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole('button', { name: 'Next Page' }));
     expect(
-      await screen.findByRole('link', { name: 'zeta' }),
+      await screen.findByRole('link', { name: 'zeta' }, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(listConnectors).toHaveBeenLastCalledWith(
       expect.objectContaining({ limit: 20, offset: 20 }),

@@ -9,13 +9,14 @@ const useStyles = makeStyles(theme => ({
   text: { marginTop: theme.spacing(1) },
 }));
 
+// Short lines: the card may be half a page wide.
 const CONFIG_EXAMPLE = `defenderForContainers:
   azure:
     credential:
-      type: workloadIdentity   # or clientSecret, managedIdentity, default
+      type: workloadIdentity # or clientSecret, …
     subscriptions:
       - id: <subscription GUID>
-        resourceGroups: [<resource group of the connectors>]`;
+        resourceGroups: [<group>]`;
 
 /**
  * Why the card has no data, in words a service owner can act on: the backend's message (never a
