@@ -9,13 +9,19 @@ const CONNECTOR_SCOPE =
   /^\/?subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Security\/securityConnectors\/([^/]+)$/i;
 const SUBSCRIPTION_SCOPE = /^\/?subscriptions\/([^/]+)$/i;
 
-function reportsOf(call: ArmCall, connectors: ConnectorRecord[]) {
+/** The connectors that have a report now, each with its evaluation (cheap next to the resource). */
+function evaluated(call: ArmCall, connectors: ConnectorRecord[]) {
   const { core } = call.ctx;
   const now = core.now();
   return connectors.flatMap(rec => {
     const health = connectorHealth(core.state, rec, now);
-    return health ? [healthReportResource(core.state, rec, health)] : [];
+    return health ? [{ rec, health }] : [];
   });
+}
+
+function reportsOf(call: ArmCall, connectors: ConnectorRecord[]) {
+  const { state } = call.ctx.core;
+  return evaluated(call, connectors).map(({ rec, health }) => healthReportResource(state, rec, health));
 }
 
 async function connectorNotFound(call: ArmCall, rg: string, name: string) {
@@ -38,11 +44,17 @@ export const healthReportHandlers = {
     const scope = call.params.scope;
     const { connectors } = ctx.core.state;
     if (SUBSCRIPTION_SCOPE.test(scope)) {
-      const items = reportsOf(
+      const items = evaluated(
         call,
         [...connectors.values()].filter(c => c.subscriptionId === call.subscription!.id),
       );
-      return send(ctx, 200, armPage(ctx, items, ctx.core.state.pageSize));
+      // Resources for the requested page only: building every report for every page made
+      // listing thousands of connectors quadratic.
+      const page = armPage(ctx, items, ctx.core.state.pageSize);
+      return send(ctx, 200, {
+        ...page,
+        value: page.value.map(({ rec, health }) => healthReportResource(ctx.core.state, rec, health)),
+      });
     }
     const m = CONNECTOR_SCOPE.exec(scope);
     if (!m) {

@@ -18,9 +18,30 @@ export function hubUser(state: EmulatorState, username: string | undefined): Hub
   return state.hub.users.find(u => eq(u.username, username));
 }
 
+/**
+ * Organizations by lower-case name, per orgs array (a scenario load replaces the array). Health
+ * evaluation looks an organization up per connector, which scanned the list: quadratic with
+ * thousands of organizations. A hit is re-checked, a miss falls back to the scan.
+ */
+const orgIndex = new WeakMap<HubOrg[], Map<string, HubOrg>>();
+
 /** An organization that exists (deleted ones are gone for every caller). */
 export function hubOrg(state: EmulatorState, name: string): HubOrg | undefined {
-  return state.hub.orgs.find(o => !o.deleted && eq(o.name, name));
+  const orgs = state.hub.orgs;
+  let index = orgIndex.get(orgs);
+  if (!index) {
+    index = new Map();
+    for (const o of orgs) {
+      const key = o.name.toLowerCase();
+      if (!o.deleted && !index.has(key)) index.set(key, o);
+    }
+    orgIndex.set(orgs, index);
+  }
+  const hit = index.get(name.toLowerCase());
+  if (hit && !hit.deleted && eq(hit.name, name)) return hit;
+  const found = orgs.find(o => !o.deleted && eq(o.name, name));
+  if (found) index.set(name.toLowerCase(), found);
+  return found;
 }
 
 export function membership(state: EmulatorState, org: string, user: string) {
