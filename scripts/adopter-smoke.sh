@@ -166,6 +166,8 @@ else
     echo "› bumping every @backstage/* package to its latest version"
     (cd "$APP" && yarn up '@backstage/*@latest' && yarn dedupe '@backstage/*') > "$LOGS/app-up.log" 2>&1 ||
       { tail -30 "$LOGS/app-up.log"; fail "yarn up '@backstage/*' failed"; }
+    # The release those latest versions make up: the one this repository uses.
+    cp backstage.json "$APP/backstage.json"
   fi
   git -C "$APP" add -A
   git -C "$APP" -c user.name=smoke -c user.email=smoke@localhost commit -qm "installed" --allow-empty
