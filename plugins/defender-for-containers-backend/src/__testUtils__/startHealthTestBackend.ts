@@ -25,7 +25,13 @@ export async function startHealthTestBackend(options: {
   features?: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
   /** Merged into the root of the config. */
   config?: Record<string, unknown>;
-}): Promise<{ server: Server; health: DefenderHealthService }> {
+  /** `defenderForContainers.azure.subscriptions`; default: the health world's PROD and TEAM. */
+  subscriptions?: Array<{ id: string; displayName: string }>;
+}): Promise<{
+  server: Server;
+  health: DefenderHealthService;
+  stop(): Promise<void>;
+}> {
   const { emu } = options;
   let health: DefenderHealthService | undefined;
   const captureHealth = createBackendModule({
@@ -52,7 +58,7 @@ export async function startHealthTestBackend(options: {
               armEndpoint: emu.urls.arm,
               authorityHost: emu.urls.authorityHost,
               credential: { type: 'clientSecret', tenantId: TENANT, ...ADMIN },
-              subscriptions: [
+              subscriptions: options.subscriptions ?? [
                 { id: PROD, displayName: 'Production' },
                 { id: TEAM, displayName: 'Team' },
               ],
@@ -71,5 +77,9 @@ export async function startHealthTestBackend(options: {
       ...(options.features ?? []),
     ],
   });
-  return { server: backend.server, health: health! };
+  return {
+    server: backend.server,
+    health: health!,
+    stop: () => backend.stop(),
+  };
 }

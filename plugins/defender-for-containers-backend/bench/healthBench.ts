@@ -1,0 +1,325 @@
+/*
+ * Benchmark (not a test; prints numbers, asserts nothing on time) of the health backend:
+ *
+ * 1. The entity card's API, GET /api/defender-for-containers/entities/.../defender, through the real
+ *    plugin, router and database (SQLite in memory) at 1, 16 and 64 concurrent requests, against a
+ *    baseline that looks each connector up in ARM per request (getSecurityConnector +
+ *    listHealthReports at connector scope through the real SecurityCenterArmClient) with 200 ms
+ *    injected on every emulator answer. Targets: p99 ≤ 20 ms at 16; ≥ 20× faster than the baseline.
+ * 2. The scheduled refresh of 10 … 10,000 connectors with 50 ms injected on every emulator answer:
+ *    wall time and ARM requests. Targets: requests grow with pages, not connectors; 1,000 in ≤ 30 s.
+ *
+ * Run: yarn workspace @defender-backstage/plugin-defender-for-containers-backend bench
+ *      [card|refresh] [refresh sizes…]
+ */
+import {
+  createMockDirectory,
+  mockCredentials,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  startEmulator,
+  type Emulator,
+} from '@defender-backstage/azure-dockerhub-emulator';
+import { appendFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { startHealthTestBackend } from '../src/__testUtils__/startHealthTestBackend';
+import { armPerRequestBaseline } from './armPerRequestBaseline';
+import {
+  BENCH_RG,
+  BENCH_SUBSCRIPTION,
+  benchOrg,
+  benchScenario,
+} from './benchScenario';
+import { measureLatency, percentile } from './measureLatency';
+
+const CARD_LATENCY_MS = 200;
+const REFRESH_LATENCY_MS = 50;
+const CARD_CONNECTORS = 1_000;
+const CONCURRENCY = [1, 16, 64];
+const ARGS = process.argv.slice(2);
+const SIZES = ARGS.map(Number).filter(Boolean);
+/** `card` or `refresh` runs that part alone; default both. */
+const PARTS = ARGS.filter(a => a === 'card' || a === 'refresh');
+const REFRESH_SIZES = SIZES.length ? SIZES : [10, 100, 1_000, 10_000];
+/** The emulator's default ARM page size (securityConnectors, healthReports). */
+const PAGE_SIZE = 50;
+
+const mockDir = createMockDirectory();
+
+/** A figure for `yarn bench` at the root: one JSON line appended to $BENCH_JSON when set. */
+function emit(figure: Record<string, unknown>) {
+  if (!process.env.BENCH_JSON) return;
+  appendFileSync(
+    process.env.BENCH_JSON,
+    `${JSON.stringify({ bench: 'health', ...figure })}\n`,
+  );
+}
+const subscriptions = [{ id: BENCH_SUBSCRIPTION, displayName: 'Bench' }];
+const service: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'bench-service',
+    namespace: 'default',
+    annotations: {
+      'microsoft.com/defender-dockerhub-repository': `${benchOrg(1)}/svc`,
+    },
+  },
+  spec: {},
+};
+
+const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0).padStart(6);
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+
+async function cardApi(emu: Emulator) {
+  emu.clearFaults();
+  emu.loadScenario(benchScenario(CARD_CONNECTORS));
+  const backend = await startHealthTestBackend({
+    emu,
+    caFile: mockDir.resolve('ca.pem'),
+    subscriptions,
+    features: [
+      catalogServiceMock.factory({ entities: [service] }),
+      armPerRequestBaseline({
+        subscriptionId: BENCH_SUBSCRIPTION,
+        resourceGroup: BENCH_RG,
+      }),
+    ],
+  });
+  try {
+    await backend.health.refreshAll();
+    const { port } = backend.server.address() as AddressInfo;
+    const path = '/entities/component/default/bench-service/defender';
+    const card = `http://localhost:${port}/api/defender-for-containers${path}`;
+    const baseline = `http://localhost:${port}/api/defender-baseline${path}`;
+    const headers = { authorization: mockCredentials.user.header() };
+    // Warm-up: JIT, connections, the ARM client's Entra token.
+    await measureLatency({ url: card, headers, concurrency: 4, total: 200 });
+    await measureLatency({ url: baseline, headers, concurrency: 4, total: 8 });
+    emu.injectFault({
+      route: /./,
+      kind: 'latency',
+      latencyMs: CARD_LATENCY_MS,
+    });
+
+    console.log(
+      `\nCard API: GET /api/defender-for-containers${path} (plugin + router + SQLite in memory, ${CARD_CONNECTORS.toLocaleString(
+        'en',
+      )} connectors stored)`,
+    );
+    console.log(
+      `Baseline: the same answer from ARM per request (getSecurityConnector + listHealthReports at connector scope), ${CARD_LATENCY_MS} ms injected per ARM call`,
+    );
+    console.log(
+      'concurrency | card n  p50 ms  p99 ms   req/s | baseline n  p50 ms  p99 ms  req/s | faster p50  p99',
+    );
+    const rows: { c: number; p99: number; ratio50: number; ratio99: number }[] =
+      [];
+    for (const c of CONCURRENCY) {
+      const before = emu.state().requestLog.length;
+      const db = await measureLatency({
+        url: card,
+        headers,
+        concurrency: c,
+        total: Math.max(1_000, 40 * c),
+      });
+      const cardArmCalls = emu.state().requestLog.length - before;
+      const arm = await measureLatency({
+        url: baseline,
+        headers,
+        concurrency: c,
+        total: c === 1 ? 20 : 4 * c,
+      });
+      const [p50, p99, b50, b99] = [
+        percentile(db.samples, 50),
+        percentile(db.samples, 99),
+        percentile(arm.samples, 50),
+        percentile(arm.samples, 99),
+      ];
+      rows.push({ c, p99, ratio50: b50 / p50, ratio99: b99 / p99 });
+      emit({
+        figure: `card API p99 at ${c} concurrent`,
+        value: Number(p99.toFixed(1)),
+        unit: 'ms',
+        ...(c === 16 ? { target: '≤ 20 ms at 16', targetValue: 20 } : {}),
+        better: 'lower',
+        baseline: Number(b99.toFixed(0)),
+        baselineLabel: `ARM per request (${CARD_LATENCY_MS} ms per call), p99`,
+        ratio: Number((p99 / b99).toFixed(3)),
+      });
+      emit({
+        figure: `card API speed-up over ARM per request, p50 at ${c} concurrent`,
+        value: Number((b50 / p50).toFixed(1)),
+        unit: '×',
+        target: '≥ 20×',
+        targetValue: 20,
+        better: 'higher',
+      });
+      console.log(
+        `${pad(c, 11)} | ${pad(db.samples.length, 6)} ${ms(p50)}  ${ms(
+          p99,
+        )} ${pad(
+          Math.round((db.samples.length / db.wallMs) * 1000),
+          7,
+        )} | ${pad(arm.samples.length, 10)} ${ms(b50)}  ${ms(b99)} ${pad(
+          Math.round((arm.samples.length / arm.wallMs) * 1000),
+          6,
+        )} | ${pad(`${(b50 / p50).toFixed(0)}×`, 10)} ${pad(
+          `${(b99 / p99).toFixed(0)}×`,
+          4,
+        )}${cardArmCalls ? `  (card made ${cardArmCalls} ARM calls!)` : ''}`,
+      );
+    }
+    const at16 = rows.find(r => r.c === 16)!;
+    console.log(
+      `target p99 ≤ 20 ms at 16 concurrent: ${at16.p99.toFixed(1)} ms ${
+        at16.p99 <= 20 ? 'OK' : 'MISSED'
+      }`,
+    );
+    const worst = Math.min(...rows.map(r => Math.min(r.ratio50, r.ratio99)));
+    console.log(
+      `target ≥ 20× faster than the baseline: at least ${worst.toFixed(
+        0,
+      )}× (p50 and p99, every concurrency) ${worst >= 20 ? 'OK' : 'MISSED'}`,
+    );
+  } finally {
+    emu.clearFaults();
+    await backend.stop();
+  }
+}
+
+function countRequests(emu: Emulator) {
+  const log = emu.state().requestLog;
+  const count = (re: RegExp) => log.filter(r => re.test(r.path)).length;
+  const entra = count(/oauth2|openid-configuration|discovery/i);
+  const connectors = count(
+    /\/providers\/Microsoft\.Security\/securityConnectors$/i,
+  );
+  const health = count(/\/providers\/Microsoft\.Security\/healthReports$/i);
+  const pricings = count(/\/providers\/Microsoft\.Security\/pricings/i);
+  const graph = count(/\/providers\/Microsoft\.ResourceGraph\/resources$/i);
+  return {
+    entra,
+    connectors,
+    health,
+    pricings,
+    graph,
+    arm: log.length - entra,
+  };
+}
+
+async function refresh(emu: Emulator) {
+  console.log(
+    `\nRefresh: all Docker Hub connectors of one subscription into SQLite (in memory), ${REFRESH_LATENCY_MS} ms injected per emulator answer, ARM page size ${PAGE_SIZE} (the emulator's default)`,
+  );
+  console.log(
+    ' connectors | connector pages | ARM requests (connectors + health + pricings + Resource Graph) | per 100 connectors | wall s',
+  );
+  let at1000: number | undefined;
+  const perConnector: number[] = [];
+  for (const n of REFRESH_SIZES) {
+    emu.clearFaults();
+    emu.loadScenario(benchScenario(n, PAGE_SIZE)); // also empties the request log
+    const backend = await startHealthTestBackend({
+      emu,
+      caFile: mockDir.resolve('ca.pem'),
+      subscriptions,
+      features: [catalogServiceMock.factory({ entities: [] })],
+    });
+    try {
+      emu.injectFault({
+        route: /./,
+        kind: 'latency',
+        latencyMs: REFRESH_LATENCY_MS,
+      });
+      const t0 = performance.now();
+      const summary = await backend.health.refreshAll();
+      const wall = (performance.now() - t0) / 1000;
+      const outcome = summary.subscriptions[0];
+      if (!outcome.ok || outcome.connectors !== n) {
+        throw new Error(
+          `refresh of ${n} connectors read ${outcome.connectors}: ${
+            outcome.error ?? ''
+          }`,
+        );
+      }
+      const r = countRequests(emu);
+      if (process.env.BENCH_VERBOSE) {
+        const log = emu.state().requestLog;
+        let prev = Date.parse(log[0].at);
+        for (const e of log) {
+          const at = Date.parse(e.at);
+          console.log(
+            `+${at - prev}ms ${e.method} ${e.path.slice(0, 100)} ${e.status}`,
+          );
+          prev = at;
+        }
+      }
+      if (n === 1_000) at1000 = wall;
+      emit({
+        figure: `refresh of ${n.toLocaleString(
+          'en',
+        )} connectors (${REFRESH_LATENCY_MS} ms per call)`,
+        value: Number(wall.toFixed(1)),
+        unit: 's',
+        ...(n === 1_000 ? { target: '≤ 30 s', targetValue: 30 } : {}),
+        better: 'lower',
+      });
+      emit({
+        figure: `refresh of ${n.toLocaleString('en')} connectors: ARM requests`,
+        value: r.arm,
+        unit: 'requests',
+        target: `grow with pages (${Math.ceil(n / PAGE_SIZE)} of ${PAGE_SIZE})`,
+        better: 'lower',
+      });
+      perConnector.push(r.arm / n);
+      console.log(
+        `${pad(n.toLocaleString('en'), 11)} | ${pad(
+          Math.ceil(n / PAGE_SIZE),
+          15,
+        )} | ${pad(r.arm, 5)} = ${r.connectors} + ${r.health} + ${
+          r.pricings
+        } + ${r.graph} (+ ${r.entra} Entra sign-in)`.padEnd(98) +
+          `| ${pad(((r.arm / n) * 100).toFixed(1), 18)} | ${pad(
+            wall.toFixed(1),
+            6,
+          )}`,
+      );
+    } finally {
+      emu.clearFaults();
+      await backend.stop();
+    }
+  }
+  console.log(
+    'target requests grow with pages, not connectors: 2 ARM list requests per page of 50 connectors (connectors + health reports), plus a constant per subscription (pricings, Resource Graph pages of 1,000 rows)',
+  );
+  if (at1000 !== undefined) {
+    console.log(
+      `target 1,000 connectors in ≤ 30 s: ${at1000.toFixed(1)} s ${
+        at1000 <= 30 ? 'OK' : 'MISSED'
+      }`,
+    );
+  }
+}
+
+async function main() {
+  const emu = await startEmulator({
+    port: 0,
+    scenario: benchScenario(10),
+    caFile: mockDir.resolve('ca.pem'),
+  });
+  try {
+    if (!PARTS.length || PARTS.includes('card')) await cardApi(emu);
+    if (!PARTS.length || PARTS.includes('refresh')) await refresh(emu);
+  } finally {
+    await emu.stop();
+    mockDir.remove();
+  }
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
