@@ -11,7 +11,10 @@ const root = join(import.meta.dirname, '..');
 const dist = join(root, 'packages/app/dist');
 
 if (!existsSync(dist)) {
-  const message = `scan-bundle: ${relative(root, dist)} does not exist (build it with: yarn workspace app build)`;
+  const message = `scan-bundle: ${relative(
+    root,
+    dist,
+  )} does not exist (build it with: yarn workspace app build)`;
   if (process.env.CI) {
     console.error(`✗ ${message}`);
     process.exit(1);
@@ -25,7 +28,9 @@ const demo = readFileSync(
   join(root, 'packages/azure-dockerhub-emulator/scenarios/demo.yaml'),
   'utf8',
 );
-for (const m of demo.matchAll(/(?:secret|token|clientSecret):\s*['"]?([^\s'",}]+)/g))
+for (const m of demo.matchAll(
+  /(?:secret|token|clientSecret):\s*['"]?([^\s'",}]+)/g,
+))
   if (m[1].length >= 12) known.add(m[1]);
 const config = readFileSync(join(root, 'app-config.yaml'), 'utf8');
 for (const m of config.matchAll(/clientSecret:\s*['"]?([^\s'"]+)/g))
@@ -49,13 +54,21 @@ for (const file of files) {
   bytes += text.length;
   for (const secret of known)
     if (text.includes(secret))
-      findings.push(`${relative(root, file)}: a known secret (${secret.slice(0, 12)}…)`);
+      findings.push(
+        `${relative(root, file)}: a known secret (${secret.slice(0, 12)}…)`,
+      );
   for (const m of text.matchAll(shaped))
-    findings.push(`${relative(root, file)}: a Docker Hub token (${m[0].slice(0, 12)}…)`);
+    findings.push(
+      `${relative(root, file)}: a Docker Hub token (${m[0].slice(0, 12)}…)`,
+    );
 }
 
 console.log(
-  `scan-bundle: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB scanned for ${known.size} known secrets and Docker Hub token shapes: ${findings.length} found`,
+  `scan-bundle: ${files.length} files, ${(bytes / 1e6).toFixed(
+    1,
+  )} MB scanned for ${known.size} known secrets and Docker Hub token shapes: ${
+    findings.length
+  } found`,
 );
 if (findings.length) {
   for (const f of findings) console.error(`✗ ${f}`);
