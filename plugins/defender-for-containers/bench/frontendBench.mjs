@@ -7,13 +7,15 @@
 //
 // --skip-build reuses the stats of an earlier run (and the dist/ files they describe). With BENCH_JSON set
 // (the root `yarn bench`), every figure is also appended there as one JSON line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
   renameSync,
+  rmSync,
+  statSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,13 +45,71 @@ function run(cmd, args, cwd) {
   }
 }
 
-if (!skipBuild || !existsSync(statsFile)) {
+/** Stats written whole, or undefined (the file is one JSON document of some 150 MB). */
+function readStats(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `backstage-cli package build --stats`, watched: on a busy machine the CLI has been seen to stop
+ * writing the stats half-way and never exit. A build whose stats file stops growing for a minute
+ * is stopped (its whole process group) and tried once more.
+ */
+async function buildWithStats() {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    rmSync(builtStats, { force: true });
+    const child = spawn(
+      'yarn',
+      ['backstage-cli', 'package', 'build', '--stats'],
+      {
+        cwd: appDir,
+        stdio: 'inherit',
+        detached: true,
+      },
+    );
+    const exited = new Promise(resolve =>
+      child.once('exit', code => resolve(code)),
+    );
+    let lastSize = -1;
+    let still = 0;
+    for (;;) {
+      const code = await Promise.race([
+        exited,
+        new Promise(resolve => setTimeout(() => resolve('tick'), 5_000)),
+      ]);
+      if (code !== 'tick') {
+        if (code === 0 && readStats(builtStats)) return;
+        break;
+      }
+      const size = existsSync(builtStats) ? statSync(builtStats).size : -1;
+      still = size === lastSize && size > 0 ? still + 5 : 0;
+      lastSize = size;
+      if (still >= 60) {
+        print(
+          `› the build stopped writing its stats; stopping it (attempt ${attempt})`,
+        );
+        process.kill(-child.pid, 'SIGKILL');
+        await exited;
+        break;
+      }
+    }
+  }
+  throw new Error(
+    'the app build did not write complete bundle stats twice in a row',
+  );
+}
+
+if (!skipBuild || !readStats(statsFile)) {
   print('› building packages/app with bundle stats …');
-  run('yarn', ['backstage-cli', 'package', 'build', '--stats'], appDir);
+  await buildWithStats();
   mkdirSync(dirname(statsFile), { recursive: true });
   renameSync(builtStats, statsFile);
 }
-const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+const stats = readStats(statsFile);
 print('\n━━ lazy chunks (gzip -9 of the built files)');
 for (const [name, request] of Object.entries(TARGETS)) {
   const result = report(name, measure(stats, distDir, request));
