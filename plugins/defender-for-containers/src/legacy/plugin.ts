@@ -9,6 +9,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { defenderApiRef } from '../api/DefenderApi';
 import { DefenderClient } from '../api/DefenderClient';
+import type { DefenderCardProps } from '../components/DefenderCard/DefenderCard';
 
 /**
  * Where an app built on the legacy frontend system mounts `DefenderForContainersPage`.
@@ -41,30 +42,32 @@ export const defenderForContainersPlugin = createPlugin({
  * entities without annotations what to add.
  * @public
  */
-export const EntityDefenderForContainersCard =
-  defenderForContainersPlugin.provide(
-    createComponentExtension({
-      name: 'EntityDefenderForContainersCard',
-      component: {
-        lazy: () =>
-          import('../components/DefenderCard/DefenderCard').then(
-            m => m.DefenderCard,
-          ),
-      },
-    }),
-  );
+export const EntityDefenderForContainersCard: (
+  props: DefenderCardProps,
+) => JSX.Element | null = defenderForContainersPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDefenderForContainersCard',
+    component: {
+      lazy: () =>
+        import('../components/DefenderCard/DefenderCard').then(
+          m => m.DefenderCard,
+        ),
+    },
+  }),
+);
 
 /**
  * The connectors overview page for a legacy app's routes, with its own header.
  * @public
  */
-export const DefenderForContainersPage = defenderForContainersPlugin.provide(
-  createRoutableExtension({
-    name: 'DefenderForContainersPage',
-    component: () =>
-      import('./LegacyConnectorsOverviewPage').then(
-        m => m.LegacyConnectorsOverviewPage,
-      ),
-    mountPoint: defenderForContainersRouteRef,
-  }),
-);
+export const DefenderForContainersPage: () => JSX.Element | null =
+  defenderForContainersPlugin.provide(
+    createRoutableExtension({
+      name: 'DefenderForContainersPage',
+      component: () =>
+        import('./LegacyConnectorsOverviewPage').then(
+          m => m.LegacyConnectorsOverviewPage,
+        ),
+      mountPoint: defenderForContainersRouteRef,
+    }),
+  );
