@@ -190,10 +190,12 @@ async function cardApi(emu: Emulator) {
   }
 }
 
-function countRequests(emu: Emulator) {
+/** Requests per refresh, over `runs` refreshes. */
+function countRequests(emu: Emulator, runs: number) {
   const log = emu.state().requestLog;
-  const count = (re: RegExp) => log.filter(r => re.test(r.path)).length;
-  const entra = count(/oauth2|openid-configuration|discovery/i);
+  const count = (re: RegExp) => log.filter(r => re.test(r.path)).length / runs;
+  // Entra signs in once (the first run); the token serves the second.
+  const entra = count(/oauth2|openid-configuration|discovery/i) * runs;
   const connectors = count(
     /\/providers\/Microsoft\.Security\/securityConnectors$/i,
   );
@@ -206,7 +208,7 @@ function countRequests(emu: Emulator) {
     health,
     pricings,
     graph,
-    arm: log.length - entra,
+    arm: (log.length - entra) / runs,
   };
 }
 
@@ -215,7 +217,7 @@ async function refresh(emu: Emulator) {
     `\nRefresh: all Docker Hub connectors of one subscription into SQLite (in memory), ${REFRESH_LATENCY_MS} ms injected per emulator answer, ARM page size ${PAGE_SIZE} (the emulator's default)`,
   );
   console.log(
-    ' connectors | connector pages | ARM requests (connectors + health + pricings + Resource Graph) | per 100 connectors | wall s',
+    ' connectors | connector pages | ARM requests per refresh (connectors + health + pricings + Resource Graph) | per 100 connectors | wall s: first (empty database), again',
   );
   let at1000: number | undefined;
   const perConnector: number[] = [];
@@ -237,6 +239,10 @@ async function refresh(emu: Emulator) {
       const t0 = performance.now();
       const summary = await backend.health.refreshAll();
       const wall = (performance.now() - t0) / 1000;
+      // The scheduled case: the same connectors again, compared with what the first run stored.
+      const t1 = performance.now();
+      await backend.health.refreshAll();
+      const again = (performance.now() - t1) / 1000;
       const outcome = summary.subscriptions[0];
       if (!outcome.ok || outcome.connectors !== n) {
         throw new Error(
@@ -245,7 +251,7 @@ async function refresh(emu: Emulator) {
           }`,
         );
       }
-      const r = countRequests(emu);
+      const r = countRequests(emu, 2);
       if (process.env.BENCH_VERBOSE) {
         const log = emu.state().requestLog;
         let prev = Date.parse(log[0].at);
@@ -257,7 +263,7 @@ async function refresh(emu: Emulator) {
           prev = at;
         }
       }
-      if (n === 1_000) at1000 = wall;
+      if (n === 1_000) at1000 = Math.max(wall, again);
       emit({
         figure: `refresh of ${n.toLocaleString(
           'en',
@@ -275,17 +281,17 @@ async function refresh(emu: Emulator) {
         better: 'lower',
       });
       perConnector.push(r.arm / n);
+      const requests = `${pad(n.toLocaleString('en'), 11)} | ${pad(
+        Math.ceil(n / PAGE_SIZE),
+        15,
+      )} | ${pad(r.arm, 5)} = ${r.connectors} + ${r.health} + ${
+        r.pricings
+      } + ${r.graph} (+ ${r.entra} Entra, once)`;
       console.log(
-        `${pad(n.toLocaleString('en'), 11)} | ${pad(
-          Math.ceil(n / PAGE_SIZE),
-          15,
-        )} | ${pad(r.arm, 5)} = ${r.connectors} + ${r.health} + ${
-          r.pricings
-        } + ${r.graph} (+ ${r.entra} Entra sign-in)`.padEnd(98) +
-          `| ${pad(((r.arm / n) * 100).toFixed(1), 18)} | ${pad(
-            wall.toFixed(1),
-            6,
-          )}`,
+        `${requests.padEnd(98)}| ${pad(
+          ((r.arm / n) * 100).toFixed(1),
+          18,
+        )} | ${pad(wall.toFixed(1), 6)}`,
       );
     } finally {
       emu.clearFaults();
