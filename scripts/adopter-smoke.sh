@@ -30,6 +30,14 @@ READMES=(
 )
 
 rm -rf "$WORK" && mkdir -p "$WORK/logs" "$CACHE"
+# One run at a time per cache: the cached app and tarballs are shared by every clone on this
+# machine (CI runs on fresh clones), and a run resets the app another would be using. Only this
+# shell holds the lock (fd 9): the processes it starts in the background get it closed.
+exec 9> "$CACHE/lock"
+if ! flock -n 9; then
+  echo "› waiting for another adopter smoke run on this machine (lock: $CACHE/lock)"
+  flock 9
+fi
 LOGS="$WORK/logs"
 SMOKE_STARTED=$SECONDS
 timings=()
@@ -114,7 +122,7 @@ fi
 stage_done
 
 # ── 2. the registry ──────────────────────────────────────────────────────────────────────────────
-setsid node "$HELPERS/registry.mjs" "$TARBALLS" "$WORK/registry.port" > "$LOGS/registry.log" 2>&1 &
+setsid node "$HELPERS/registry.mjs" "$TARBALLS" "$WORK/registry.port" > "$LOGS/registry.log" 2>&1 9>&- &
 PIDS+=($!)
 for _ in $(seq 1 50); do [ -s "$WORK/registry.port" ] && break; sleep 0.1; done
 REGISTRY="http://localhost:$(cat "$WORK/registry.port")"
@@ -184,7 +192,7 @@ stage_done
 stage "README install steps, verbatim"
 EMULATOR_PORT=$(free_port)
 export AZURE_DOCKERHUB_EMULATOR_PORT="$EMULATOR_PORT"
-node "$HELPERS/readme-steps.mjs" "$APP" "$LOGS" "${READMES[@]}" || fail "a README step failed (log: $LOGS/steps.log)"
+node "$HELPERS/readme-steps.mjs" "$APP" "$LOGS" "${READMES[@]}" 9>&- || fail "a README step failed (log: $LOGS/steps.log)"
 stage_done
 
 # What the adopter wrote by hand (tracked files; the generated app-config.local.yaml is counted apart).
@@ -217,9 +225,9 @@ EOF
 CONFIGS=(--config ../../app-config.yaml)
 [ -f "$APP/app-config.local.yaml" ] && CONFIGS+=(--config ../../app-config.local.yaml)
 CONFIGS+=(--config "$WORK/app-config.smoke.yaml")
-(cd "$APP/packages/backend" && GITHUB_TOKEN="${GITHUB_TOKEN:-unused}" exec setsid yarn start "${CONFIGS[@]}") > "$LOGS/backend.log" 2>&1 &
+(cd "$APP/packages/backend" && GITHUB_TOKEN="${GITHUB_TOKEN:-unused}" exec setsid yarn start "${CONFIGS[@]}") > "$LOGS/backend.log" 2>&1 9>&- &
 PIDS+=($!)
-node "$HELPERS/checks.mjs" "http://localhost:$BACKEND_PORT" || {
+node "$HELPERS/checks.mjs" "http://localhost:$BACKEND_PORT" "$LOGS/backend.log" || {
   echo "--- backend log (tail)"; tail -40 "$LOGS/backend.log"
   fail "adopter checks failed (logs: $LOGS)"
 }

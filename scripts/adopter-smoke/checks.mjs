@@ -1,7 +1,10 @@
 // What an adopter would click through, asked over HTTP of the adopter app's backend: the
 // scaffolder lists our actions, the connector Resources appear in the catalog, one onboarding
-// task succeeds, and the entity card's route answers. Usage: node checks.mjs <backend base URL>
-const [baseUrl] = process.argv.slice(2);
+// task succeeds, and the entity card's route answers.
+// Usage: node checks.mjs <backend base URL> <backend log file>
+import fs from 'node:fs';
+
+const [baseUrl, backendLog] = process.argv.slice(2);
 
 // The demo scenario's read-only token of the dedicated user of `acme` (an emulator-only value).
 const ACME = { organization: 'acme', username: 'mdc-acme', token: 'dckr_pat_EMULATOR0acmeReadOnlyFAKE01' };
@@ -51,12 +54,20 @@ async function check(name, fn) {
 }
 
 async function main() {
-  await check('the backend answers', () =>
+  await check('the backend started (every plugin and module)', () =>
     eventually('backend readiness', 240, async () => {
-      const r = await api('GET', '/api/defender-for-containers/health');
-      return { ok: r.status === 200, detail: r.status };
+      // Ready only once every feature started: a failed startup never gets here.
+      const log = backendLog && fs.existsSync(backendLog) ? fs.readFileSync(backendLog, 'utf8') : '';
+      const failed = log.match(/Backend startup failed[^\n]*\n[^\n]*/);
+      if (failed) throw Object.assign(new Error(failed[0].replace(/\x1b\[[0-9;]*m/g, '').slice(0, 600)), { fatal: true });
+      const r = await api('GET', '/.backstage/health/v1/readiness');
+      return { ok: r.status === 200, detail: `${r.status} ${r.text.slice(0, 200)}` };
     }),
   );
+  await check('our plugin answers', async () => {
+    const r = await api('GET', '/api/defender-for-containers/health');
+    if (r.status !== 200) throw new Error(`${r.status} ${r.text.slice(0, 300)}`);
+  });
 
   await check('guest sign-in', async () => {
     const r = await api('POST', '/api/auth/guest/refresh');
