@@ -200,11 +200,12 @@ export class HealthRefresher {
             signal,
           ),
         ]);
+        const reportsOf = groupByConnector(reports);
         snapshots = dockerHub.map(({ connector, organization }) =>
           buildConnectorSnapshot({
             connector,
             organization,
-            reports: reports.filter(r => belongsTo(connector.id, r)),
+            reports: reportsOf(connector.id),
             pricings: { containers, cspm },
             findings: findings.get(connector.id.toLowerCase()),
           }),
@@ -357,17 +358,31 @@ export class HealthRefresher {
   }
 }
 
-function belongsTo(
-  connectorId: string,
-  report: { id?: string; properties?: { resourceDetails?: { id?: string } } },
-): boolean {
-  const id = connectorId.toLowerCase();
-  return (
-    report.properties?.resourceDetails?.id?.toLowerCase() === id ||
-    !!report.id
-      ?.toLowerCase()
-      .startsWith(`${id}/providers/microsoft.security/healthreports/`)
-  );
+const REPORTS_PATH = '/providers/microsoft.security/healthreports/';
+
+/**
+ * The subscription's health reports by connector: a report belongs to the connector its
+ * `resourceDetails.id` names, or under whose id it lives. Grouped once, so matching stays linear
+ * with thousands of connectors (a filter per connector was quadratic).
+ */
+function groupByConnector<
+  R extends { id?: string; properties?: { resourceDetails?: { id?: string } } },
+>(reports: R[]): (connectorId: string) => R[] {
+  const byConnector = new Map<string, R[]>();
+  for (const report of reports) {
+    const keys = new Set<string>();
+    const named = report.properties?.resourceDetails?.id?.toLowerCase();
+    if (named) keys.add(named);
+    const id = report.id?.toLowerCase();
+    const at = id?.indexOf(REPORTS_PATH) ?? -1;
+    if (id && at > 0) keys.add(id.slice(0, at));
+    for (const key of keys) {
+      const list = byConnector.get(key);
+      if (list) list.push(report);
+      else byConnector.set(key, [report]);
+    }
+  }
+  return connectorId => byConnector.get(connectorId.toLowerCase()) ?? [];
 }
 
 function transition(
@@ -404,10 +419,11 @@ function diff(
   const result: ConnectorTransition[] = [];
   const critical = (s: ConnectorSnapshot) =>
     s.findings.images.reduce((n, i) => n + i.counts.critical, 0);
+  // By id, so a refresh of thousands of connectors stays linear.
+  const previousById = new Map(previous.map(p => [p.id.toLowerCase(), p]));
+  const current = new Set(snapshots.map(s => s.id.toLowerCase()));
   for (const s of snapshots) {
-    const before = previous.find(
-      p => p.id.toLowerCase() === s.id.toLowerCase(),
-    );
+    const before = previousById.get(s.id.toLowerCase());
     const delta = critical(s) - (before?.totals.critical ?? 0);
     const from = before ? effectiveStatus(before) : undefined;
     if (from !== s.reportedStatus || delta > 0) {
@@ -425,7 +441,7 @@ function diff(
     }
   }
   for (const p of previous) {
-    if (!snapshots.some(s => s.id.toLowerCase() === p.id.toLowerCase())) {
+    if (!current.has(p.id.toLowerCase())) {
       result.push(transition(p, 'missing', -p.totals.critical, at));
     }
   }
