@@ -7,7 +7,11 @@ import fs from 'node:fs';
 const [baseUrl, backendLog] = process.argv.slice(2);
 
 // The demo scenario's read-only token of the dedicated user of `acme` (an emulator-only value).
-const ACME = { organization: 'acme', username: 'mdc-acme', token: 'dckr_pat_EMULATOR0acmeReadOnlyFAKE01' };
+const ACME = {
+  organization: 'acme',
+  username: 'mdc-acme',
+  token: 'dckr_pat_EMULATOR0acmeReadOnlyFAKE01',
+};
 
 let token;
 async function api(method, path, body) {
@@ -41,7 +45,11 @@ async function eventually(what, seconds, probe) {
       last = { detail: String(e) };
     }
     if (Date.now() > deadline) {
-      throw new Error(`${what}: not within ${seconds}s (last: ${JSON.stringify(last?.detail ?? last).slice(0, 800)})`);
+      throw new Error(
+        `${what}: not within ${seconds}s (last: ${JSON.stringify(
+          last?.detail ?? last,
+        ).slice(0, 800)})`,
+      );
     }
     await new Promise(r => setTimeout(r, 2000));
   }
@@ -50,65 +58,113 @@ async function eventually(what, seconds, probe) {
 async function check(name, fn) {
   const started = Date.now();
   const detail = await fn();
-  console.log(`  ✓ ${name}${detail ? `: ${detail}` : ''} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  console.log(
+    `  ✓ ${name}${detail ? `: ${detail}` : ''} (${(
+      (Date.now() - started) /
+      1000
+    ).toFixed(1)}s)`,
+  );
 }
 
 async function main() {
   await check('the backend started (every plugin and module)', () =>
     eventually('backend readiness', 240, async () => {
       // Ready only once every feature started: a failed startup never gets here.
-      const log = backendLog && fs.existsSync(backendLog) ? fs.readFileSync(backendLog, 'utf8') : '';
+      const log =
+        backendLog && fs.existsSync(backendLog)
+          ? fs.readFileSync(backendLog, 'utf8')
+          : '';
       const failed = log.match(/Backend startup failed[^\n]*\n[^\n]*/);
-      if (failed) throw Object.assign(new Error(failed[0].replace(/\x1b\[[0-9;]*m/g, '').slice(0, 600)), { fatal: true });
+      if (failed)
+        throw Object.assign(
+          new Error(failed[0].replace(/\x1b\[[0-9;]*m/g, '').slice(0, 600)),
+          { fatal: true },
+        );
       const r = await api('GET', '/.backstage/health/v1/readiness');
-      return { ok: r.status === 200, detail: `${r.status} ${r.text.slice(0, 200)}` };
+      return {
+        ok: r.status === 200,
+        detail: `${r.status} ${r.text.slice(0, 200)}`,
+      };
     }),
   );
   await check('our plugin answers', async () => {
     const r = await api('GET', '/api/defender-for-containers/health');
-    if (r.status !== 200) throw new Error(`${r.status} ${r.text.slice(0, 300)}`);
+    if (r.status !== 200)
+      throw new Error(`${r.status} ${r.text.slice(0, 300)}`);
   });
 
   await check('guest sign-in', async () => {
     const r = await api('POST', '/api/auth/guest/refresh');
     token = r.json?.backstageIdentity?.token;
-    if (!token) throw new Error(`guest sign-in failed: ${r.status} ${r.text.slice(0, 300)}`);
+    if (!token)
+      throw new Error(
+        `guest sign-in failed: ${r.status} ${r.text.slice(0, 300)}`,
+      );
     return r.json.backstageIdentity.identity?.userEntityRef;
   });
 
   await check('the scaffolder lists the actions', async () => {
     const r = await api('GET', '/api/scaffolder/v2/actions');
-    const ids = (r.json ?? []).map(a => a.id).filter(id => id.startsWith('defender:'));
-    for (const id of ['defender:dockerhub:validate', 'defender:dockerhub:onboard', 'defender:dockerhub:offboard']) {
-      if (!ids.includes(id)) throw new Error(`${id} is not listed (${r.status}: ${ids.join(', ') || r.text.slice(0, 300)})`);
+    const ids = (r.json ?? [])
+      .map(a => a.id)
+      .filter(id => id.startsWith('defender:'));
+    for (const id of [
+      'defender:dockerhub:validate',
+      'defender:dockerhub:onboard',
+      'defender:dockerhub:offboard',
+    ]) {
+      if (!ids.includes(id))
+        throw new Error(
+          `${id} is not listed (${r.status}: ${
+            ids.join(', ') || r.text.slice(0, 300)
+          })`,
+        );
     }
     return ids.join(', ');
   });
 
   const resourceNames = async () => {
-    const r = await api('GET', '/api/catalog/entities/by-query?filter=kind=resource,spec.type=defender-connector&fields=metadata.name');
+    const r = await api(
+      'GET',
+      '/api/catalog/entities/by-query?filter=kind=resource,spec.type=defender-connector&fields=metadata.name',
+    );
     return (r.json?.items ?? []).map(e => e.metadata.name).sort();
   };
   await check('the connector Resources appear in the catalog', () =>
     eventually('connector entities', 120, async () => {
       const names = await resourceNames();
-      return { ok: names.includes('defender-dockerhub-umbrella'), value: names.join(', '), detail: names };
+      return {
+        ok: names.includes('defender-dockerhub-umbrella'),
+        value: names.join(', '),
+        detail: names,
+      };
     }),
   );
 
   const templateRef = 'template:default/defender-onboard-dockerhub';
   await check('the onboarding template is in the catalog', () =>
     eventually('template entity', 120, async () => {
-      const r = await api('GET', '/api/catalog/entities/by-name/template/default/defender-onboard-dockerhub');
-      return { ok: r.status === 200, value: `owner ${r.json?.spec?.owner ?? 'none'}`, detail: r.status };
+      const r = await api(
+        'GET',
+        '/api/catalog/entities/by-name/template/default/defender-onboard-dockerhub',
+      );
+      return {
+        ok: r.status === 200,
+        value: `owner ${r.json?.spec?.owner ?? 'none'}`,
+        detail: r.status,
+      };
     }),
   );
 
   let target;
   await check("the form's subscription list answers", async () => {
-    const r = await api('GET', '/api/defender-for-containers/azure/subscriptions');
+    const r = await api(
+      'GET',
+      '/api/defender-for-containers/azure/subscriptions',
+    );
     const first = r.json?.items?.[0];
-    if (r.status !== 200 || !first) throw new Error(`${r.status} ${r.text.slice(0, 300)}`);
+    if (r.status !== 200 || !first)
+      throw new Error(`${r.status} ${r.text.slice(0, 300)}`);
     target = {
       subscriptionId: first.id,
       resourceGroup: first.defaults?.resourceGroup ?? first.resourceGroups?.[0],
@@ -134,14 +190,25 @@ async function main() {
       secrets: { accessToken: ACME.token },
     });
     const id = created.json?.id;
-    if (!id) throw new Error(`task not created: ${created.status} ${created.text.slice(0, 500)}`);
+    if (!id)
+      throw new Error(
+        `task not created: ${created.status} ${created.text.slice(0, 500)}`,
+      );
     const status = await eventually('onboarding task', 180, async () => {
       const r = await api('GET', `/api/scaffolder/v2/tasks/${id}`);
       const s = r.json?.status;
       if (s === 'failed' || s === 'cancelled') {
-        const events = await api('GET', `/api/scaffolder/v2/tasks/${id}/events`);
-        const log = (events.json ?? []).map(e => e.body?.message).filter(Boolean).join('\n');
-        throw Object.assign(new Error(`task ${s}:\n${log.slice(-3000)}`), { fatal: true });
+        const events = await api(
+          'GET',
+          `/api/scaffolder/v2/tasks/${id}/events`,
+        );
+        const log = (events.json ?? [])
+          .map(e => e.body?.message)
+          .filter(Boolean)
+          .join('\n');
+        throw Object.assign(new Error(`task ${s}:\n${log.slice(-3000)}`), {
+          fatal: true,
+        });
       }
       return { ok: s === 'completed', value: s, detail: s };
     });
@@ -154,12 +221,21 @@ async function main() {
 
   await check("the entity card's route answers", () =>
     eventually('entity card route', 150, async () => {
-      const r = await api('GET', '/api/defender-for-containers/entities/resource/default/defender-dockerhub-umbrella/defender');
+      const r = await api(
+        'GET',
+        '/api/defender-for-containers/entities/resource/default/defender-dockerhub-umbrella/defender',
+      );
       const c = r.json?.connectors?.[0];
       // The first scheduled refresh fills it; until then the connector shows as missing.
       return {
-        ok: r.status === 200 && Boolean(r.json?.refreshedAt) && c && c.status !== 'missing',
-        value: `${r.status}, ${c?.organization}: ${c?.status}, critical findings ${c?.totals?.critical ?? '-'}`,
+        ok:
+          r.status === 200 &&
+          Boolean(r.json?.refreshedAt) &&
+          c &&
+          c.status !== 'missing',
+        value: `${r.status}, ${c?.organization}: ${
+          c?.status
+        }, critical findings ${c?.totals?.critical ?? '-'}`,
         detail: `${r.status} ${r.text.slice(0, 300)}`,
       };
     }),

@@ -31,7 +31,9 @@ export function extractSteps(readme, text) {
     while (j < lines.length && lines[j].trim() === '') j++;
     const fence = lines[j]?.match(/^(`{3,})(\S*)/);
     if (!fence) {
-      throw new Error(`${readme}:${i + 1}: marker not followed by a fenced code block`);
+      throw new Error(
+        `${readme}:${i + 1}: marker not followed by a fenced code block`,
+      );
     }
     const end = lines.findIndex((l, k) => k > j && l.startsWith(fence[1]));
     if (end < 0) throw new Error(`${readme}:${j + 1}: unterminated code block`);
@@ -59,7 +61,9 @@ function run(step) {
   );
   if (result.status !== 0) {
     throw new Error(
-      `${where(step)}: exited with ${result.status}:\n${step.body}\n${result.stderr.slice(-3000)}`,
+      `${where(step)}: exited with ${result.status}:\n${
+        step.body
+      }\n${result.stderr.slice(-3000)}`,
     );
   }
 }
@@ -76,9 +80,12 @@ async function background(step, until) {
   const deadline = Date.now() + 60_000;
   while (!fs.readFileSync(log, 'utf8').includes(until)) {
     if (child.exitCode !== null) {
-      throw new Error(`${where(step)}: stopped:\n${fs.readFileSync(log, 'utf8')}`);
+      throw new Error(
+        `${where(step)}: stopped:\n${fs.readFileSync(log, 'utf8')}`,
+      );
     }
-    if (Date.now() > deadline) throw new Error(`${where(step)}: no "${until}" in 60 s (${log})`);
+    if (Date.now() > deadline)
+      throw new Error(`${where(step)}: no "${until}" in 60 s (${log})`);
     await new Promise(r => setTimeout(r, 200));
   }
   // Running on its own now: this script may exit, the caller stops it by its process group.
@@ -105,12 +112,15 @@ function addTo(step, file) {
   }
   const start = lines.findIndex(l => l.trim() === 'backend.start();');
   if (statements.some(l => l.trim()) && start < 0) {
-    throw new Error(`${where(step)}: ${file} has no 'backend.start();' line to add before`);
+    throw new Error(
+      `${where(step)}: ${file} has no 'backend.start();' line to add before`,
+    );
   }
   if (statements.some(l => l.trim())) lines.splice(start, 0, ...statements);
   if (imports.length) {
     let last = -1;
-    for (let i = 0; i < lines.length; i++) if (/^import\s/.test(lines[i])) last = i;
+    for (let i = 0; i < lines.length; i++)
+      if (/^import\s/.test(lines[i])) last = i;
     // the end of that (possibly multi-line) import
     while (last >= 0 && !lines[last].trim().endsWith(';')) last++;
     lines.splice(last + 1, 0, ...imports);
@@ -139,10 +149,13 @@ function merge(step, file) {
   const text = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   const doc = YAML.parseDocument(text || '{}');
   const add = YAML.parseDocument(step.body);
-  if (add.errors.length) throw new Error(`${where(step)}: ${add.errors[0].message}`);
+  if (add.errors.length)
+    throw new Error(`${where(step)}: ${add.errors[0].message}`);
   // New top-level keys are pasted as written, the way an adopter adds them at the end of the file;
   // only a key the file already has needs merging (which re-formats the file).
-  const keys = YAML.isMap(add.contents) ? add.contents.items.map(p => p.key.value ?? p.key) : [];
+  const keys = YAML.isMap(add.contents)
+    ? add.contents.items.map(p => p.key.value ?? p.key)
+    : [];
   if (keys.every(k => !doc.has(k))) {
     fs.writeFileSync(target, `${text.replace(/\n*$/, '\n')}\n${step.body}\n`);
     return;
@@ -157,8 +170,11 @@ function where(step) {
 }
 
 async function main() {
-  const steps = readmes.flatMap(r => extractSteps(r, fs.readFileSync(r, 'utf8')));
-  if (steps.length === 0) throw new Error('no adopter-smoke steps in the READMEs');
+  const steps = readmes.flatMap(r =>
+    extractSteps(r, fs.readFileSync(r, 'utf8')),
+  );
+  if (steps.length === 0)
+    throw new Error('no adopter-smoke steps in the READMEs');
   for (const step of steps) {
     const [kind, ...rest] = step.directive.split(/\s+/);
     const arg = rest.join(' ');
@@ -166,14 +182,17 @@ async function main() {
     if (kind === 'run') run(step);
     else if (kind === 'background') {
       const until = arg.match(/^until="(.*)"$/)?.[1];
-      if (!until) throw new Error(`${where(step)}: background needs until="TEXT"`);
+      if (!until)
+        throw new Error(`${where(step)}: background needs until="TEXT"`);
       await background(step, until);
     } else if (kind === 'add-to') addTo(step, arg);
     else if (kind === 'merge') merge(step, arg);
     else throw new Error(`${where(step)}: unknown step '${kind}'`);
     const first = step.body.split('\n').find(l => l.trim()) ?? '';
     console.log(
-      `  ✓ ${where(step)} ${kind}${arg && kind !== 'background' ? ` ${arg}` : ''}: ${first.slice(0, 90)}${
+      `  ✓ ${where(step)} ${kind}${
+        arg && kind !== 'background' ? ` ${arg}` : ''
+      }: ${first.slice(0, 90)}${
         step.body.split('\n').filter(l => l.trim()).length > 1 ? ' …' : ''
       } (${((Date.now() - started) / 1000).toFixed(1)}s)`,
     );

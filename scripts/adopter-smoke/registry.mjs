@@ -16,7 +16,9 @@ const packages = new Map();
 for (const file of fs.readdirSync(tarballDir).filter(f => f.endsWith('.tgz'))) {
   const full = path.join(tarballDir, file);
   const manifest = JSON.parse(
-    execFileSync('tar', ['-xzOf', full, 'package/package.json'], { encoding: 'utf8' }),
+    execFileSync('tar', ['-xzOf', full, 'package/package.json'], {
+      encoding: 'utf8',
+    }),
   );
   const bytes = fs.readFileSync(full);
   packages.set(manifest.name, {

@@ -16,7 +16,10 @@ async function providedTemplates(config: object): Promise<Entity[]> {
         { addEntityProvider: (p: EntityProvider) => (provider = p) },
       ],
     ],
-    features: [catalogModule, mockServices.rootConfig.factory({ data: config })],
+    features: [
+      catalogModule,
+      mockServices.rootConfig.factory({ data: config }),
+    ],
   });
   const applyMutation = jest.fn();
   await provider!.connect({ applyMutation, refresh: jest.fn() });
@@ -61,10 +64,7 @@ describe('catalogModuleDefenderForContainersTemplates', () => {
       (t.spec?.steps as { action: string }[]).map(s => s.action),
     );
     expect(new Set(actions)).toEqual(
-      new Set([
-        'defender:dockerhub:onboard',
-        'defender:dockerhub:offboard',
-      ]),
+      new Set(['defender:dockerhub:onboard', 'defender:dockerhub:offboard']),
     );
   });
 
@@ -77,10 +77,16 @@ describe('catalogModuleDefenderForContainersTemplates', () => {
         features: [
           catalogModule,
           mockServices.rootConfig.factory({
-            data: { defenderForContainers: { templates: { owner: 'group:default/a/b' } } },
+            data: {
+              defenderForContainers: {
+                templates: { owner: 'group:default/a/b' },
+              },
+            },
           }),
         ],
       }),
-    ).rejects.toThrow("Invalid config at 'defenderForContainers.templates.owner'");
+    ).rejects.toThrow(
+      "Invalid config at 'defenderForContainers.templates.owner'",
+    );
   });
 });

@@ -128,7 +128,9 @@ describe('catalogModuleDefenderConnectors', () => {
     const addEntityProvider = jest.fn();
     const logger = mockServices.logger.mock();
     await startTestBackend({
-      extensionPoints: [[catalogProcessingExtensionPoint, { addEntityProvider }]],
+      extensionPoints: [
+        [catalogProcessingExtensionPoint, { addEntityProvider }],
+      ],
       features: [
         catalogModuleDefenderConnectors,
         mockServices.rootConfig.factory({ data: {} }),

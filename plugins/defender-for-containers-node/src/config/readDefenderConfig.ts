@@ -189,9 +189,10 @@ function readSubscriptions(config: Config): AllowedSubscription[] {
  * credential or CA file fails startup naming the key even while the subscriptions are not set.
  * @internal
  */
-export function readDefenderSettings(
-  rootConfig: Config,
-): Omit<DefenderForContainersConfig, 'azure'> & {
+export function readDefenderSettings(rootConfig: Config): Omit<
+  DefenderForContainersConfig,
+  'azure'
+> & {
   azure: Omit<DefenderForContainersConfig['azure'], 'subscriptions'>;
 } {
   const config = rootConfig.getOptionalConfig(ROOT) ?? new ConfigReader({});

@@ -78,7 +78,9 @@ describe('readOptionalDefenderConfig', () => {
           },
         }),
       ),
-    ).toThrow("Invalid config at 'defenderForContainers.azure.credential.type'");
+    ).toThrow(
+      "Invalid config at 'defenderForContainers.azure.credential.type'",
+    );
     expect(() =>
       readOptionalDefenderConfig(
         new ConfigReader({
