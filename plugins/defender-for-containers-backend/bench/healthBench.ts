@@ -220,7 +220,6 @@ async function refresh(emu: Emulator) {
     ' connectors | connector pages | ARM requests per refresh (connectors + health + pricings + Resource Graph) | per 100 connectors | wall s: first (empty database), again',
   );
   let at1000: number | undefined;
-  const perConnector: number[] = [];
   for (const n of REFRESH_SIZES) {
     emu.clearFaults();
     emu.loadScenario(benchScenario(n, PAGE_SIZE)); // also empties the request log
@@ -264,15 +263,20 @@ async function refresh(emu: Emulator) {
         }
       }
       if (n === 1_000) at1000 = Math.max(wall, again);
-      emit({
-        figure: `refresh of ${n.toLocaleString(
-          'en',
-        )} connectors (${REFRESH_LATENCY_MS} ms per call)`,
-        value: Number(wall.toFixed(1)),
-        unit: 's',
-        ...(n === 1_000 ? { target: '≤ 30 s', targetValue: 30 } : {}),
-        better: 'lower',
-      });
+      for (const [run, seconds] of [
+        ['first, empty database', wall],
+        ['again, the scheduled case', again],
+      ] as const) {
+        emit({
+          figure: `refresh of ${n.toLocaleString(
+            'en',
+          )} connectors (${REFRESH_LATENCY_MS} ms per call), ${run}`,
+          value: Number(seconds.toFixed(1)),
+          unit: 's',
+          ...(n === 1_000 ? { target: '≤ 30 s', targetValue: 30 } : {}),
+          better: 'lower',
+        });
+      }
       emit({
         figure: `refresh of ${n.toLocaleString('en')} connectors: ARM requests`,
         value: r.arm,
@@ -280,18 +284,17 @@ async function refresh(emu: Emulator) {
         target: `grow with pages (${Math.ceil(n / PAGE_SIZE)} of ${PAGE_SIZE})`,
         better: 'lower',
       });
-      perConnector.push(r.arm / n);
       const requests = `${pad(n.toLocaleString('en'), 11)} | ${pad(
         Math.ceil(n / PAGE_SIZE),
         15,
-      )} | ${pad(r.arm, 5)} = ${r.connectors} + ${r.health} + ${
-        r.pricings
-      } + ${r.graph} (+ ${r.entra} Entra, once)`;
+      )} | ${pad(r.arm, 5)} = ${r.connectors} + ${r.health} + ${r.pricings} + ${
+        r.graph
+      } (+ ${r.entra} Entra, once)`;
       console.log(
         `${requests.padEnd(98)}| ${pad(
           ((r.arm / n) * 100).toFixed(1),
           18,
-        )} | ${pad(wall.toFixed(1), 6)}`,
+        )} | ${pad(wall.toFixed(1), 6)}, ${again.toFixed(1)}`,
       );
     } finally {
       emu.clearFaults();
