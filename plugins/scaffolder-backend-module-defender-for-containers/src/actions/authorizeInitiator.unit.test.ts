@@ -58,6 +58,30 @@ describe('authorizeInitiator', () => {
       },
       'an unauthenticated caller',
     ],
+    [
+      'a service that also carries a user entity ref',
+      {
+        $$type: '@backstage/BackstageCredentials',
+        principal: {
+          type: 'service',
+          subject: 'plugin:catalog',
+          userEntityRef: 'user:default/jane',
+        },
+      },
+      'plugin:catalog',
+    ],
+    [
+      'a principal of another kind, whatever it carries',
+      {
+        $$type: '@backstage/BackstageCredentials',
+        principal: {
+          type: 'none',
+          subject: 'plugin:catalog',
+          userEntityRef: 'user:default/jane',
+        },
+      },
+      'an unauthenticated caller',
+    ],
   ])('refuses %s, naming who and what', async (_who, credentials, named) => {
     for (const answer of [
       [{ result: AuthorizeResult.DENY }],
