@@ -22,7 +22,7 @@ const LOOK_ALIKES =
 describe('textInput', () => {
   const plain = (
     raw: unknown,
-    rule: { maxLength: number } = { maxLength: 10 },
+    rule: Parameters<typeof textInput>[2] = { maxLength: 10 },
   ) => outcome(() => textInput('organization', raw, rule));
 
   it('says a field is required, and why a value does not count', () => {
@@ -175,6 +175,14 @@ describe('optionalTextInput', () => {
       expect(optional(raw)).toEqual({ value: undefined });
     },
   );
+
+  it('refuses a value that is not text with an InputError, not a crash', () => {
+    for (const raw of [42, true, ['acme'], { name: 'acme' }]) {
+      expect(optional(raw)).toEqual({
+        refused: 'connectorName is required and must be text',
+      });
+    }
+  });
 
   it('checks any other value with the rule', () => {
     expect(optional(' acme ')).toEqual({ value: 'acme' });
