@@ -35,6 +35,12 @@ export interface Config {
         /** Seconds between two on-demand refreshes of the same connector (`POST …/refresh`). Default 60. */
         minIntervalSeconds?: number;
       };
+      /**
+       * Seconds each replica answers the entity route (the card) from memory. Its own refreshes
+       * clear it at once; another replica's refresh shows after at most this long. 0 turns it
+       * off. Default 5, at most 300.
+       */
+      cacheSeconds?: number;
     };
     /** The catalog module that mirrors connectors as Resource entities. */
     catalog?: {

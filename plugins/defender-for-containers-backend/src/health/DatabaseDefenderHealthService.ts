@@ -27,6 +27,7 @@ import type {
 } from './DefenderHealthService';
 import type { HealthRefresher, RefreshSummary } from './HealthRefresher';
 import type { HealthStore, SubscriptionRefreshState } from './HealthStore';
+import type { EntityHealthCache } from './EntityHealthCache';
 import type { HealthConfig } from './readHealthConfig';
 import { toConnectorHealth, toConnectorOverview } from './toConnectorViews';
 
@@ -47,6 +48,8 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       portal?: AzurePortal;
       config: HealthConfig;
       logger: LoggerService;
+      /** Answers of the entity route for a few seconds; cleared by this replica's writes. */
+      cache?: EntityHealthCache;
       now?: () => Date;
     },
   ) {
@@ -64,6 +67,13 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
 
     const reading = readDefenderAnnotations(entity);
+    // Keyed by what the answer is computed from; the caller's right to read the entity was
+    // checked above, on every request.
+    const { cache } = this.options;
+    const key = `${ref}\n${JSON.stringify(reading)}`;
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    const generation = cache?.generation ?? 0;
     const ignored: IgnoredAnnotation[] = [...reading.ignored];
     const allowed = new Set(subscriptions.map(s => s.id.toLowerCase()));
     const connectorIds = reading.connectorIds.filter(id => {
@@ -138,7 +148,7 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       .map(s => s.lastSuccessAt)
       .filter((t): t is string => !!t)
       .sort();
-    return {
+    const response: EntityDefenderResponse = {
       entityRef: ref,
       organizations: reading.organizations,
       repositories: reading.repositories,
@@ -146,6 +156,8 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       ignored,
       refreshedAt: successes[successes.length - 1],
     };
+    cache?.set(key, response, generation);
+    return response;
   }
 
   async listConnectors(

@@ -17,6 +17,8 @@ import {
 import type { DefenderHealthService } from './DefenderHealthService';
 import { HealthRefresher } from './HealthRefresher';
 import { KnexHealthStore } from './KnexHealthStore';
+import { EntityHealthCache } from './EntityHealthCache';
+import { clearOnWrite } from './clearOnWrite';
 import { readHealthConfig } from './readHealthConfig';
 import { refreshOnConnectorChanges } from './refreshOnConnectorChanges';
 
@@ -51,7 +53,13 @@ export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
             );
           }
           const config = readHealthConfig(deps.rootConfig);
-          const store = await KnexHealthStore.create(deps.database);
+          const cache = new EntityHealthCache({
+            ttlMs: config.cacheSeconds * 1000,
+          });
+          const store = clearOnWrite(
+            await KnexHealthStore.create(deps.database),
+            cache,
+          );
           const subscriptions = optionalConfig.config.azure.subscriptions;
           const refresher = new HealthRefresher({
             arm: deps.arm,
@@ -75,6 +83,7 @@ export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
             portal: optionalConfig.config.azure.portal,
             config,
             logger,
+            cache,
           });
         },
       }),

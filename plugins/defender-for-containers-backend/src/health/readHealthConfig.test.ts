@@ -20,6 +20,7 @@ describe('readHealthConfig', () => {
         maxPages: 50,
       },
       manualRefreshIntervalSeconds: 60,
+      cacheSeconds: 5,
     });
   });
 
@@ -54,5 +55,8 @@ describe('readHealthConfig', () => {
       /defenderForContainers\.health\.historyDays': must be a whole number from 1 to 400, got 0/,
     );
     expect(() => read({ findings: { pageSize: 5000 } })).toThrow(/pageSize/);
+    expect(() => read({ cacheSeconds: -1 })).toThrow(
+      /defenderForContainers\.health\.cacheSeconds': must be a whole number from 0 to 300, got -1/,
+    );
   });
 });

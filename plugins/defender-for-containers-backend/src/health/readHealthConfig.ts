@@ -22,6 +22,11 @@ export interface HealthConfig {
   };
   /** Seconds between two on-demand refreshes of the same connector. */
   manualRefreshIntervalSeconds: number;
+  /**
+   * Seconds a replica answers the entity route from memory; another replica's refresh shows
+   * after at most this long (0: always read the database).
+   */
+  cacheSeconds: number;
 }
 
 const ROOT = 'defenderForContainers.health';
@@ -107,5 +112,6 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
       1,
       3600,
     ),
+    cacheSeconds: integer(config, 'cacheSeconds', 5, 0, 300),
   };
 }
