@@ -27,11 +27,15 @@ describe('textInput', () => {
 
   it('says a field is required, and why a value does not count', () => {
     expect(plain(undefined)).toEqual({ refused: 'organization is required' });
-    expect(plain(null)).toEqual({
-      refused: 'organization is required and must be text',
-    });
+    expect(plain(null)).toEqual({ refused: 'organization is required' });
     expect(plain(42)).toEqual({
-      refused: 'organization is required and must be text',
+      refused: 'organization must be text, not a number',
+    });
+    expect(plain(['acme'])).toEqual({
+      refused: 'organization must be text, not a list',
+    });
+    expect(plain({ name: 'acme' })).toEqual({
+      refused: 'organization must be text, not an object',
     });
     expect(plain('')).toEqual({
       refused: 'organization is required and may not be empty',
@@ -43,11 +47,16 @@ describe('textInput', () => {
 
   it('says what to do instead, when the rule says so', () => {
     const rule = { maxLength: 10, whenMissing: 'paste the token.' };
-    for (const raw of [undefined, 42, '', '  ']) {
+    for (const raw of [undefined, null, '', '  ']) {
       expect(outcome(() => textInput('accessToken', raw, rule))).toEqual({
         refused: 'accessToken is required: paste the token.',
       });
     }
+    expect(
+      outcome(() =>
+        textInput('accessToken', 42, { ...rule, label: 'The access token' }),
+      ),
+    ).toEqual({ refused: 'The access token must be text, not a number' });
   });
 
   it('returns the value without surrounding blanks', () => {
@@ -177,11 +186,14 @@ describe('optionalTextInput', () => {
   );
 
   it('refuses a value that is not text with an InputError, not a crash', () => {
-    for (const raw of [42, true, ['acme'], { name: 'acme' }]) {
-      expect(optional(raw)).toEqual({
-        refused: 'connectorName is required and must be text',
-      });
-    }
+    expect(
+      [42, true, ['acme'], { name: 'acme' }].map(raw => optional(raw)),
+    ).toEqual([
+      { refused: 'connectorName must be text, not a number' },
+      { refused: 'connectorName must be text, not a boolean' },
+      { refused: 'connectorName must be text, not a list' },
+      { refused: 'connectorName must be text, not an object' },
+    ]);
   });
 
   it('checks any other value with the rule', () => {

@@ -61,8 +61,15 @@ export function textInput(
         ? `${name} is required: ${rule.whenMissing}`
         : `${name} is required${detail}`,
     );
+  if (raw === undefined || raw === null) throw missing('');
   if (typeof raw !== 'string') {
-    throw missing(raw === undefined ? '' : ` and must be text`);
+    // Another template passed a number, a list or an object where text belongs.
+    const kind = Array.isArray(raw)
+      ? 'a list'
+      : typeof raw === 'object'
+      ? 'an object'
+      : `a ${typeof raw}`;
+    throw new InputError(`${name} must be text, not ${kind}`);
   }
   const value = raw.trim();
   if (!value) throw missing(' and may not be empty');
