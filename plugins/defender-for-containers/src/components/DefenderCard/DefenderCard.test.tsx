@@ -73,6 +73,22 @@ function renderCard(
   );
 }
 
+/** The card with the refresh permission, after a click on its Refresh button. */
+async function renderCardAndRefresh(api: DefenderApi) {
+  renderCard(api, { canRefresh: true });
+  fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+}
+
+/** The card shows exactly one code block, matching `pattern`. */
+async function expectOneSnippetMatching(pattern: RegExp) {
+  // the syntax highlighter (loaded lazily) splits the snippet into tokens: read the block
+  await waitFor(() =>
+    expect(
+      [...document.querySelectorAll('pre')].map(pre => pre.textContent),
+    ).toEqual([expect.stringMatching(pattern)]),
+  );
+}
+
 const answering = (response: EntityDefenderResponse) =>
   fakeApi({ getEntityDefender: jest.fn(async () => response) });
 
@@ -92,6 +108,18 @@ async function backendError(status: number, name: string, message: string) {
   );
 }
 
+/** The card for PAYMENTS, the backend failing its read with Backstage's error body. */
+async function renderCardFailing(
+  status: number,
+  name: string,
+  message: string,
+) {
+  const error = await backendError(status, name, message);
+  return renderCard(
+    fakeApi({ getEntityDefender: jest.fn().mockRejectedValue(error) }),
+  );
+}
+
 describe('DefenderCard', () => {
   it('without annotations says what to add, with a copyable snippet of this entity, and asks the backend nothing', async () => {
     const api = fakeApi({});
@@ -99,15 +127,8 @@ describe('DefenderCard', () => {
     expect(
       await screen.findByText(/names no Docker Hub organization or repository/),
     ).toBeInTheDocument();
-    // the syntax highlighter (loaded lazily) splits the snippet into tokens: read the block
-    await waitFor(() =>
-      expect(
-        [...document.querySelectorAll('pre')].map(pre => pre.textContent),
-      ).toEqual([
-        expect.stringMatching(
-          /kind: Component\nmetadata:\n {2}name: docs-site\n {2}annotations:\n(.*\n)* {4}microsoft\.com\/defender-dockerhub-repository: <org>\/<repo>/,
-        ),
-      ]),
+    await expectOneSnippetMatching(
+      /kind: Component\nmetadata:\n {2}name: docs-site\n {2}annotations:\n(.*\n)* {4}microsoft\.com\/defender-dockerhub-repository: <org>\/<repo>/,
     );
     expect(
       screen.getByRole('button', { name: 'Copy text' }),
@@ -121,23 +142,17 @@ describe('DefenderCard', () => {
   });
 
   it('shows the backend’s message on an error, not its stack', async () => {
-    const error = await backendError(500, 'Error', 'database is locked');
-    renderCard(
-      fakeApi({ getEntityDefender: jest.fn().mockRejectedValue(error) }),
-    );
+    await renderCardFailing(500, 'Error', 'database is locked');
     expect(await screen.findByText('database is locked')).toBeInTheDocument();
     expect(screen.getByText(/HTTP 500/)).toBeInTheDocument();
     expect(screen.queryByText(/secret\.ts/)).not.toBeInTheDocument();
   });
 
   it('says which permission to ask for when not allowed (403)', async () => {
-    const error = await backendError(
+    await renderCardFailing(
       403,
       'NotAllowedError',
       'Missing permission defender-for-containers.connector.read',
-    );
-    renderCard(
-      fakeApi({ getEntityDefender: jest.fn().mockRejectedValue(error) }),
     );
     expect(
       await screen.findByText(/You may not see Defender/),
@@ -148,13 +163,10 @@ describe('DefenderCard', () => {
   });
 
   it('says what to configure when Azure is not configured (503)', async () => {
-    const error = await backendError(
+    await renderCardFailing(
       503,
       'ServiceUnavailableError',
       'Defender for Containers has no Azure configuration: set defenderForContainers.azure.credential and defenderForContainers.azure.subscriptions',
-    );
-    renderCard(
-      fakeApi({ getEntityDefender: jest.fn().mockRejectedValue(error) }),
     );
     expect(
       await screen.findByText(/not configured in this Backstage/),
@@ -162,14 +174,8 @@ describe('DefenderCard', () => {
     expect(
       screen.getByText(/set defenderForContainers\.azure\.credential/),
     ).toBeInTheDocument();
-    await waitFor(() =>
-      expect(
-        [...document.querySelectorAll('pre')].map(pre => pre.textContent),
-      ).toEqual([
-        expect.stringMatching(
-          /defenderForContainers:\n {2}azure:(.*\n)* {4}subscriptions:/,
-        ),
-      ]),
+    await expectOneSnippetMatching(
+      /defenderForContainers:\n {2}azure:(.*\n)* {4}subscriptions:/,
     );
   });
 
@@ -438,10 +444,9 @@ describe('DefenderCard', () => {
         id,
         requestedAt: '2026-03-01T10:00:00.000Z',
       }));
-      renderCard(fakeApi({ getEntityDefender, refreshConnector }), {
-        canRefresh: true,
-      });
-      fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
+      await renderCardAndRefresh(
+        fakeApi({ getEntityDefender, refreshConnector }),
+      );
       expect(refreshConnector).toHaveBeenCalledWith(connectorIdOf('acme'));
       expect(
         await screen.findByText(/Reading the connector from Azure/),
@@ -470,7 +475,7 @@ describe('DefenderCard', () => {
       const getEntityDefender = jest.fn(async () =>
         responseWith([healthyConnector('acme')]),
       );
-      renderCard(
+      await renderCardAndRefresh(
         fakeApi({
           getEntityDefender,
           refreshConnector: async id => ({
@@ -478,9 +483,7 @@ describe('DefenderCard', () => {
             requestedAt: '2030-01-01T00:00:00.000Z',
           }),
         }),
-        { canRefresh: true },
       );
-      fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
       await act(async () => {
         await jest.advanceTimersByTimeAsync(70_000);
       });
@@ -503,14 +506,12 @@ describe('DefenderCard', () => {
       'TooManyRequestsError',
       'This connector was refreshed on demand moments ago; try again in 42 s',
     );
-    renderCard(
+    await renderCardAndRefresh(
       fakeApi({
         getEntityDefender: async () => responseWith([healthyConnector('acme')]),
         refreshConnector: jest.fn().mockRejectedValue(error),
       }),
-      { canRefresh: true },
     );
-    fireEvent.click(await screen.findByRole('button', { name: 'Refresh' }));
     expect(await screen.findByText(/try again in 42 s/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled();
   });
