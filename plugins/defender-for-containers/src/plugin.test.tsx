@@ -183,22 +183,22 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
   });
 
   it('adds the overview page at /defender-for-containers with a title and an icon for the sidebar', async () => {
-    const tester = createExtensionTester(plugin.getExtension(PAGE), {
-      apis: [
-        [
-          defenderApiRef,
-          fakeApi({
-            listConnectors: async () => ({
-              items: [healthyConnector('acme')],
-              totalCount: 1,
-              limit: 20,
-              offset: 0,
-            }),
+    // the same APIs for the extension tester and for the app it renders in
+    const apis = [
+      [
+        defenderApiRef,
+        fakeApi({
+          listConnectors: async () => ({
+            items: [healthyConnector('acme')],
+            totalCount: 1,
+            limit: 20,
+            offset: 0,
           }),
-        ],
-        [catalogApiRef, catalogApiMock()],
+        }),
       ],
-    });
+      [catalogApiRef, catalogApiMock()],
+    ] as const;
+    const tester = createExtensionTester(plugin.getExtension(PAGE), { apis });
     expect(tester.get(coreExtensionData.routePath)).toBe(
       '/defender-for-containers',
     );
@@ -206,20 +206,7 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
     expect(tester.get(coreExtensionData.icon)).toBeTruthy();
     renderInTestApp(tester.reactElement(), {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      apis: [
-        [
-          defenderApiRef,
-          fakeApi({
-            listConnectors: async () => ({
-              items: [healthyConnector('acme')],
-              totalCount: 1,
-              limit: 20,
-              offset: 0,
-            }),
-          }),
-        ],
-        [catalogApiRef, catalogApiMock()],
-      ],
+      apis,
     });
     expect(
       await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 }),
