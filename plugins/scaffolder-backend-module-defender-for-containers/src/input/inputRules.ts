@@ -29,6 +29,13 @@ function firstNonAscii(
   return undefined;
 }
 
+/** What a present value that is not text is, for the message: 'a list', 'an object', 'a number'. */
+function kindOf(raw: unknown): string {
+  if (Array.isArray(raw)) return 'a list';
+  if (typeof raw === 'object') return 'an object';
+  return `a ${typeof raw}`;
+}
+
 /**
  * Checks one text input: present (unless optional), bounded, plain ASCII, matching `pattern`.
  * Every failure is an `InputError` naming the field and what to change; `secret` fields are
@@ -64,12 +71,7 @@ export function textInput(
   if (raw === undefined || raw === null) throw missing('');
   if (typeof raw !== 'string') {
     // Another template passed a number, a list or an object where text belongs.
-    const kind = Array.isArray(raw)
-      ? 'a list'
-      : typeof raw === 'object'
-      ? 'an object'
-      : `a ${typeof raw}`;
-    throw new InputError(`${name} must be text, not ${kind}`);
+    throw new InputError(`${name} must be text, not ${kindOf(raw)}`);
   }
   const value = raw.trim();
   if (!value) throw missing(' and may not be empty');
