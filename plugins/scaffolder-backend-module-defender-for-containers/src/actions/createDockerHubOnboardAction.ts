@@ -17,7 +17,6 @@ import {
   sameSettings,
 } from '../onboarding/connectorFingerprint';
 import { connectorBody, putConnector } from '../onboarding/putConnector';
-import { runPreflight } from '../preflight/runPreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubOnboardAction.examples';
@@ -25,6 +24,7 @@ import {
   onboardingInputSchema,
   preflightOutputSchema,
 } from './onboardingSchema';
+import { runPreflightStep } from './runPreflightStep';
 
 /**
  * `defender:dockerhub:onboard` — the pre-flight of `validate`, then one PUT of the Docker Hub
@@ -91,17 +91,7 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
         ctx.logger.info(
           `Onboarding Docker Hub organization ${organization} (user ${parsed.username}) to ${connectorId}`,
         );
-        const preflight = await runPreflight(
-          options,
-          parsed,
-          ctx.logger,
-          ctx.signal,
-        );
-        ctx.output('checks', preflight.checks);
-        ctx.output('warnings', preflight.warnings);
-        if (preflight.dockerHub.repositories) {
-          ctx.output('repositories', preflight.dockerHub.repositories);
-        }
+        const preflight = await runPreflightStep(ctx, options, parsed);
         preflight.throwIfFailed();
 
         const existing = preflight.azure.existing;

@@ -5,7 +5,6 @@ import {
   connectorEntityRef,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
-import { runPreflight } from '../preflight/runPreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubValidateAction.examples';
@@ -13,6 +12,7 @@ import {
   onboardingInputSchema,
   preflightOutputSchema,
 } from './onboardingSchema';
+import { runPreflightStep } from './runPreflightStep';
 
 /**
  * `defender:dockerhub:validate` — every onboarding pre-flight check against Docker Hub and Azure,
@@ -54,17 +54,7 @@ export function createDockerHubValidateAction(options: DefenderActionsOptions) {
         ctx.logger.info(
           `Checking Docker Hub organization ${input.organization} (user ${input.username}) and Azure target ${input.connectorId}`,
         );
-        const result = await runPreflight(
-          options,
-          input,
-          ctx.logger,
-          ctx.signal,
-        );
-        ctx.output('checks', result.checks);
-        ctx.output('warnings', result.warnings);
-        if (result.dockerHub.repositories) {
-          ctx.output('repositories', result.dockerHub.repositories);
-        }
+        const result = await runPreflightStep(ctx, options, input);
         ctx.output('connectorId', input.connectorId);
         ctx.output('entityRef', connectorEntityRef(input.organization));
         ctx.output('connectorExists', Boolean(result.azure.existing));
