@@ -18,6 +18,27 @@ export interface OffboardingInput {
   connectorId?: string;
 }
 
+/**
+ * The connector id from its three parts, each held to the onboarding rules: an allowed
+ * subscription, a resource group of it (default: its configured one) and the organization's
+ * connector name (default: `dockerhub-<organization>`). The same rules whether the parts came
+ * from a given `connectorId` or from the separate inputs.
+ */
+function allowedConnectorId(
+  subscriptionId: unknown,
+  resourceGroup: unknown,
+  connectorName: unknown,
+  organization: string,
+  allowed: AllowedSubscription[],
+): string {
+  const subscription = parseSubscription(subscriptionId, allowed);
+  return formatSecurityConnectorId({
+    subscriptionId: subscription.id,
+    resourceGroup: parseResourceGroup(resourceGroup, subscription),
+    name: parseConnectorName(connectorName, organization),
+  });
+}
+
 /** Checks the offboarding inputs, the typed confirmation first of all, before any remote call. */
 export function parseOffboardingInput(
   input: Record<string, unknown>,
@@ -45,30 +66,28 @@ export function parseOffboardingInput(
         'connectorId is not a security connector id: expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Security/securityConnectors/<name>',
       );
     }
-    const subscription = parseSubscription(parts.subscriptionId, allowed);
-    const resourceGroup = parseResourceGroup(parts.resourceGroup, subscription);
-    const name = parseConnectorName(parts.name, organization);
     return {
       organization,
-      connectorId: formatSecurityConnectorId({
-        subscriptionId: subscription.id,
-        resourceGroup,
-        name,
-      }),
+      connectorId: allowedConnectorId(
+        parts.subscriptionId,
+        parts.resourceGroup,
+        parts.name,
+        organization,
+        allowed,
+      ),
     };
   }
   if (input.subscriptionId === undefined || input.subscriptionId === '') {
     return { organization };
   }
-  const subscription = parseSubscription(input.subscriptionId, allowed);
-  const resourceGroup = parseResourceGroup(input.resourceGroup, subscription);
-  const name = parseConnectorName(input.connectorName, organization);
   return {
     organization,
-    connectorId: formatSecurityConnectorId({
-      subscriptionId: subscription.id,
-      resourceGroup,
-      name,
-    }),
+    connectorId: allowedConnectorId(
+      input.subscriptionId,
+      input.resourceGroup,
+      input.connectorName,
+      organization,
+      allowed,
+    ),
   };
 }
