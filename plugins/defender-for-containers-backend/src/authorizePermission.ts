@@ -9,22 +9,29 @@ import {
 } from '@backstage/plugin-permission-common';
 
 /**
- * Throws a `NotAllowedError` naming `permission` unless the policy allows it to `credentials`.
- * The one check behind the routes (`requirePermission`) and the AI actions, so both refuse
- * alike and tell the caller what to ask for.
+ * Throws a `NotAllowedError` naming `permission` unless the policy allows it to `credentials`;
+ * given several, one allowed is enough. The one check behind the routes (`requirePermission`)
+ * and the AI actions, so both refuse alike and tell the caller what to ask for.
  */
 export async function authorizePermission(
   permissions: PermissionsService,
-  permission: BasicPermission,
+  permission: BasicPermission | BasicPermission[],
   credentials: BackstageCredentials,
 ): Promise<void> {
-  const [decision] = await permissions.authorize([{ permission }], {
-    credentials,
-  });
+  const wanted = [permission].flat();
+  const decisions = await permissions.authorize(
+    wanted.map(p => ({ permission: p })),
+    { credentials },
+  );
   // Basic permissions never get CONDITIONAL; anything but ALLOW is a refusal.
-  if (decision?.result !== AuthorizeResult.ALLOW) {
+  if (!decisions.some(d => d?.result === AuthorizeResult.ALLOW)) {
+    const names = wanted.map(p => p.name);
     throw new NotAllowedError(
-      `The permission ${permission.name} is denied; ask your Backstage administrators (the permission policy) to grant it.`,
+      names.length === 1
+        ? `The permission ${names[0]} is denied; ask your Backstage administrators (the permission policy) to grant it.`
+        : `The permissions ${names.join(
+            ' and ',
+          )} are all denied; ask your Backstage administrators (the permission policy) to grant one of them.`,
     );
   }
 }

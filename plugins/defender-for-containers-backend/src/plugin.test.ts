@@ -34,7 +34,9 @@ describe('defenderForContainersPlugin', () => {
       features: [defenderForContainersPlugin, config],
     });
 
-    const res = await request(server).get('/api/defender-for-containers/health');
+    const res = await request(server).get(
+      '/api/defender-for-containers/health',
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
   });
@@ -123,7 +125,7 @@ describe('defenderForContainersPlugin', () => {
       expect(permissions.authorize).not.toHaveBeenCalled();
     });
 
-    it('answers 403 naming the permission when the policy denies connector.create', async () => {
+    it('answers 403 naming both permissions when the policy denies connector.create and connector.delete', async () => {
       const permissions = allowOnly('defender-for-containers.connector.read');
       const { server } = await startTestBackend({
         features: [defenderForContainersPlugin, config, permissions.factory],
@@ -133,16 +135,30 @@ describe('defenderForContainersPlugin', () => {
         .get('/api/defender-for-containers/azure/subscriptions')
         .set('authorization', mockCredentials.user.header('user:default/x'))
         .expect(403);
-      expect(res.body.error).toMatchObject({
-        name: 'NotAllowedError',
-        message: expect.stringContaining(
-          'defender-for-containers.connector.create',
-        ),
-      });
+      expect(res.body.error).toEqual(
+        expect.objectContaining({
+          name: 'NotAllowedError',
+          message:
+            'The permissions defender-for-containers.connector.create and defender-for-containers.connector.delete are all denied; ask your Backstage administrators (the permission policy) to grant one of them.',
+        }),
+      );
       expect(res.body.items).toBeUndefined();
     });
 
-    it("asks the policy for connector.create with the caller's credentials, then answers 200", async () => {
+    it('answers 200 to a user who may only delete connectors (the offboarding form needs the list)', async () => {
+      const permissions = allowOnly('defender-for-containers.connector.delete');
+      const { server } = await startTestBackend({
+        features: [defenderForContainersPlugin, config, permissions.factory],
+      });
+
+      const res = await request(server)
+        .get('/api/defender-for-containers/azure/subscriptions')
+        .set('authorization', mockCredentials.user.header('user:default/x'))
+        .expect(200);
+      expect(res.body.items).toHaveLength(2);
+    });
+
+    it("asks the policy for connector.create or connector.delete with the caller's credentials, then answers 200", async () => {
       const permissions = allowOnly('defender-for-containers.connector.create');
       const { server } = await startTestBackend({
         features: [defenderForContainersPlugin, config, permissions.factory],
@@ -158,6 +174,11 @@ describe('defenderForContainersPlugin', () => {
           {
             permission: expect.objectContaining({
               name: 'defender-for-containers.connector.create',
+            }),
+          },
+          {
+            permission: expect.objectContaining({
+              name: 'defender-for-containers.connector.delete',
             }),
           },
         ],

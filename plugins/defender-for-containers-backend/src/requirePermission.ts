@@ -8,7 +8,7 @@ import { authorizePermission } from './authorizePermission';
 
 /**
  * Route middleware that lets a request through only when the permission policy allows its
- * caller `permission`. Without credentials the request fails with 401 (AuthenticationError from
+ * caller `permission` (one of them, given several). Without credentials the request fails with 401 (AuthenticationError from
  * httpAuth), when denied with 403 (NotAllowedError naming the permission, so the caller knows what
  * to ask for).
  */
@@ -16,7 +16,7 @@ export function createRequirePermission(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }) {
-  return (permission: BasicPermission): RequestHandler =>
+  return (permission: BasicPermission | BasicPermission[]): RequestHandler =>
     async (req, _res, next) => {
       const credentials = await deps.httpAuth.credentials(req, {
         allow: ['user', 'service'],

@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import {
   connectorCreatePermission,
+  connectorDeletePermission,
   type AllowedSubscription,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import express from 'express';
@@ -28,11 +29,12 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
-  // The onboarding form's subscription and resource group choices: only what config allows.
-  // Only who may onboard needs them, and they name the organization's security subscriptions.
+  // The subscription and resource group choices of the onboarding, rotation and offboarding
+  // forms: only what config allows. They name the organization's security subscriptions, so only
+  // who may create or delete connectors gets them (a delete-only user still offboards).
   router.get(
     '/azure/subscriptions',
-    requirePermission(connectorCreatePermission),
+    requirePermission([connectorCreatePermission, connectorDeletePermission]),
     async (_req, res) => {
       res.json({ items: allowedSubscriptions });
     },

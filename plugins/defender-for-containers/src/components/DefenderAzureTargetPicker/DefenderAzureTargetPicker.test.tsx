@@ -137,7 +137,7 @@ describe('DefenderAzureTargetPicker', () => {
     });
     expect(
       await screen.findByText(
-        /You may not onboard or change Docker Hub connectors: ask your Backstage administrators for the permission defender-for-containers\.connector\.create\./,
+        /You may not onboard, change or offboard Docker Hub connectors: ask your Backstage administrators for the permission defender-for-containers\.connector\.create \(onboard, rotate a token\) or defender-for-containers\.connector\.delete \(offboard\)\./,
       ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('listbox')).toBeNull();

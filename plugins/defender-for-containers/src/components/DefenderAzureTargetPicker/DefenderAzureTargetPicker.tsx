@@ -13,6 +13,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import {
   connectorCreatePermission,
+  connectorDeletePermission,
   type AzureTarget,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { defenderApiRef } from '../../api/DefenderApi';
@@ -58,13 +59,15 @@ export function DefenderAzureTargetPicker(
   }, [subscriptions, formData, onChange]);
 
   if (loading) return <Progress />;
-  // The backend lists subscriptions only to who may create connectors; an error panel with a
-  // stack would hide what to ask for.
+  // The backend lists subscriptions only to who may create or delete connectors; an error
+  // panel with a stack would hide what to ask for.
   if (ResponseError.is(error) && error.statusCode === 403) {
     return (
       <FormHelperText error>
-        You may not onboard or change Docker Hub connectors: ask your Backstage
-        administrators for the permission {connectorCreatePermission.name}.
+        You may not onboard, change or offboard Docker Hub connectors: ask your
+        Backstage administrators for the permission{' '}
+        {connectorCreatePermission.name} (onboard, rotate a token) or{' '}
+        {connectorDeletePermission.name} (offboard).
       </FormHelperText>
     );
   }
