@@ -22,6 +22,7 @@ import { absoluteTime, relativeTime } from '../format/relativeTime';
 import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
 import { FindingsSection } from './FindingsSection';
 import { IssueList } from './IssueList';
+import { Subsection } from './Subsection';
 
 const useStyles = makeStyles(theme => ({
   header: {
@@ -40,10 +41,6 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(1),
   },
   section: { marginTop: theme.spacing(2) },
-  subtitle: {
-    marginBottom: theme.spacing(1),
-    fontWeight: theme.typography.fontWeightBold as number,
-  },
   actions: {
     display: 'flex',
     alignItems: 'center',
@@ -209,16 +206,9 @@ function ConnectorDetails(props: {
       ))}
 
       {c.issues.length > 0 && (
-        <div className={classes.section}>
-          <Typography
-            variant="subtitle2"
-            component="h4"
-            className={classes.subtitle}
-          >
-            What is wrong and how to fix it
-          </Typography>
+        <Subsection title="What is wrong and how to fix it">
           <IssueList issues={c.issues} idPrefix={idPrefix} />
-        </div>
+        </Subsection>
       )}
 
       {c.status === 'pending' || c.reportedStatus === 'pending' ? (
@@ -235,16 +225,9 @@ function ConnectorDetails(props: {
       )}
 
       {c.trend.length > 0 && (
-        <div className={classes.section}>
-          <Typography
-            variant="subtitle2"
-            component="h4"
-            className={classes.subtitle}
-          >
-            Trend
-          </Typography>
+        <Subsection title="Trend">
           <TrendSparkline trend={c.trend} />
-        </div>
+        </Subsection>
       )}
 
       <Box className={classes.meta}>

@@ -5,22 +5,18 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { StatusOK } from '@backstage/core-components';
 import type { FindingsSummary } from '@defender-backstage/plugin-defender-for-containers-common';
 import { SeverityBars, StackedSeverityBar } from '../charts/SeverityBars';
 import { describeCounts, totalOf } from '../charts/severities';
+import { Subsection } from './Subsection';
 
 /** Rows shown before "Show all": a connector may have hundreds of repositories. */
 export const REPOSITORIES_SHOWN = 8;
 
 const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
-  subtitle: {
-    marginBottom: theme.spacing(1),
-    fontWeight: theme.typography.fontWeightBold as number,
-  },
   table: { tableLayout: 'fixed', width: '100%' },
   cell: {
     overflowWrap: 'anywhere',
@@ -63,26 +59,12 @@ export function FindingsSection(props: { findings: FindingsSummary }) {
 
   return (
     <>
-      <div className={classes.section}>
-        <Typography
-          variant="subtitle2"
-          component="h4"
-          className={classes.subtitle}
-        >
-          {total} open vulnerability findings{narrowed}
-        </Typography>
+      <Subsection title={`${total} open vulnerability findings${narrowed}`}>
         <SeverityBars counts={findings.totals} />
-      </div>
+      </Subsection>
 
       {byRisk.length > 0 && (
-        <div className={classes.section}>
-          <Typography
-            variant="subtitle2"
-            component="h4"
-            className={classes.subtitle}
-          >
-            By repository
-          </Typography>
+        <Subsection title="By repository">
           <Table
             size="small"
             className={classes.table}
@@ -131,18 +113,11 @@ export function FindingsSection(props: { findings: FindingsSummary }) {
                 : `Show all ${byRisk.length} repositories`}
             </Button>
           )}
-        </div>
+        </Subsection>
       )}
 
       {findings.worst.length > 0 && (
-        <div className={classes.section}>
-          <Typography
-            variant="subtitle2"
-            component="h4"
-            className={classes.subtitle}
-          >
-            Worst findings and their fixes
-          </Typography>
+        <Subsection title="Worst findings and their fixes">
           <Table
             size="small"
             className={classes.table}
@@ -180,7 +155,7 @@ export function FindingsSection(props: { findings: FindingsSummary }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </Subsection>
       )}
     </>
   );
