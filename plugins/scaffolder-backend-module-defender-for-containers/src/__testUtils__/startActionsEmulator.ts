@@ -90,8 +90,23 @@ export async function startActionsEmulator(
     validate: createDockerHubValidateAction(deps),
     onboard: createDockerHubOnboardAction(deps),
     offboard: createDockerHubOffboardAction(deps),
+    /** The requests that reached the emulator as writes (PUT, PATCH, DELETE), in order. */
+    writes: () =>
+      emu
+        .state()
+        .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method)),
+    /** The stored connector with this ARM id (ids compare case-insensitively, as in ARM). */
+    connector: (id: string) =>
+      emu
+        .state()
+        .connectors.find(
+          (c: any) => c.id.toLowerCase() === id.toLowerCase(),
+        ) as any,
   };
 }
+
+/** What `startActionsEmulator` resolves to. */
+export type ActionsEmulator = Awaited<ReturnType<typeof startActionsEmulator>>;
 
 /** Runs an action like the task worker would, recording logs, outputs and checkpoints. */
 export async function runAction(

@@ -1,11 +1,9 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { fakePermissionPolicy } from '../__testUtils__/fakePermissionPolicy';
-import { SUB, TOKENS, scenario } from '../__testUtils__/scenario';
-import {
-  runAction,
-  startActionsEmulator,
-} from '../__testUtils__/startActionsEmulator';
+import { SUB, TOKENS } from '../__testUtils__/scenario';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
+import { runAction } from '../__testUtils__/startActionsEmulator';
 
 const CREATE = 'defender-for-containers.connector.create';
 const DELETE = 'defender-for-containers.connector.delete';
@@ -29,8 +27,6 @@ const onboarding = {
   accessToken: TOKENS.read,
   subscriptionId: SUB,
 };
-
-type Harness = Awaited<ReturnType<typeof startActionsEmulator>>;
 
 const cases: {
   action: 'validate' | 'onboard' | 'offboard';
@@ -68,15 +64,9 @@ const cases: {
 ];
 
 describe('the actions authorize the task initiator before any remote call', () => {
-  let t: Harness;
-  beforeAll(async () => {
-    t = await startActionsEmulator({ permissions: policy.permissions });
-  });
-  afterAll(() => t.emu.stop());
+  const t = sharedActionsEmulator({ permissions: policy.permissions });
   beforeEach(() => {
-    t.emu.loadScenario(scenario());
     policy.calls.length = 0;
-    t.changed.length = 0;
   });
 
   /**

@@ -1,21 +1,13 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { RG, SUB, SUB_B, TOKENS, scenario } from '../__testUtils__/scenario';
-import {
-  runAction,
-  startActionsEmulator,
-} from '../__testUtils__/startActionsEmulator';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
+import { runAction } from '../__testUtils__/startActionsEmulator';
 
 const ACME_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
 
 describe('defender:dockerhub:offboard against the emulator', () => {
-  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
-  beforeAll(async () => {
-    t = await startActionsEmulator();
-  });
-  afterAll(() => t.emu.stop());
+  const t = sharedActionsEmulator();
   beforeEach(async () => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario());
     const onboarded = await runAction(t.onboard, {
       organization: 'acme',
       username: 'mdcuser',

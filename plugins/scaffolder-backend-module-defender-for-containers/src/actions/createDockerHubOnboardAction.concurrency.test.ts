@@ -3,7 +3,8 @@ import {
   buildDockerHubConnectorBody,
   type SecurityCenterArmClient,
 } from '@defender-backstage/plugin-defender-for-containers-node';
-import { RG, SUB, SUB_B, TOKENS, scenario } from '../__testUtils__/scenario';
+import { RG, SUB, SUB_B, TOKENS } from '../__testUtils__/scenario';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import {
   runAction,
   startActionsEmulator,
@@ -37,17 +38,10 @@ const settings = {
  * after the pre-flight has read the connector and right before this run's PUT reaches Azure.
  */
 describe('defender:dockerhub:onboard when the connector changes between pre-flight and PUT', () => {
-  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
+  const t = sharedActionsEmulator();
   let someoneElse: SecurityCenterArmClient;
   beforeAll(async () => {
-    t = await startActionsEmulator();
     someoneElse = (await startActionsEmulator({ emulator: t.emu })).arm;
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario());
-    t.changed.length = 0;
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -68,12 +62,7 @@ describe('defender:dockerhub:onboard when the connector changes between pre-flig
         id,
         buildDockerHubConnectorBody({ ...settings, ...change }),
       );
-  const acme = () =>
-    t.emu
-      .state()
-      .connectors.find(
-        (c: any) => c.id.toLowerCase() === CONNECTOR_ID.toLowerCase(),
-      ) as any;
+  const acme = () => t.connector(CONNECTOR_ID);
   const puts = () =>
     t.emu
       .state()

@@ -1,9 +1,7 @@
 import { InputError } from '@backstage/errors';
-import { RG, SUB, TOKENS, scenario } from '../__testUtils__/scenario';
-import {
-  runAction,
-  startActionsEmulator,
-} from '../__testUtils__/startActionsEmulator';
+import { RG, SUB, TOKENS } from '../__testUtils__/scenario';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
+import { runAction } from '../__testUtils__/startActionsEmulator';
 
 const CONNECTOR_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
 const base = {
@@ -18,27 +16,10 @@ const base = {
 
 /** Settings the input does not state: explicit input → existing connector → subscription defaults. */
 describe('defender:dockerhub:onboard keeps what the input does not state', () => {
-  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
-  beforeAll(async () => {
-    t = await startActionsEmulator();
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario());
-  });
+  const t = sharedActionsEmulator();
   const onboard = (patch: Record<string, unknown> = {}) =>
     runAction(t.onboard, { ...base, ...patch });
-  const acme = () =>
-    t.emu
-      .state()
-      .connectors.find(
-        (c: any) => c.id.toLowerCase() === CONNECTOR_ID.toLowerCase(),
-      ) as any;
-  const writes = () =>
-    t.emu
-      .state()
-      .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method));
+  const acme = () => t.connector(CONNECTOR_ID);
 
   // What the rotate template sends: no plans, interval, location, owner, system or tags.
   const rotation = {
@@ -147,7 +128,7 @@ describe('defender:dockerhub:onboard keeps what the input does not state', () =>
 
   it('refuses to move an existing connector to another location, before writing', async () => {
     await onboard(configured);
-    const before = writes().length;
+    const before = t.writes().length;
     const r = await runAction(t.onboard, {
       ...rotation,
       location: 'westeurope',
@@ -156,7 +137,7 @@ describe('defender:dockerhub:onboard keeps what the input does not state', () =>
     expect(r.error.message).toContain(
       'Azure cannot move a connector to another region',
     );
-    expect(writes()).toHaveLength(before);
+    expect(t.writes()).toHaveLength(before);
     expect(acme().location).toBe('northeurope');
   });
 });

@@ -12,6 +12,7 @@ import {
   TOKENS,
   scenario,
 } from '../__testUtils__/scenario';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import {
   runAction,
   startActionsEmulator,
@@ -32,28 +33,10 @@ const base = {
 };
 
 describe('defender:dockerhub:onboard against the emulator', () => {
-  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
-  beforeAll(async () => {
-    t = await startActionsEmulator();
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario());
-    t.changed.length = 0;
-  });
+  const t = sharedActionsEmulator();
   const onboard = (patch: Record<string, unknown> = {}, options = {}) =>
     runAction(t.onboard, { ...base, ...patch }, options);
-  const acme = () =>
-    t.emu
-      .state()
-      .connectors.find(
-        (c: any) => c.id.toLowerCase() === CONNECTOR_ID.toLowerCase(),
-      ) as any;
-  const writes = () =>
-    t.emu
-      .state()
-      .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method));
+  const acme = () => t.connector(CONNECTOR_ID);
 
   it('creates the connector after a clean pre-flight and outputs what the template links to', async () => {
     const r = await onboard();
@@ -96,7 +79,7 @@ describe('defender:dockerhub:onboard against the emulator', () => {
       },
       credential: { username: 'mdcuser' },
     });
-    expect(writes()).toHaveLength(1);
+    expect(t.writes()).toHaveLength(1);
     const [key] = [...r.checkpoints.keys()];
     expect(key).toMatch(
       /^defender\.dockerhub\.connector\.put\.\/subscriptions\/.+\/dockerhub-acme\.[0-9a-f]{16}$/,
@@ -130,7 +113,7 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     await onboard({}, { checkpoints });
     const r = await onboard({}, { checkpoints });
     expect(r.error).toBeUndefined();
-    expect(writes()).toHaveLength(1);
+    expect(t.writes()).toHaveLength(1);
   });
 
   it('updates in place: new plans, interval and token', async () => {
@@ -161,7 +144,7 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     });
     expect(r.outputs.checks).toHaveLength(14);
     expect(t.emu.state().connectors).toEqual(before);
-    expect(writes()).toEqual([]);
+    expect(t.writes()).toEqual([]);
     const printed = r.logs.map(l => l.message).join('\n');
     expect(printed).toContain(
       `PUT ${t.emu.urls.arm}${CONNECTOR_ID}?api-version=2024-08-01-preview`,
@@ -217,7 +200,7 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     expect(r.error).toBeUndefined();
     expect(r.outputs.operation).toBe('updated');
     // Azure never shows the token, so equal settings do not prove this run's token is stored.
-    expect(writes().map(w => w.status)).toEqual([201, 412, 200]);
+    expect(t.writes().map(w => w.status)).toEqual([201, 412, 200]);
   });
 
   it('stops before writing when a check fails', async () => {
@@ -226,7 +209,7 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     expect(r.error.message).toContain(
       'Defender could not see the private repositories',
     );
-    expect(writes()).toEqual([]);
+    expect(t.writes()).toEqual([]);
   });
 
   it('turns an ARM 403 on the PUT into an error with ARM code, message and request ids', async () => {

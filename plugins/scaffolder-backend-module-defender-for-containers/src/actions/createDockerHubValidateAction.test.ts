@@ -6,8 +6,8 @@ import {
   SUB_B,
   SUB_C,
   TOKENS,
-  scenario,
 } from '../__testUtils__/scenario';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import {
   runAction,
   startActionsEmulator,
@@ -23,15 +23,7 @@ const base = {
 };
 
 describe('defender:dockerhub:validate against the emulator', () => {
-  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
-  beforeAll(async () => {
-    t = await startActionsEmulator();
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario());
-  });
+  const t = sharedActionsEmulator();
   const validate = (patch: Record<string, unknown> = {}) =>
     runAction(t.validate, { ...base, ...patch });
   const statusOf = async (patch: Record<string, unknown>) => {

@@ -1,10 +1,8 @@
 import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 import { TOKENS, scenario } from '../__testUtils__/scenario';
-import {
-  runAction,
-  startActionsEmulator,
-} from '../__testUtils__/startActionsEmulator';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
+import { runAction } from '../__testUtils__/startActionsEmulator';
 import { examples as validateExamples } from './createDockerHubValidateAction.examples';
 import { examples as onboardExamples } from './createDockerHubOnboardAction.examples';
 import { examples as offboardExamples } from './createDockerHubOffboardAction.examples';
@@ -44,16 +42,8 @@ function stepsOf(id: string, examples: TemplateExample[]) {
 }
 
 describe('action examples run as written against the emulator', () => {
-  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
-  beforeAll(async () => {
-    t = await startActionsEmulator();
-  });
-  afterAll(() => t.emu.stop());
   // Each test starts from the same world and sets up what it needs: no test relies on another.
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario());
-  });
+  const t = sharedActionsEmulator();
   const writes = (method: string, status: number) =>
     t.emu
       .state()
@@ -73,11 +63,7 @@ describe('action examples run as written against the emulator', () => {
       const r = await runAction(t.validate, input);
       expect(r.error).toBeUndefined();
     }
-    expect(
-      t.emu
-        .state()
-        .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method)),
-    ).toEqual([]);
+    expect(t.writes()).toEqual([]);
   });
 
   it('defender:dockerhub:onboard: every example creates the connector it describes', async () => {

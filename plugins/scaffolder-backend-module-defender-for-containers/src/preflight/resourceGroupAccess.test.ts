@@ -7,8 +7,8 @@ import {
   SECURITY_READER,
   SUB,
   TOKENS,
-  scenario,
 } from '../__testUtils__/scenario';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import {
   runAction,
   startActionsEmulator,
@@ -31,21 +31,9 @@ const PERMISSIONS_PATH = `${RG_SCOPE}/providers/Microsoft.Authorization/permissi
  * definitions of the principal's scenario role.
  */
 describe('azure.resourceGroupAccess against the emulator', () => {
-  let t: Awaited<ReturnType<typeof startActionsEmulator>>;
-  beforeAll(async () => {
-    t = await startActionsEmulator();
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario());
-  });
+  const t = sharedActionsEmulator();
   const as = (principal: { clientId: string; clientSecret: string }) =>
     startActionsEmulator({ emulator: t.emu, principal });
-  const writes = () =>
-    t.emu
-      .state()
-      .requestLog.filter(e => ['PUT', 'PATCH', 'DELETE'].includes(e.method));
   const permissionCalls = () =>
     t.emu
       .state()
@@ -109,7 +97,7 @@ describe('azure.resourceGroupAccess against the emulator', () => {
     expect(r.error.message).toContain(
       `Next: assign Backstage's Azure identity the Security Admin role`,
     );
-    expect(writes()).toEqual([]);
+    expect(t.writes()).toEqual([]);
   });
 
   it('fails for a resource group that does not exist, before any PUT', async () => {
@@ -127,7 +115,7 @@ describe('azure.resourceGroupAccess against the emulator', () => {
       `az group create -n rg-missing -l westeurope --subscription ${SUB}`,
     );
     expect(r.error).toBeInstanceOf(InputError);
-    expect(writes()).toEqual([]);
+    expect(t.writes()).toEqual([]);
     expect(t.emu.state().requestLog.map(e => e.status)).toContain(404);
   });
 
@@ -153,6 +141,6 @@ describe('azure.resourceGroupAccess against the emulator', () => {
       plans: { defenderForContainers: true, defenderCspm: false },
     });
     expect(onboarded.error).toBeUndefined();
-    expect(writes().map(e => [e.method, e.status])).toEqual([['PUT', 201]]);
+    expect(t.writes().map(e => [e.method, e.status])).toEqual([['PUT', 201]]);
   });
 });
