@@ -1,3 +1,4 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -24,21 +25,26 @@ const config = {
   },
 };
 
+/** Starts a backend with the module and `features`; returns the actions it added, in order. */
+async function actionsRegisteredWith(...features: BackendFeature[]) {
+  const actions: TemplateAction<any, any, any>[] = [];
+  await startTestBackend({
+    extensionPoints: [
+      [
+        scaffolderActionsExtensionPoint,
+        { addActions: (...a: any[]) => actions.push(...a) },
+      ],
+    ],
+    features: [scaffolderModule, ...features],
+  });
+  return actions;
+}
+
 describe('scaffolderModuleDefenderForContainers', () => {
   it('registers the three actions with the default client service factories', async () => {
-    const actions: TemplateAction<any, any, any>[] = [];
-    await startTestBackend({
-      extensionPoints: [
-        [
-          scaffolderActionsExtensionPoint,
-          { addActions: (...a: any[]) => actions.push(...a) },
-        ],
-      ],
-      features: [
-        scaffolderModule,
-        mockServices.rootConfig.factory({ data: config }),
-      ],
-    });
+    const actions = await actionsRegisteredWith(
+      mockServices.rootConfig.factory({ data: config }),
+    );
     expect(actions.map(a => a.id)).toEqual([
       'defender:dockerhub:validate',
       'defender:dockerhub:onboard',
@@ -53,20 +59,10 @@ describe('scaffolderModuleDefenderForContainers', () => {
   });
 
   it("wires the backend's permissions service: a denied initiator is refused", async () => {
-    const actions: TemplateAction<any, any, any>[] = [];
-    await startTestBackend({
-      extensionPoints: [
-        [
-          scaffolderActionsExtensionPoint,
-          { addActions: (...a: any[]) => actions.push(...a) },
-        ],
-      ],
-      features: [
-        scaffolderModule,
-        mockServices.rootConfig.factory({ data: config }),
-        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-      ],
-    });
+    const actions = await actionsRegisteredWith(
+      mockServices.rootConfig.factory({ data: config }),
+      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+    );
     for (const action of actions) {
       const ctx = {
         ...createMockActionContext({ input: {} }),
@@ -78,21 +74,11 @@ describe('scaffolderModuleDefenderForContainers', () => {
   });
 
   it('starts without defenderForContainers: one warning, and the actions fail naming the keys', async () => {
-    const actions: TemplateAction<any, any, any>[] = [];
     const logger = mockServices.logger.mock();
-    await startTestBackend({
-      extensionPoints: [
-        [
-          scaffolderActionsExtensionPoint,
-          { addActions: (...a: any[]) => actions.push(...a) },
-        ],
-      ],
-      features: [
-        scaffolderModule,
-        mockServices.rootConfig.factory({ data: {} }),
-        logger.factory,
-      ],
-    });
+    const actions = await actionsRegisteredWith(
+      mockServices.rootConfig.factory({ data: {} }),
+      logger.factory,
+    );
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('defenderForContainers.azure.subscriptions'),
