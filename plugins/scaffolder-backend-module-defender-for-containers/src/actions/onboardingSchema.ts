@@ -109,7 +109,8 @@ export const onboardingInputSchema = {
       ),
 };
 
-const checkSchema = (z: Z) =>
+/** One pre-flight check as the actions output it (a `PreflightCheck`). */
+export const checkSchema = (z: Z) =>
   z.object({
     id: z.string(),
     title: z.string(),

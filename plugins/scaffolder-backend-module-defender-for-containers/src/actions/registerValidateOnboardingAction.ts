@@ -7,6 +7,7 @@ import { parseOnboardingInput } from '../input/parseOnboardingInput';
 import { runPreflight } from '../preflight/runPreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { authorizeInitiator } from './authorizeInitiator';
+import { checkSchema } from './onboardingSchema';
 
 /**
  * `scaffolder:validate-defender-docker-hub-onboarding` in the actions registry (and so an MCP
@@ -66,15 +67,7 @@ export function registerValidateOnboardingAction(
             .boolean()
             .describe('True when no check failed (warnings allowed)'),
           checks: z
-            .array(
-              z.object({
-                id: z.string(),
-                title: z.string(),
-                status: z.enum(['pass', 'warn', 'fail', 'skipped']),
-                message: z.string(),
-                remedy: z.string().optional(),
-              }),
-            )
+            .array(checkSchema(z))
             .describe(
               'Every pre-flight check in order: id, title, status (pass/warn/fail/skipped), message, remedy',
             ),
