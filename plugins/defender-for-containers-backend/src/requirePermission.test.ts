@@ -89,7 +89,7 @@ describe('requirePermission', () => {
     const decide = (...results: AuthorizeResult[]) => {
       const permissions = mockServices.permissions.mock();
       permissions.authorize.mockResolvedValue(
-        results.map(result => ({ result })),
+        results.map(result => ({ result } as any)),
       );
       return {
         permissions,
