@@ -15,7 +15,15 @@ import {
   type FaultSpec,
   type ScenarioInput,
 } from '@defender-backstage/azure-dockerhub-emulator';
-import { startDefenderTestEmulator } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import {
+  FAULT_NAMES,
+  FAULT_SEED,
+  Tally,
+  faultSpec,
+  seededRandom,
+  startDefenderTestEmulator,
+  type FaultName,
+} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import {
   PROD,
   TEAM,
@@ -30,7 +38,6 @@ import { readHealthConfig } from '../health/readHealthConfig';
 
 jest.setTimeout(600_000);
 
-const FAULT_SEED = Number(process.env.FAULT_SEED ?? 20260110);
 const CASES = Number(process.env.FAULT_CASES ?? 24);
 const ORGS = ['acme', 'initech', 'globex', ...TEAM_ORGS];
 const ROUTES = [
@@ -40,51 +47,19 @@ const ROUTES = [
   'resourceGraph',
   'entraToken',
 ];
-const FAULTS = [
-  '429 + Retry-After',
-  '429',
-  '409',
-  '503',
-  '504',
-  'reset',
-  'latency',
-  'staleEtag',
-] as const;
-type FaultName = (typeof FAULTS)[number];
-
-/** mulberry32: the same seed, the same faults. */
-function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (min: number, max: number) =>
-      min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T =>
-      items[Math.floor(next() * items.length)],
-  };
-}
-
-function spec(
+/** A stale etag hits the connector routes, whichever route the case names. */
+const spec = (
   name: FaultName,
   route: string,
   times: number | undefined,
   latencyMs: number,
-): FaultSpec {
-  const base = { route, ...(times === undefined ? {} : { times }) };
-  if (name === '429 + Retry-After')
-    return { ...base, kind: 'status', status: 429, retryAfterSeconds: 1 };
-  if (name === 'reset') return { ...base, kind: 'reset' };
-  if (name === 'latency') return { ...base, kind: 'latency', latencyMs };
-  if (name === 'staleEtag')
-    return { ...base, route: 'securityConnectors', kind: 'staleEtag' };
-  return { ...base, kind: 'status', status: Number(name) as 429 };
-}
+): FaultSpec =>
+  faultSpec(
+    name,
+    name === 'staleEtag' ? 'securityConnectors' : route,
+    times,
+    latencyMs,
+  );
 
 /**
  * The health world without its pending connector: statuses must not change while the suite runs
@@ -112,22 +87,6 @@ const content = (c: StoredConnector) => {
   } = c;
   return rest;
 };
-
-class Tally {
-  readonly counts = new Map<string, number>();
-  add(name: string, n = 1) {
-    this.counts.set(name, (this.counts.get(name) ?? 0) + n);
-  }
-  get total() {
-    return [...this.counts.values()].reduce((a, b) => a + b, 0);
-  }
-  format() {
-    return [...this.counts.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => `  ${k}: ${v}`)
-      .join('\n');
-  }
-}
 
 describe(`health refresh under injected faults (FAULT_SEED=${FAULT_SEED})`, () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -204,7 +163,8 @@ describe(`health refresh under injected faults (FAULT_SEED=${FAULT_SEED})`, () =
 
   const random = seededRandom(FAULT_SEED);
   const cases = Array.from({ length: CASES }, (_, i) => {
-    const fault = i < FAULTS.length ? FAULTS[i] : random.pick(FAULTS);
+    const fault =
+      i < FAULT_NAMES.length ? FAULT_NAMES[i] : random.pick(FAULT_NAMES);
     return {
       i,
       fault,

@@ -14,3 +14,12 @@ export {
 } from './startDefenderTestEmulator';
 export * from './testScenario';
 export { callMcp, type McpAnswer } from './callMcp';
+export {
+  FAULT_NAMES,
+  FAULT_SEED,
+  STACK_FRAME,
+  Tally,
+  faultSpec,
+  seededRandom,
+  type FaultName,
+} from './seededFaults';

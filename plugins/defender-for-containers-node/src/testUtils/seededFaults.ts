@@ -4,9 +4,13 @@ import type { FaultSpec } from '@defender-backstage/azure-dockerhub-emulator';
  * The seeded fault plans of the stress suites: the same seed gives the same sequence of faults,
  * so a failure reproduces with `FAULT_SEED=<seed printed by the failing run>`.
  */
+/** @public */
 export const FAULT_SEED = Number(process.env.FAULT_SEED ?? 20260110);
 
-/** mulberry32: small, fast and good enough to spread cases; not for anything secret. */
+/**
+ * mulberry32: small, fast and good enough to spread cases; not for anything secret.
+ * @public
+ */
 export function seededRandom(seed: number) {
   let a = seed >>> 0;
   const next = () => {
@@ -25,6 +29,7 @@ export function seededRandom(seed: number) {
   };
 }
 
+/** @public */
 export type FaultName =
   | '429 + Retry-After'
   | '429'
@@ -35,6 +40,7 @@ export type FaultName =
   | 'latency'
   | 'staleEtag';
 
+/** @public */
 export const FAULT_NAMES: readonly FaultName[] = [
   '429 + Retry-After',
   '429',
@@ -46,7 +52,10 @@ export const FAULT_NAMES: readonly FaultName[] = [
   'staleEtag',
 ];
 
-/** The emulator fault of a name; `times` undefined = until removed (every retry fails too). */
+/**
+ * The emulator fault of a name; `times` undefined = until removed (every retry fails too).
+ * @public
+ */
 export function faultSpec(
   name: FaultName,
   route: string,
@@ -76,7 +85,10 @@ export function faultSpec(
   }
 }
 
-/** Tally of named things, printed as `name: count` lines. */
+/**
+ * Tally of named things, printed as `name: count` lines.
+ * @public
+ */
 export class Tally {
   readonly counts = new Map<string, number>();
   add(name: string, n = 1) {
@@ -96,5 +108,8 @@ export class Tally {
   }
 }
 
-/** What a user must never see in a task log or an error: a stack frame. */
+/**
+ * What a user must never see in a task log or an error: a stack frame.
+ * @public
+ */
 export const STACK_FRAME = /\n\s+at .+\(.+:\d+:\d+\)|\n\s+at .+:\d+:\d+/;

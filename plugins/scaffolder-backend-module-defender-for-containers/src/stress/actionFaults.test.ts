@@ -25,7 +25,7 @@ import {
   faultSpec,
   seededRandom,
   type FaultName,
-} from './seededFaults';
+} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 
 jest.setTimeout(600_000);
 
