@@ -24,7 +24,7 @@ export async function authorizePermission(
     { credentials },
   );
   // Basic permissions never get CONDITIONAL; anything but ALLOW is a refusal.
-  if (!decisions.some(d => d?.result === AuthorizeResult.ALLOW)) {
+  if (!decisions.some(d => d.result === AuthorizeResult.ALLOW)) {
     const names = wanted.map(p => p.name);
     throw new NotAllowedError(
       names.length === 1
