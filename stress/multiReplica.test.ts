@@ -4,7 +4,8 @@
  * reaches the emulator through its own TCP pass-through proxy (TLS stays end to end), so every
  * Azure call is attributed to the replica that made it.
  *   1. the scheduled health refresh runs once per interval cluster-wide (never on both);
- *   2. both replicas serve the card's data (GET /connectors) from the shared database;
+ *   2. both replicas serve the card's data (GET /connectors) and the card itself from the shared
+ *      database;
  *   3. killing the replica that is mid-refresh (SIGKILL, while the emulator holds its health
  *      report call) loses nothing: the other replica completes the next run;
  *   4. a scaffolder task started through one replica is visible through the other.
@@ -336,6 +337,30 @@ test(
       `both replicas serve the connectors: ${orgs(fromA).join(
         ', ',
       )} (same answer)`,
+    );
+    // …and the entity card itself (each from its own memory of a few seconds, after the catalog
+    // has read the example entities).
+    const card =
+      '/api/defender-for-containers/entities/component/default/legacy-billing/defender';
+    const cards: Array<Awaited<ReturnType<typeof api>>> = [];
+    for (const r of [a, b]) {
+      let answer = await api(r, card, token);
+      const cardDeadline = Date.now() + 60_000;
+      while (answer.status === 404 && Date.now() < cardDeadline) {
+        await sleep(1_000);
+        answer = await api(r, card, token);
+      }
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      cards.push(answer);
+    }
+    const cardOf = (x: any) =>
+      x.body.connectors.map((c: any) => `${c.organization}: ${c.status}`);
+    assert.deepEqual(cardOf(cards[0]), ['initech: unhealthy']);
+    assert.deepEqual(cardOf(cards[1]), cardOf(cards[0]));
+    say(
+      `both replicas serve the card of component:default/legacy-billing: ${cardOf(
+        cards[0],
+      ).join(', ')} (same answer)`,
     );
 
     // 3. A scaffolder task started through A is visible through B, to its end.
