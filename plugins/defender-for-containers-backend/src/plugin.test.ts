@@ -112,6 +112,18 @@ describe('defenderForContainersPlugin', () => {
       );
     });
 
+    /** GET /azure/subscriptions as user:default/x, under a policy that allows only `allowed`. */
+    const listAs = async (allowed: string) => {
+      const permissions = allowOnly(allowed);
+      const { server } = await startTestBackend({
+        features: [defenderForContainersPlugin, config, permissions.factory],
+      });
+      const res = await request(server)
+        .get('/api/defender-for-containers/azure/subscriptions')
+        .set('authorization', mockCredentials.user.header('user:default/x'));
+      return { res, permissions };
+    };
+
     it('answers 401 without credentials, before asking the policy', async () => {
       const permissions = allowOnly('defender-for-containers.connector.create');
       const { server } = await startTestBackend({
@@ -126,15 +138,8 @@ describe('defenderForContainersPlugin', () => {
     });
 
     it('answers 403 naming both permissions when the policy denies connector.create and connector.delete', async () => {
-      const permissions = allowOnly('defender-for-containers.connector.read');
-      const { server } = await startTestBackend({
-        features: [defenderForContainersPlugin, config, permissions.factory],
-      });
-
-      const res = await request(server)
-        .get('/api/defender-for-containers/azure/subscriptions')
-        .set('authorization', mockCredentials.user.header('user:default/x'))
-        .expect(403);
+      const { res } = await listAs('defender-for-containers.connector.read');
+      expect(res.status).toBe(403);
       expect(res.body.error).toEqual(
         expect.objectContaining({
           name: 'NotAllowedError',
@@ -146,28 +151,16 @@ describe('defenderForContainersPlugin', () => {
     });
 
     it('answers 200 to a user who may only delete connectors (the offboarding form needs the list)', async () => {
-      const permissions = allowOnly('defender-for-containers.connector.delete');
-      const { server } = await startTestBackend({
-        features: [defenderForContainersPlugin, config, permissions.factory],
-      });
-
-      const res = await request(server)
-        .get('/api/defender-for-containers/azure/subscriptions')
-        .set('authorization', mockCredentials.user.header('user:default/x'))
-        .expect(200);
+      const { res } = await listAs('defender-for-containers.connector.delete');
+      expect(res.status).toBe(200);
       expect(res.body.items).toHaveLength(2);
     });
 
     it("asks the policy for connector.create or connector.delete with the caller's credentials, then answers 200", async () => {
-      const permissions = allowOnly('defender-for-containers.connector.create');
-      const { server } = await startTestBackend({
-        features: [defenderForContainersPlugin, config, permissions.factory],
-      });
-
-      const res = await request(server)
-        .get('/api/defender-for-containers/azure/subscriptions')
-        .set('authorization', mockCredentials.user.header('user:default/x'))
-        .expect(200);
+      const { res, permissions } = await listAs(
+        'defender-for-containers.connector.create',
+      );
+      expect(res.status).toBe(200);
       expect(res.body.items).toHaveLength(2);
       expect(permissions.authorize).toHaveBeenCalledWith(
         [
