@@ -257,6 +257,16 @@ export interface ConnectorListResponse {
 }
 
 /**
+ * The answer of `GET /api/defender-for-containers/connectors/owners`: every owner (entity ref,
+ * lower case, from the connectors' `backstage-owner` tags) at least one connector has, sorted.
+ * What the overview's owner filter offers.
+ * @public
+ */
+export interface ConnectorOwnersResponse {
+  items: string[];
+}
+
+/**
  * The answer of `POST /api/defender-for-containers/connectors/:id/refresh` (202): the refresh
  * runs in the background; poll the entity until the connector's `refreshedAt` is at or after
  * `requestedAt` (or `staleSince` is, when the refresh failed).

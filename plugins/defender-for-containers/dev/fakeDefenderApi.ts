@@ -165,5 +165,6 @@ export const fakeDefenderApi: DefenderApi = {
       offset: 0,
     };
   },
+  listConnectorOwners: async () => ['group:default/guests'],
   refreshConnector: async id => ({ id, requestedAt: new Date().toISOString() }),
 };

@@ -40,6 +40,7 @@ const fakeApi = (partial: Partial<DefenderApi>) =>
     listAllowedSubscriptions: jest.fn(),
     getEntityDefender: jest.fn(),
     listConnectors: jest.fn(),
+    listConnectorOwners: jest.fn(),
     refreshConnector: jest.fn(),
     ...partial,
   } as DefenderApi);

@@ -15,6 +15,7 @@ import {
   type AllowedSubscription,
   type AzurePortal,
   type ConnectorListResponse,
+  type ConnectorOwnersResponse,
   type EntityConnector,
   type EntityDefenderResponse,
   type IgnoredAnnotation,
@@ -186,6 +187,11 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     };
   }
 
+  async listConnectorOwners(): Promise<ConnectorOwnersResponse> {
+    const { store, subscriptions } = this.options;
+    return { items: await store.listOwners(subscriptions.map(s => s.id)) };
+  }
+
   async requestConnectorRefresh(
     connectorId: string,
   ): Promise<ConnectorRefreshRequest> {
@@ -266,6 +272,9 @@ export class UnconfiguredDefenderHealthService
     return this.fail();
   }
   async listConnectors(): Promise<ConnectorListResponse> {
+    return this.fail();
+  }
+  async listConnectorOwners(): Promise<ConnectorOwnersResponse> {
     return this.fail();
   }
   async requestConnectorRefresh(): Promise<ConnectorRefreshRequest> {

@@ -3,6 +3,7 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   ConnectorListResponse,
   ConnectorListSort,
+  ConnectorOwnersResponse,
   ConnectorRefreshAccepted,
   EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -53,6 +54,8 @@ export interface DefenderHealthService {
     options: { credentials: BackstageCredentials },
   ): Promise<EntityDefenderResponse>;
   listConnectors(query: ConnectorListQuery): Promise<ConnectorListResponse>;
+  /** The distinct owners of the connectors in the allowed subscriptions (the overview's filter). */
+  listConnectorOwners(): Promise<ConnectorOwnersResponse>;
   /** `NotFoundError` for a connector the database does not hold. */
   requestConnectorRefresh(
     connectorId: string,

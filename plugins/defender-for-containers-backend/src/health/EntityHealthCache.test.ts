@@ -110,6 +110,7 @@ describe('clearOnWrite', () => {
     expect(await cleared(() => store.getConnectors({ ids: [ID] }))).toBe(false);
     expect(await cleared(() => store.getTrend([ID], '2026-01-01'))).toBe(false);
     expect(await cleared(() => store.getSubscriptionStates())).toBe(false);
+    expect(await cleared(() => store.listOwners([SUB]))).toBe(false);
     expect(
       await cleared(() =>
         store.listConnectors(

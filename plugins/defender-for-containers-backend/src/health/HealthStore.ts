@@ -129,6 +129,8 @@ export interface HealthStore {
     page: { limit: number; offset: number },
     order?: ConnectorListOrder,
   ): Promise<{ items: StoredConnector[]; totalCount: number }>;
+  /** The distinct owners of the connectors of these subscriptions, sorted; none for untagged. */
+  listOwners(subscriptionIds: string[]): Promise<string[]>;
   /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */
   getTrend(
     connectorIds: string[],

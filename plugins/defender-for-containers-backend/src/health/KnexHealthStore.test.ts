@@ -325,6 +325,18 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
       ['acme', 'group:default/payments'],
       ['zeta', 'group:default/payments'],
     ]);
+    // Each owner once, untagged connectors none, other subscriptions not at all.
+    await store.replaceSubscription(
+      OTHER,
+      [
+        snapshot('elsewhere', {
+          subscriptionId: OTHER,
+          owner: 'group:default/secret-team',
+        }),
+      ],
+      DAY1,
+    );
+    expect(await store.listOwners([SUB])).toEqual(['group:default/payments']);
     const [nobody] = await store.getConnectors({ organizations: ['nobody'] });
     expect(nobody.owner).toBeUndefined();
 
@@ -338,6 +350,11 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     ]);
     expect(await byOwner('group:default/platform')).toEqual([
       ['zeta', 'group:default/platform'],
+    ]);
+    expect(await store.listOwners([SUB.toUpperCase(), OTHER])).toEqual([
+      'group:default/payments',
+      'group:default/platform',
+      'group:default/secret-team',
     ]);
   });
 

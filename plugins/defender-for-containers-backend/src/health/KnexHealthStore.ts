@@ -371,6 +371,18 @@ export class KnexHealthStore implements HealthStore {
     return { items: rows.map(fromRow), totalCount: Number(count) };
   }
 
+  async listOwners(subscriptionIds: string[]): Promise<string[]> {
+    const rows: Array<{ owner: string }> = await this.knex(CONNECTORS)
+      .distinct('owner')
+      .whereIn(
+        'subscription_id',
+        subscriptionIds.map(id => id.toLowerCase()),
+      )
+      .whereNotNull('owner')
+      .orderBy('owner');
+    return rows.map(r => r.owner);
+  }
+
   async getTrend(
     connectorIds: string[],
     sinceDate: string,

@@ -30,6 +30,7 @@ export function clearOnWrite(
     claimRefresh: (...args) => store.claimRefresh(...args),
     getConnectors: (...args) => store.getConnectors(...args),
     listConnectors: (...args) => store.listConnectors(...args),
+    listOwners: (...args) => store.listOwners(...args),
     getTrend: (...args) => store.getTrend(...args),
     getSubscriptionStates: () => store.getSubscriptionStates(),
   };

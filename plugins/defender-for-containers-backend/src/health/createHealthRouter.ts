@@ -116,6 +116,14 @@ export async function createHealthRouter(options: {
     },
   );
 
+  router.get(
+    '/connectors/owners',
+    requirePermission(connectorReadPermission),
+    async (_req, res) => {
+      res.json(await health.listConnectorOwners());
+    },
+  );
+
   router.post(
     '/connectors/:id/refresh',
     requirePermission(connectorRefreshPermission),

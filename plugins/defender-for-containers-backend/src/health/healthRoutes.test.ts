@@ -329,6 +329,7 @@ describe('health routes (plugin + emulator + database)', () => {
           `${BASE}/entities/component/default/platform/defender`,
         ),
         request(server).get(`${BASE}/connectors`),
+        request(server).get(`${BASE}/connectors/owners`),
         request(server).post(
           `${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`,
         ),
@@ -349,6 +350,7 @@ describe('health routes (plugin + emulator + database)', () => {
         'defender-for-containers.connector.read',
       );
       await request(server).get(`${BASE}/connectors`).expect(403);
+      await request(server).get(`${BASE}/connectors/owners`).expect(403);
       expect(catalog.getEntityByRef).not.toHaveBeenCalled();
     });
 
@@ -437,6 +439,11 @@ describe('health routes (plugin + emulator + database)', () => {
       const owners = Object.fromEntries(
         (await list('limit=50')).items.map(i => [i.organization, i.owner]),
       );
+      // The owner filter's choices: each owner of a connector once.
+      expect(
+        (await request(server).get(`${BASE}/connectors/owners`).expect(200))
+          .body,
+      ).toEqual({ items: ['group:default/payments'] });
       expect(owners).toEqual({
         acme: 'group:default/payments',
         globex: undefined,

@@ -85,6 +85,7 @@ const api = {
     limit: 20,
     offset: 0,
   }),
+  listConnectorOwners: async () => [],
   refreshConnector: async () => ({ id: '', requestedAt: '' }),
 } as DefenderApi;
 

@@ -44,6 +44,8 @@ export interface DefenderApi {
   listConnectors(
     request?: ConnectorListRequest,
   ): Promise<ConnectorListResponse>;
+  /** The owners (entity refs, lower case) the connectors have, each once, sorted. */
+  listConnectorOwners(): Promise<string[]>;
   /**
    * Asks for one connector's health now. Resolves when accepted (the refresh runs in the
    * background); a `ResponseError` with status 429 when it was refreshed moments ago.

@@ -84,6 +84,20 @@ describe('DefenderClient', () => {
     expect(query).toBe('');
   });
 
+  it("reads the connectors' owners as a list of refs", async () => {
+    server.use(
+      http.get(`${BASE}/connectors/owners`, () =>
+        HttpResponse.json({
+          items: ['group:default/guests', 'group:default/payments'],
+        }),
+      ),
+    );
+    await expect(client.listConnectorOwners()).resolves.toEqual([
+      'group:default/guests',
+      'group:default/payments',
+    ]);
+  });
+
   it('posts a refresh with the connector id as one encoded path segment', async () => {
     let path = '';
     server.use(

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   AllowedSubscription,
   ConnectorListResponse,
+  ConnectorOwnersResponse,
   ConnectorRefreshAccepted,
   EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -46,6 +47,13 @@ export class DefenderClient implements DefenderApi {
     }
     const qs = query.toString();
     return this.request(`/connectors${qs ? `?${qs}` : ''}`);
+  }
+
+  async listConnectorOwners(): Promise<string[]> {
+    const { items } = await this.request<ConnectorOwnersResponse>(
+      '/connectors/owners',
+    );
+    return items;
   }
 
   refreshConnector(connectorId: string): Promise<ConnectorRefreshAccepted> {

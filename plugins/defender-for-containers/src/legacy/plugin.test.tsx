@@ -42,6 +42,7 @@ const api = {
     limit: 20,
     offset: 0,
   })),
+  listConnectorOwners: jest.fn(async () => []),
   refreshConnector: jest.fn(),
 } as DefenderApi;
 

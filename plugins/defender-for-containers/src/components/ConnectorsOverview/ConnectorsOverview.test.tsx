@@ -3,8 +3,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import type { ConnectorListResponse } from '@defender-backstage/plugin-defender-for-containers-common';
 import { defenderApiRef, type DefenderApi } from '../../api/DefenderApi';
@@ -28,31 +27,17 @@ const overview = (c: ReturnType<typeof healthyConnector>) => {
   return o;
 };
 
-function renderOverview(listConnectors: DefenderApi['listConnectors']) {
-  const api = { listConnectors } as DefenderApi;
-  const catalog = catalogApiMock({
-    entities: [
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Group',
-        metadata: { name: 'guests', namespace: 'default', title: 'Guests' },
-        spec: { type: 'team', children: [] },
-      },
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Group',
-        metadata: { name: 'payments', namespace: 'default' },
-        spec: { type: 'team', children: [] },
-      },
-    ],
-  });
+function renderOverview(
+  listConnectors: DefenderApi['listConnectors'],
+  listConnectorOwners: DefenderApi['listConnectorOwners'] = async () => [
+    'group:default/payments',
+    'group:default/guests',
+    'user:default/jdoe',
+  ],
+) {
+  const api = { listConnectors, listConnectorOwners } as DefenderApi;
   renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [defenderApiRef, api],
-        [catalogApiRef, catalog],
-      ]}
-    >
+    <TestApiProvider apis={[[defenderApiRef, api]]}>
       <ConnectorsOverview />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -130,8 +115,12 @@ describe('ConnectorsOverview', () => {
       ),
     );
 
+    // The owners the connectors have, as the catalog names them, sorted.
     fireEvent.mouseDown(screen.getByLabelText('Owner'));
-    fireEvent.click(await screen.findByRole('option', { name: 'Guests' }));
+    expect(
+      (await screen.findAllByRole('option')).map(o => o.textContent),
+    ).toEqual(['Any owner', 'guests', 'payments', 'user:jdoe']);
+    fireEvent.click(screen.getByRole('option', { name: 'guests' }));
     await waitFor(() =>
       expect(listConnectors).toHaveBeenLastCalledWith(
         expect.objectContaining({

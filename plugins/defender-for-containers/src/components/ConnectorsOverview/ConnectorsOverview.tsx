@@ -10,10 +10,9 @@ import { Link, Table, type TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
   EntityRefLink,
-  catalogApiRef,
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   connectorEntityRef,
   type ConnectorListSort,
@@ -55,24 +54,23 @@ const useStyles = makeStyles(theme => ({
   intro: { marginBottom: theme.spacing(2) },
 }));
 
-/** Owners a filter can offer: the catalog's groups and users, by ref. */
+/**
+ * Owners the filter offers: those the connectors have (the backend's distinct list), not every
+ * group and user of the catalog, which can run to thousands and mostly match nothing.
+ */
 function useOwnerOptions(): Array<{ ref: string; label: string }> {
-  const catalogApi = useApi(catalogApiRef);
+  const defenderApi = useApi(defenderApiRef);
   const { value } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: ['Group', 'User'] },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
-    });
-    return items
-      .map(e => ({
-        ref: stringifyEntityRef(e).toLowerCase(),
+    const owners = await defenderApi.listConnectorOwners();
+    return owners
+      .map(ref => ({
+        ref,
         // as the catalog shows owners: `team-a` for a group, `user:jdoe` for a user
-        label:
-          e.metadata.title ?? humanizeEntityRef(e, { defaultKind: 'group' }),
+        label: humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' }),
       }))
       .sort((a, b) => a.label.localeCompare(b.label));
-  }, [catalogApi]);
-  // Without the catalog the filter still offers "any owner": the list is a convenience.
+  }, [defenderApi]);
+  // Without the list the filter still offers "any owner": the list is a convenience.
   return value ?? [];
 }
 

@@ -42,6 +42,7 @@ function fakeApi(partial: Partial<DefenderApi>): DefenderApi {
     listAllowedSubscriptions: jest.fn(),
     getEntityDefender: jest.fn(),
     listConnectors: jest.fn(),
+    listConnectorOwners: jest.fn(),
     refreshConnector: jest.fn(),
     ...partial,
   } as DefenderApi;
