@@ -111,6 +111,33 @@ test('an entity without a Defender annotation shows what to add', async () => {
   });
 });
 
+test("the scaffolder's installed-actions page documents each input of the onboarding action", async () => {
+  await page.goto(`${stack.baseUrl}/create/actions`);
+  const action = page.getByRole('row', { name: 'defender:dockerhub:onboard' });
+  await action.waitFor({ timeout: 60_000 });
+  await action.click();
+  // The declared schema constrains nothing (the actions check inputs themselves), so type and
+  // "required" live in each input's title: the page must still show them next to the input.
+  const input = (description: string) =>
+    page.getByRole('row').filter({ hasText: description }).first();
+  const organization = input('Docker Hub organization (namespace)');
+  await organization.waitFor();
+  assert.match(
+    await organization.innerText(),
+    /organization[\s\S]*text, required/,
+  );
+  const interval = await input('Scan interval in whole hours').innerText();
+  assert.match(interval, /scanIntervalHours[\s\S]*number/);
+  assert.doesNotMatch(interval, /required/);
+  // Markdown renders descriptions: a placeholder in angle brackets must survive.
+  assert.match(
+    await input('Name of the security connector').innerText(),
+    /dockerhub-<organization>/,
+  );
+  await organization.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifactsDir, 'actions-onboard.png') });
+});
+
 test('the overview page lists every connector, filters by status and owner, and links to the connector', async () => {
   await page.goto(stack.baseUrl);
   await page.getByRole('link', { name: 'Defender', exact: true }).click();

@@ -11,6 +11,8 @@ export interface BadInput {
   action: 'validate' | 'onboard' | 'offboard';
   what: string;
   input: Record<string, unknown>;
+  /** What the refusal must name so the author knows what to fix: the input's key, by default. */
+  names: string;
 }
 
 const base = {
@@ -19,35 +21,34 @@ const base = {
   accessToken: FAKE_TOKEN,
   subscriptionId: SUB,
 };
-const without = (key: string) => {
-  const copy: Record<string, unknown> = { ...base };
-  delete copy[key];
-  return copy;
+const without = (key: string, names = key): BadInput => {
+  const input: Record<string, unknown> = { ...base };
+  delete input[key];
+  return { action: 'onboard', what: `${key} missing`, input, names };
 };
-const onboard = (what: string, change: Record<string, unknown>): BadInput => ({
-  action: 'onboard',
-  what,
-  input: { ...base, ...change },
-});
-const validate = (what: string, change: Record<string, unknown>): BadInput => ({
-  action: 'validate',
-  what,
-  input: { ...base, ...change },
-});
-const offboard = (what: string, input: Record<string, unknown>): BadInput => ({
-  action: 'offboard',
-  what,
-  input,
-});
+const changed = (
+  action: 'onboard' | 'validate',
+  what: string,
+  change: Record<string, unknown>,
+  names = Object.keys(change)[0],
+): BadInput => ({ action, what, input: { ...base, ...change }, names });
+const onboard = (
+  what: string,
+  change: Record<string, unknown>,
+  names?: string,
+) => changed('onboard', what, change, names);
+const validate = (what: string, change: Record<string, unknown>) =>
+  changed('validate', what, change);
+const offboard = (
+  what: string,
+  input: Record<string, unknown>,
+  names: string,
+): BadInput => ({ action: 'offboard', what, input, names });
 const long = (n: number) => 'a'.repeat(n);
 
 export const BAD_INPUTS: BadInput[] = [
   // organization
-  {
-    action: 'onboard',
-    what: 'organization missing',
-    input: without('organization'),
-  },
+  without('organization'),
   onboard('organization empty', { organization: '' }),
   onboard('organization blank', { organization: '   ' }),
   onboard('organization one character', { organization: 'a' }),
@@ -67,29 +68,33 @@ export const BAD_INPUTS: BadInput[] = [
   onboard('organization markup', { organization: '<script>x</script>' }),
   onboard('organization percent-encoded', { organization: 'acme%2Fapi' }),
   // username
-  { action: 'onboard', what: 'username missing', input: without('username') },
+  without('username'),
   onboard('username empty', { username: '' }),
   onboard('username with a space', { username: 'mdc user' }),
   onboard('username 10 000 characters', { username: long(10_000) }),
   onboard('username NUL byte', { username: 'mdc\u0000user' }),
   onboard('username a number', { username: 42 }),
   // access token
-  {
-    action: 'onboard',
-    what: 'accessToken missing',
-    input: without('accessToken'),
-  },
-  onboard('accessToken empty', { accessToken: '' }),
-  onboard('accessToken 10 000 characters', { accessToken: long(10_000) }),
-  onboard('accessToken a number', { accessToken: 123456 }),
-  onboard('accessToken an object', { accessToken: { value: FAKE_TOKEN } }),
-  onboard('accessToken with a newline', { accessToken: `${FAKE_TOKEN}\nx` }),
+  without('accessToken', 'access token'),
+  onboard('accessToken empty', { accessToken: '' }, 'access token'),
+  onboard(
+    'accessToken 10 000 characters',
+    { accessToken: long(10_000) },
+    'access token',
+  ),
+  onboard('accessToken a number', { accessToken: 123456 }, 'access token'),
+  onboard(
+    'accessToken an object',
+    { accessToken: { value: FAKE_TOKEN } },
+    'access token',
+  ),
+  onboard(
+    'accessToken with a newline',
+    { accessToken: `${FAKE_TOKEN}\nx` },
+    'access token',
+  ),
   // subscription
-  {
-    action: 'onboard',
-    what: 'subscriptionId missing',
-    input: without('subscriptionId'),
-  },
+  without('subscriptionId'),
   onboard('subscriptionId empty', { subscriptionId: '' }),
   onboard('subscriptionId not a GUID', { subscriptionId: 'production' }),
   onboard('subscriptionId not allowed (foreign)', { subscriptionId: FOREIGN }),
@@ -102,19 +107,19 @@ export const BAD_INPUTS: BadInput[] = [
   }),
   onboard('subscriptionId a number', { subscriptionId: 42 }),
   // resource group
-  onboard('resourceGroup empty', { resourceGroup: '' }),
+  onboard('resourceGroup a list', { resourceGroup: ['rg-defender'] }),
   onboard('resourceGroup ending in a dot', { resourceGroup: 'rg.' }),
   onboard('resourceGroup path traversal', { resourceGroup: `${RG}/../other` }),
   onboard('resourceGroup 91 characters', { resourceGroup: long(91) }),
   onboard('resourceGroup with %', { resourceGroup: 'rg%20x' }),
   onboard('resourceGroup a number', { resourceGroup: 7 }),
   // location
-  onboard('location empty', { location: '' }),
+  onboard('location an object', { location: { name: 'westeurope' } }),
   onboard('location with punctuation', { location: 'west europe!!' }),
   onboard('location 10 000 characters', { location: long(10_000) }),
   onboard('location a number', { location: 1 }),
   // connector name
-  onboard('connectorName empty', { connectorName: '' }),
+  onboard('connectorName a number', { connectorName: 42 }),
   onboard('connectorName starts with -', { connectorName: '-x' }),
   onboard('connectorName 81 characters', { connectorName: long(81) }),
   onboard('connectorName with a slash', { connectorName: 'x/y' }),
@@ -136,57 +141,105 @@ export const BAD_INPUTS: BadInput[] = [
   onboard('plans an array', { plans: ['defenderForContainers'] }),
   // tags, owner, system, writeScopedTokens
   onboard('tags a string', { tags: 'team=platform' }),
-  onboard('tag name with <', { tags: { 'a<b': 'v' } }),
-  onboard('tag value 257 characters', { tags: { team: long(257) } }),
+  onboard('tag name with <', { tags: { 'a<b': 'v' } }, 'tag'),
+  onboard('tag value 257 characters', { tags: { team: long(257) } }, 'tag'),
   onboard('49 tags', {
     tags: Object.fromEntries(
       Array.from({ length: 49 }, (_, i) => [`t${i}`, 'v']),
     ),
   }),
-  onboard('tag value a number', { tags: { team: 1 } }),
+  onboard('tag value a number', { tags: { team: 1 } }, 'tag'),
   onboard('owner not an entity ref', { owner: 'not an owner' }),
   onboard('owner a number', { owner: 5 }),
   onboard('system an object', { system: { name: 'payments' } }),
   onboard('writeScopedTokens unknown', { writeScopedTokens: 'allow' }),
+  // undeclared keys: a misspelt optional input must not be ignored silently
+  onboard('misspelt input key (scanIntervalHour)', { scanIntervalHour: 12 }),
+  onboard(
+    'misspelt plan key (plans.defenderCSPM)',
+    { plans: { defenderCSPM: true } },
+    'plans.defenderCSPM',
+  ),
+  onboard('unknown input key', { password: 'x' }),
   // validate takes the same rules
   validate('validate: organization with !', { organization: 'acme!' }),
   validate('validate: foreign subscription', { subscriptionId: FOREIGN }),
   validate('validate: scanIntervalHours 0', { scanIntervalHours: 0 }),
   // offboarding
-  offboard('confirmation missing', { organization: 'acme' }),
-  offboard('confirmation mistyped', {
-    organization: 'acme',
-    confirmation: 'acme2',
-  }),
-  offboard('confirmation differs in case', {
-    organization: 'acme',
-    confirmation: 'ACME',
-  }),
-  offboard('organization with !', {
-    organization: 'acme!',
-    confirmation: 'acme!',
-  }),
-  offboard('connectorId of a foreign subscription', {
-    organization: 'hooli',
-    confirmation: 'hooli',
-    connectorId: FOREIGN_CONNECTOR,
-  }),
-  offboard('connectorId not an ARM id', {
-    organization: 'acme',
-    confirmation: 'acme',
-    connectorId: 'dockerhub-acme',
-  }),
-  offboard('connectorId path traversal', {
-    organization: 'acme',
-    confirmation: 'acme',
-    connectorId: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/../../../../subscriptions/${FOREIGN}`,
-  }),
-  offboard('subscriptionId foreign', {
-    organization: 'hooli',
-    confirmation: 'hooli',
-    subscriptionId: FOREIGN,
-  }),
-  offboard('organization a number', { organization: 5, confirmation: 5 }),
+  offboard('confirmation missing', { organization: 'acme' }, 'confirmation'),
+  offboard(
+    'confirmation mistyped',
+    {
+      organization: 'acme',
+      confirmation: 'acme2',
+    },
+    'confirmation',
+  ),
+  offboard(
+    'confirmation differs in case',
+    {
+      organization: 'acme',
+      confirmation: 'ACME',
+    },
+    'confirmation',
+  ),
+  offboard(
+    'organization with !',
+    {
+      organization: 'acme!',
+      confirmation: 'acme!',
+    },
+    'organization',
+  ),
+  offboard(
+    'connectorId of a foreign subscription',
+    {
+      organization: 'hooli',
+      confirmation: 'hooli',
+      connectorId: FOREIGN_CONNECTOR,
+    },
+    'connectorId',
+  ),
+  offboard(
+    'connectorId not an ARM id',
+    {
+      organization: 'acme',
+      confirmation: 'acme',
+      connectorId: 'dockerhub-acme',
+    },
+    'connectorId',
+  ),
+  offboard(
+    'connectorId path traversal',
+    {
+      organization: 'acme',
+      confirmation: 'acme',
+      connectorId: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/../../../../subscriptions/${FOREIGN}`,
+    },
+    'connectorId',
+  ),
+  offboard(
+    'subscriptionId foreign',
+    {
+      organization: 'hooli',
+      confirmation: 'hooli',
+      subscriptionId: FOREIGN,
+    },
+    'subscriptionId',
+  ),
+  offboard(
+    'organization a number',
+    { organization: 5, confirmation: 5 },
+    'organization',
+  ),
+  offboard(
+    'misspelt input key (confirm)',
+    {
+      organization: 'acme',
+      confirm: 'acme',
+    },
+    'confirm',
+  ),
 ];
 
 /** Bad annotation values, as an entity author could write them. */

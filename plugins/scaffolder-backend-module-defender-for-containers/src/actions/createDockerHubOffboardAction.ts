@@ -1,4 +1,4 @@
-import { withoutStackFrames } from './withoutStackFrames';
+import { asTaskAction } from './asTaskAction';
 import { announceConnectorChange } from './announceConnectorChange';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -25,7 +25,7 @@ import { examples } from './createDockerHubOffboardAction.examples';
  * @public
  */
 export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
-  return withoutStackFrames(
+  return asTaskAction(
     createTemplateAction({
       id: 'defender:dockerhub:offboard',
       description:
@@ -69,7 +69,7 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
             z
               .string()
               .optional()
-              .describe('Connector name (default: dockerhub-<organization>)'),
+              .describe('Connector name (default: `dockerhub-<organization>`)'),
         },
         output: {
           removed: z =>

@@ -1,4 +1,4 @@
-import { withoutStackFrames } from './withoutStackFrames';
+import { asTaskAction } from './asTaskAction';
 import { announceConnectorChange } from './announceConnectorChange';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -32,7 +32,7 @@ import { runPreflightStep } from './runPreflightStep';
  * @public
  */
 export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
-  return withoutStackFrames(
+  return asTaskAction(
     createTemplateAction({
       id: 'defender:dockerhub:onboard',
       description:

@@ -1,4 +1,4 @@
-import { withoutStackFrames } from './withoutStackFrames';
+import { asTaskAction } from './asTaskAction';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   connectorCreatePermission,
@@ -20,7 +20,7 @@ import { runPreflightStep } from './runPreflightStep';
  * @public
  */
 export function createDockerHubValidateAction(options: DefenderActionsOptions) {
-  return withoutStackFrames(
+  return asTaskAction(
     createTemplateAction({
       id: 'defender:dockerhub:validate',
       description:

@@ -50,7 +50,7 @@ export const onboardingInputSchema = {
       .string()
       .optional()
       .describe(
-        'Name of the security connector, 1–80 of A-Z a-z 0-9 - _ . (default: dockerhub-<organization>)',
+        'Name of the security connector, 1–80 of A-Z a-z 0-9 - _ . (default: `dockerhub-<organization>`)',
       ),
   plans: (z: Z) =>
     z

@@ -51,7 +51,9 @@ describe('parseOffboardingInput', () => {
         },
         allowed,
       ),
-    ).toThrow('is not allowed');
+    ).toThrow(
+      `connectorId /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/x is refused: subscriptionId 11111111-1111-1111-1111-111111111111 is not allowed: this Backstage manages connectors only in Production (${SUB})`,
+    );
     expect(() =>
       parseOffboardingInput(
         { organization: 'acme', confirmation: 'acme', connectorId: 'x' },

@@ -66,16 +66,24 @@ export function parseOffboardingInput(
         'connectorId is not a security connector id: expected /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Security/securityConnectors/<name>',
       );
     }
-    return {
-      organization,
-      connectorId: allowedConnectorId(
-        parts.subscriptionId,
-        parts.resourceGroup,
-        parts.name,
+    try {
+      return {
         organization,
-        allowed,
-      ),
-    };
+        connectorId: allowedConnectorId(
+          parts.subscriptionId,
+          parts.resourceGroup,
+          parts.name,
+          organization,
+          allowed,
+        ),
+      };
+    } catch (e) {
+      // The rules name the part (subscriptionId, ...); the author passed connectorId.
+      if (e instanceof InputError) {
+        throw new InputError(`connectorId ${rawId} is refused: ${e.message}`);
+      }
+      throw e;
+    }
   }
   if (input.subscriptionId === undefined || input.subscriptionId === '') {
     return { organization };

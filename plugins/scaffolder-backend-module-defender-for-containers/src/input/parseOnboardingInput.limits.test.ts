@@ -200,14 +200,14 @@ describe('subscription allowlist', () => {
 
   it('refuses any other subscription, listing the allowed ones', () => {
     expect(subscription('11111111-1111-1111-1111-111111111111')).toEqual({
-      refused: `subscriptionId 11111111-1111-1111-1111-111111111111 is not allowed: this Backstage may only onboard into Production (${PRODUCTION}), Staging (${STAGING}). Pick one of those, or ask the Backstage operator to add it to defenderForContainers.azure.subscriptions`,
+      refused: `subscriptionId 11111111-1111-1111-1111-111111111111 is not allowed: this Backstage manages connectors only in Production (${PRODUCTION}), Staging (${STAGING}). Pick one of those, or ask the Backstage operator to add it to defenderForContainers.azure.subscriptions`,
     });
   });
 
   it('refuses a subscription that only differs in a character from an allowed one', () => {
     const near = `${PRODUCTION.slice(0, -1)}b`;
     expect(subscription(near)).toEqual({
-      refused: `subscriptionId ${near} is not allowed: this Backstage may only onboard into Production (${PRODUCTION}), Staging (${STAGING}). Pick one of those, or ask the Backstage operator to add it to defenderForContainers.azure.subscriptions`,
+      refused: `subscriptionId ${near} is not allowed: this Backstage manages connectors only in Production (${PRODUCTION}), Staging (${STAGING}). Pick one of those, or ask the Backstage operator to add it to defenderForContainers.azure.subscriptions`,
     });
   });
 

@@ -119,7 +119,7 @@ describe('parseOnboardingInput', () => {
     [{ subscriptionId: 'prod' }, 'subscriptionId'],
     [
       { subscriptionId: '11111111-1111-1111-1111-111111111111' },
-      'is not allowed: this Backstage may only onboard into Production',
+      'is not allowed: this Backstage manages connectors only in Production',
     ],
     [{ resourceGroup: 'rg.' }, "resourceGroup 'rg.' is not valid"],
     [

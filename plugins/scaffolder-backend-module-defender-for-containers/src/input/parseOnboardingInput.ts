@@ -109,7 +109,7 @@ export function parseSubscription(
   );
   if (!subscription) {
     throw new InputError(
-      `subscriptionId ${id} is not allowed: this Backstage may only onboard into ${allowed
+      `subscriptionId ${id} is not allowed: this Backstage manages connectors only in ${allowed
         .map(s => `${s.displayName} (${s.id})`)
         .join(
           ', ',
