@@ -14,6 +14,7 @@ import {
 import { callMcp } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import { ACME, TOKENS, healthScenario } from '../__testUtils__/healthTestWorld';
 import { startHealthTestBackend } from '../__testUtils__/startHealthTestBackend';
+import { registerEntityDefenderHealthAction } from './registerEntityDefenderHealthAction';
 
 jest.setTimeout(60_000);
 
@@ -162,13 +163,46 @@ describe('AI action: Defender health of an entity (over MCP)', () => {
     }
   });
 
-  it('refuses a caller without the read permission, naming it', async () => {
+  it('is hidden from a caller without the read permission: not listed, and a call finds no such tool', async () => {
     const { server } = await start();
+    const listed = async (user: string) =>
+      (
+        await callMcp(server, {
+          method: 'tools/list',
+          authorization: mockCredentials.user.header(user),
+        })
+      ).result.tools.map((t: any) => t.name);
+    expect(await listed(READER)).toContain(TOOL);
+    expect(await listed(NOBODY)).not.toContain(TOOL);
     const { result } = await call(server, NOBODY, 'component:default/platform');
     expect(result.isError).toBe(true);
-    expect(result.content[0].text).toMatch(
-      /NotAllowedError: The permission defender-for-containers.connector.read is denied/,
+    expect(result.content[0].text).toBe(
+      `NotFoundError: Action "${TOOL}" not found`,
     );
+  });
+
+  it('checks the read permission itself too, whichever registry runs it', async () => {
+    let registered: any;
+    const health = { getEntityHealth: jest.fn() };
+    registerEntityDefenderHealthAction(
+      { register: (options: any) => (registered = options) } as any,
+      {
+        health: health as any,
+        permissions: mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.DENY })),
+        }),
+      },
+    );
+    await expect(
+      registered.action({
+        input: { entityRef: 'component:default/platform' },
+        credentials: mockCredentials.user(NOBODY),
+      }),
+    ).rejects.toThrow(
+      'The permission defender-for-containers.connector.read is denied',
+    );
+    expect(health.getEntityHealth).not.toHaveBeenCalled();
   });
 
   it('treats an entity the caller may not read as not found, and rejects a malformed ref', async () => {

@@ -95,6 +95,9 @@ export function registerEntityDefenderHealthAction(
     description:
       "Microsoft Defender for Containers status of the Docker Hub organizations and repositories a catalog entity names (annotations microsoft.com/defender-dockerhub-*): each connector's health (healthy, unhealthy, pending, stale, missing), its issues with remediation, and vulnerability findings counts. Answered from Backstage's last refresh from Azure; needs the permission defender-for-containers.connector.read.",
     attributes: { readOnly: true, destructive: false, idempotent: true },
+    // Hidden from whoever may not read connectors: an agent is not offered a tool that would
+    // only refuse. The handler checks the permission again (the registry is not ours to trust).
+    visibilityPermission: connectorReadPermission,
     schema: {
       input: z =>
         z.object({

@@ -14,6 +14,7 @@ import {
 import { callMcp } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import type { Server } from 'node:http';
 import scaffolderModule from '../index';
+import { registerValidateOnboardingAction } from './registerValidateOnboardingAction';
 import {
   ADMIN,
   RG,
@@ -171,7 +172,16 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
     expect(armWrites()).toEqual([]);
   });
 
-  it('refuses a caller without connector.create before any remote call', async () => {
+  it('is hidden from a caller without connector.create: not listed, and a call finds no such tool, before any remote call', async () => {
+    const listed = async (user: string) =>
+      (
+        await callMcp(server, {
+          method: 'tools/list',
+          authorization: mockCredentials.user.header(user),
+        })
+      ).result.tools.map((t: any) => t.name);
+    expect(await listed(WRITER)).toContain(TOOL);
+    expect(await listed(READER)).not.toContain(TOOL);
     const before = emu.state().requestLog.length;
     const { result } = await validate(READER, {
       organization: 'acme',
@@ -179,10 +189,39 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
       accessToken: TOKENS.read,
     });
     expect(result.isError).toBe(true);
-    expect(result.content[0].text).toMatch(
-      /^NotAllowedError: You are not allowed to validate Docker Hub organizations for onboarding: the permission defender-for-containers.connector.create is denied for user:default\/reader-only/,
+    expect(result.content[0].text).toBe(
+      `NotFoundError: Action "${TOOL}" not found`,
     );
-    expect(result.content[0].text).not.toContain(TOKENS.read);
     expect(emu.state().requestLog.length).toBe(before);
+  });
+
+  it('checks connector.create itself too, whichever registry runs it, before any remote call', async () => {
+    let registered: any;
+    registerValidateOnboardingAction(
+      { register: (options: any) => (registered = options) } as any,
+      {
+        // Any call to these would fail with a TypeError, not the refusal expected below.
+        arm: {} as any,
+        dockerHub: {} as any,
+        subscriptions: [],
+        permissions: mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.DENY })),
+        }),
+      },
+    );
+    await expect(
+      registered.action({
+        input: {
+          organization: 'acme',
+          username: 'mdcuser',
+          accessToken: TOKENS.read,
+        },
+        credentials: mockCredentials.user(READER),
+        logger: mockServices.logger.mock(),
+      }),
+    ).rejects.toThrow(
+      /^You are not allowed to validate Docker Hub organizations for onboarding: the permission defender-for-containers.connector.create is denied for user:default\/reader-only/,
+    );
   });
 });

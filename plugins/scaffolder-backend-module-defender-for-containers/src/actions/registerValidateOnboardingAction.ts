@@ -30,6 +30,9 @@ export function registerValidateOnboardingAction(
     description:
       "Dry run of onboarding a Docker Hub organization to Microsoft Defender for Containers: checks that the Docker Hub user exists, belongs to the organization, that its access token is valid and read-only and sees the private repositories, and that the Azure subscription and resource group accept a connector. Writes nothing anywhere. NEEDS the user's Docker Hub access token (dckr_pat_…): ask the user for it; it is used for the checks only and never returned. Needs the permission defender-for-containers.connector.create.",
     attributes: { readOnly: true, destructive: false, idempotent: true },
+    // Hidden from whoever may not onboard: an agent is not offered a tool that would only
+    // refuse. The handler checks the permission again (the registry is not ours to trust).
+    visibilityPermission: connectorCreatePermission,
     schema: {
       input: z =>
         z.object({

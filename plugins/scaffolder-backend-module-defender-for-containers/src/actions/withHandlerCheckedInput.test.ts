@@ -49,6 +49,7 @@ describe('withHandlerCheckedInput', () => {
 
   it('still documents each input: its type and whether it is required in the title, its description, nested inputs', () => {
     const { action } = recording();
+    expect((action.schema!.input as any).type).toBe('object');
     expect((action.schema!.input as any).properties).toEqual({
       organization: {
         title: 'text, required',
@@ -63,6 +64,33 @@ describe('withHandlerCheckedInput', () => {
         properties: {
           defenderCspm: { title: 'true or false', description: 'CSPM plan' },
         },
+      },
+    });
+  });
+
+  it('marks the required inputs of a nested object', () => {
+    const action = withHandlerCheckedInput(
+      createTemplateAction({
+        id: 'test:nested',
+        schema: {
+          input: {
+            target: z =>
+              z
+                .object({
+                  subscriptionId: z.string(),
+                  region: z.string().optional(),
+                })
+                .optional(),
+          },
+        },
+        async handler() {},
+      }),
+    );
+    expect((action.schema!.input as any).properties.target).toEqual({
+      title: 'object',
+      properties: {
+        subscriptionId: { title: 'text, required' },
+        region: { title: 'text' },
       },
     });
   });
