@@ -488,6 +488,7 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
     );
     const routes: Array<[string, string]> = [
       ['GET', `${API}/connectors`],
+      ['GET', `${API}/connectors/owners`],
       ['GET', `${API}/entities/component/default/payments/defender`],
       ['POST', `${API}/connectors/${connector}/refresh`],
       ['GET', `${API}/azure/subscriptions`],
