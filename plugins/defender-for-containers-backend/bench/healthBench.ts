@@ -330,11 +330,13 @@ async function main() {
   }
 }
 
-main().then(
-  // The figures are out; a keep-alive socket left by a load worker must not hold the bench
-  // open (it did, for minutes, in some runs) and with it `yarn bench`.
-  () => process.exit(0),
-).catch(e => {
-  console.error(e);
-  process.exit(1);
-});
+main()
+  .then(
+    // The figures are out; a keep-alive socket left by a load worker must not hold the bench
+    // open (it did, for minutes, in some runs) and with it `yarn bench`.
+    () => process.exit(0),
+  )
+  .catch(e => {
+    console.error(e);
+    process.exit(1);
+  });
