@@ -14,6 +14,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { createRequirePermission } from '../requirePermission';
+import { sendJson } from './sendJson';
 import type { DefenderHealthService } from './DefenderHealthService';
 
 /** Catalog rules for kinds, namespaces and names (at most 63 characters). */
@@ -103,7 +104,7 @@ export async function createHealthRouter(options: {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      res.json(await health.getEntityHealth(ref, { credentials }));
+      sendJson(res, await health.getEntityHealth(ref, { credentials }));
     },
   );
 

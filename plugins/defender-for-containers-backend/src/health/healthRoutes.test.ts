@@ -288,6 +288,34 @@ describe('health routes (plugin + emulator + database)', () => {
     });
   });
 
+  it('sends a cached answer as it was serialised, with an ETag: 304 while unchanged, new after a refresh', async () => {
+    const server = await start();
+    await health.refreshAll();
+    const first = await getEntity(server, 'payments-api').expect(200);
+    expect(first.headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
+    expect(first.body.connectors[0].organization).toBe('acme');
+    const again = await getEntity(server, 'payments-api').expect(200);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    await getEntity(server, 'payments-api')
+      .set('if-none-match', first.headers.etag)
+      .expect(304);
+    // another caller is still authorized on their own, and gets the same bytes
+    await getEntity(server, 'secret', OTHER).expect(404);
+
+    await health.refreshAll();
+    const after = await getEntity(server, 'payments-api').expect(200);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+    expect(after.body.connectors[0].refreshedAt).not.toBe(
+      first.body.connectors[0].refreshedAt,
+    );
+    await getEntity(server, 'payments-api')
+      .set('if-none-match', first.headers.etag)
+      .expect(200);
+  });
+
   it('never calls Azure for a page view', async () => {
     const server = await start();
     await health.refreshAll();
