@@ -604,6 +604,22 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
       if (res.status !== 200) problems.push(`${bad.what}: ${res.status}`);
       if (/\n\s+at |"stack"/.test(res.text))
         problems.push(`${bad.what}: stack in the answer`);
+      // Each value is explained: ignored with a reason naming its annotation, or answered as a
+      // connector Backstage does not know (with a message). Values that are blank once split
+      // name nothing at all, which the card shows as "add an annotation".
+      const blank = Object.values(bad.annotations).every(v =>
+        v.split(',').every(part => !part.trim()),
+      );
+      const ignored: Array<{ annotation: string; reason: string }> =
+        res.body?.ignored ?? [];
+      const connectors: Array<{ status: string; message?: string }> =
+        res.body?.connectors ?? [];
+      const explained = blank
+        ? !ignored.length && !connectors.length
+        : ignored.some(
+            i => i.annotation in bad.annotations && i.reason.length > 10,
+          ) || connectors.some(c => c.status === 'missing' && c.message);
+      if (!explained) problems.push(`${bad.what}: not explained`);
       // A foreign connector is answered as not connected (or its annotation as ignored, with
       // the reason): nothing read from its subscription shows.
       const shown = (res.body?.connectors ?? []).filter(
