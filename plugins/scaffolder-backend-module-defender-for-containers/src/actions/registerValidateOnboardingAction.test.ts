@@ -155,6 +155,20 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
     expect(armWrites()).toEqual([]);
   });
 
+  it('refuses an input it does not declare, naming it, before any remote call', async () => {
+    const before = emu.state().requestLog.length;
+    const { result } = await validate(WRITER, {
+      organization: 'acme',
+      username: 'mdcuser',
+      accessToken: TOKENS.read,
+      resourcegroup: 'rg-typo',
+    });
+    expect(result.isError).toBe(true);
+    expect(result.content[0].text).toContain('resourcegroup');
+    expect(result.content[0].text).not.toContain(TOKENS.read);
+    expect(emu.state().requestLog.length).toBe(before);
+  });
+
   it('answers a failed check as checks (ok: false), not as an error', async () => {
     const { result } = await validate(WRITER, {
       organization: 'acme',

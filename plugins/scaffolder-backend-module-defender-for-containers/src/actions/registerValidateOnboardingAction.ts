@@ -35,35 +35,38 @@ export function registerValidateOnboardingAction(
     visibilityPermission: connectorCreatePermission,
     schema: {
       input: z =>
-        z.object({
-          organization: z
-            .string()
-            .describe(
-              'Docker Hub organization (namespace), e.g. acme: 2–255 lower-case letters, digits, - or _',
-            ),
-          username: z
-            .string()
-            .describe(
-              'The dedicated Docker Hub user Defender will sign in as (an Editor of the organization)',
-            ),
-          accessToken: z
-            .string()
-            .describe(
-              "REQUIRED SECRET: that user's read-only personal access token (dckr_pat_…). Ask the user for it; it is only used for the checks and never echoed",
-            ),
-          subscriptionId: z
-            .string()
-            .optional()
-            .describe(
-              'Azure subscription id of the connector; default: the first subscription this Backstage may onboard into',
-            ),
-          resourceGroup: z
-            .string()
-            .optional()
-            .describe(
-              "Resource group of the connector; default: the subscription's configured one",
-            ),
-        }),
+        z
+          .object({
+            organization: z
+              .string()
+              .describe(
+                'Docker Hub organization (namespace), e.g. acme: 2–255 lower-case letters, digits, - or _',
+              ),
+            username: z
+              .string()
+              .describe(
+                'The dedicated Docker Hub user Defender will sign in as (an Editor of the organization)',
+              ),
+            accessToken: z
+              .string()
+              .describe(
+                "REQUIRED SECRET: that user's read-only personal access token (dckr_pat_…). Ask the user for it; it is only used for the checks and never echoed",
+              ),
+            subscriptionId: z
+              .string()
+              .optional()
+              .describe(
+                'Azure subscription id of the connector; default: the first subscription this Backstage may onboard into',
+              ),
+            resourceGroup: z
+              .string()
+              .optional()
+              .describe(
+                "Resource group of the connector; default: the subscription's configured one",
+              ),
+          })
+          // A misspelt optional input must be refused, not dropped, as in the scaffolder actions.
+          .strict(),
       output: z =>
         z.object({
           ok: z
