@@ -617,7 +617,8 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
       const explained = blank
         ? !ignored.length && !connectors.length
         : ignored.some(
-            i => i.annotation in bad.annotations && i.reason.length > 10,
+            entry =>
+              entry.annotation in bad.annotations && entry.reason.length > 10,
           ) || connectors.some(c => c.status === 'missing' && c.message);
       if (!explained) problems.push(`${bad.what}: not explained`);
       // A foreign connector is answered as not connected (or its annotation as ignored, with
