@@ -42,7 +42,10 @@ import {
   startEmulator,
   type Emulator,
 } from '@defender-backstage/azure-dockerhub-emulator';
-import { ADMIN } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import {
+  ADMIN,
+  STACK_FRAME,
+} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -94,7 +97,6 @@ const SECRETS = [
   Buffer.from(`mdcuser:${TOKEN}`).toString('base64'),
   Buffer.from(TOKEN).toString('base64'),
 ];
-const STACK_FRAME = /\n\s+at .+:\d+:\d+/;
 
 const postgresId = process.env.DEFENDER_TEST_POSTGRES_ID;
 const postgresUrl =

@@ -109,7 +109,8 @@ export class Tally {
 }
 
 /**
- * What a user must never see in a task log or an error: a stack frame.
+ * What a user must never see in a task log or an error: a stack frame, `at fn (file:1:2)` or
+ * `at file:1:2`.
  * @public
  */
-export const STACK_FRAME = /\n\s+at .+\(.+:\d+:\d+\)|\n\s+at .+:\d+:\d+/;
+export const STACK_FRAME = /\n\s+at .+:\d+:\d+/;
