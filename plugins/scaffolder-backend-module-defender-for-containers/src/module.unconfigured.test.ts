@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-test-utils';
 import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { callMcp } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import {
+  callMcp,
+  listMcpToolNames,
+} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import scaffolderModule from './index';
 
 jest.setTimeout(30_000);
@@ -28,11 +31,7 @@ describe('scaffolder module without defenderForContainers, over MCP', () => {
     });
     const authorization = mockCredentials.user.header('user:default/jane');
 
-    const listed = await callMcp(server, {
-      method: 'tools/list',
-      authorization,
-    });
-    expect(listed.result.tools.map((t: any) => t.name)).toContain(TOOL);
+    expect(await listMcpToolNames(server, authorization)).toContain(TOOL);
 
     const { result } = await callMcp(server, {
       method: 'tools/call',

@@ -11,7 +11,10 @@ import {
   startEmulator,
   type Emulator,
 } from '@defender-backstage/azure-dockerhub-emulator';
-import { callMcp } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import {
+  callMcp,
+  listMcpToolNames,
+} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import { ACME, TOKENS, healthScenario } from '../__testUtils__/healthTestWorld';
 import { startHealthTestBackend } from '../__testUtils__/startHealthTestBackend';
 import { registerEntityDefenderHealthAction } from './registerEntityDefenderHealthAction';
@@ -165,13 +168,8 @@ describe('AI action: Defender health of an entity (over MCP)', () => {
 
   it('is hidden from a caller without the read permission: not listed, and a call finds no such tool', async () => {
     const { server } = await start();
-    const listed = async (user: string) =>
-      (
-        await callMcp(server, {
-          method: 'tools/list',
-          authorization: mockCredentials.user.header(user),
-        })
-      ).result.tools.map((t: any) => t.name);
+    const listed = (user: string) =>
+      listMcpToolNames(server, mockCredentials.user.header(user));
     expect(await listed(READER)).toContain(TOOL);
     expect(await listed(NOBODY)).not.toContain(TOOL);
     const { result } = await call(server, NOBODY, 'component:default/platform');

@@ -58,3 +58,19 @@ export async function callMcp(
   const body = text && JSON.parse(data || text);
   return { status: res.status, result: body?.result, error: body?.error };
 }
+
+/**
+ * The names of the tools the MCP server offers the caller with this `Authorization` header
+ * (`tools/list`), e.g. to check that a tool is hidden from whoever lacks its permission.
+ * @public
+ */
+export async function listMcpToolNames(
+  server: Server,
+  authorization: string,
+): Promise<string[]> {
+  const { result } = await callMcp(server, {
+    method: 'tools/list',
+    authorization,
+  });
+  return result.tools.map((tool: { name: string }) => tool.name);
+}

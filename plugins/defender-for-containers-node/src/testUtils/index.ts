@@ -13,7 +13,7 @@ export {
   type ObservedExchange,
 } from './startDefenderTestEmulator';
 export * from './testScenario';
-export { callMcp, type McpAnswer } from './callMcp';
+export { callMcp, listMcpToolNames, type McpAnswer } from './callMcp';
 export {
   FAULT_NAMES,
   FAULT_SEED,

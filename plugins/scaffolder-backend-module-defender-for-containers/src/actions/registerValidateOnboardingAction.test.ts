@@ -11,7 +11,10 @@ import {
   startEmulator,
   type Emulator,
 } from '@defender-backstage/azure-dockerhub-emulator';
-import { callMcp } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import {
+  callMcp,
+  listMcpToolNames,
+} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import type { Server } from 'node:http';
 import scaffolderModule from '../index';
 import { registerValidateOnboardingAction } from './registerValidateOnboardingAction';
@@ -187,13 +190,8 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
   });
 
   it('is hidden from a caller without connector.create: not listed, and a call finds no such tool, before any remote call', async () => {
-    const listed = async (user: string) =>
-      (
-        await callMcp(server, {
-          method: 'tools/list',
-          authorization: mockCredentials.user.header(user),
-        })
-      ).result.tools.map((t: any) => t.name);
+    const listed = (user: string) =>
+      listMcpToolNames(server, mockCredentials.user.header(user));
     expect(await listed(WRITER)).toContain(TOOL);
     expect(await listed(READER)).not.toContain(TOOL);
     const before = emu.state().requestLog.length;
