@@ -8,9 +8,9 @@ import { authorizePermission } from './authorizePermission';
 
 /**
  * Route middleware that lets a request through only when the permission policy allows its
- * caller `permission` (one of them, given several). Without credentials the request fails with 401 (AuthenticationError from
- * httpAuth), when denied with 403 (NotAllowedError naming the permission, so the caller knows what
- * to ask for).
+ * caller `permission` (one of them, given several). Without credentials the request fails with
+ * 401 (AuthenticationError from httpAuth), when denied with 403 (NotAllowedError naming the
+ * permission, so the caller knows what to ask for).
  */
 export function createRequirePermission(deps: {
   httpAuth: HttpAuthService;
