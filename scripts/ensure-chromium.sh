@@ -4,9 +4,8 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
 fi
 if [ ! -x "$CHROMIUM_PATH" ]; then
   echo "› installing Debian chromium for the browser tests (apt-get)"
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
+  source "$REPO_ROOT/scripts/apt-install.sh"
+  apt_install chromium fonts-liberation
 fi
 export CHROMIUM_PATH
 echo "› $("$CHROMIUM_PATH" --version 2>/dev/null)"

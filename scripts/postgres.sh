@@ -6,9 +6,8 @@ pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1;
 
 if [ -z "$(pg_bindir)" ] || [ ! -x "$(pg_bindir)/initdb" ]; then
   echo "› installing Debian postgresql for the storage tests (apt-get)"
-  if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+  source "$REPO_ROOT/scripts/apt-install.sh"
+  apt_install postgresql
 fi
 PG_BIN="$(pg_bindir)"
 PG_MAJOR="$(basename "$(dirname "$PG_BIN")")"
