@@ -173,7 +173,7 @@ test('the onboarding template onboards a Docker Hub organization and links to th
   });
   await catalogLink.waitFor({ timeout: 120_000 });
   const portal = page.getByRole('link', { name: 'Open in the Azure portal' });
-  // In the tenant of the configured credential (app-config.yaml), so it opens in that directory.
+  // In the tenant of the configured credential (app-config.emulator.yaml), so it opens in that directory.
   assert.equal(
     await portal.getAttribute('href'),
     'https://portal.azure.com/#@00000000-0000-0000-0000-000000000000/resource/subscriptions/aaaaaaaa-0000-0000-0000-000000000001/resourceGroups/rg-defender-connectors/providers/Microsoft.Security/securityConnectors/dockerhub-acme',

@@ -1,5 +1,5 @@
 // Starts what the browser tests drive: the Azure + Docker Hub emulator (demo scenario) on :7443
-// and the backend (serving the built app) on :7007, configured by app-config.yaml as in
+// and the backend (serving the built app) on :7007, configured by app-config.yaml + app-config.emulator.yaml as in
 // README command (1). Output goes to e2e/artifacts/*.log so a failing run can be read afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -98,7 +98,7 @@ async function startEmulator(): Promise<ChildProcess> {
 
 /**
  * @param options.configs more app-config files (relative to the repository), layered over
- *   app-config.yaml and e2e/app-config.e2e.yaml: the backend serves the app its frontend config,
+ *   app-config.yaml, app-config.emulator.yaml and e2e/app-config.e2e.yaml: the backend serves the app its frontend config,
  *   so a test file can change the app (e.g. an extension's config) without rebuilding it.
  */
 export async function startStack(
@@ -117,6 +117,8 @@ export async function startStack(
       'start',
       '--config',
       '../../app-config.yaml',
+      '--config',
+      '../../app-config.emulator.yaml',
       '--config',
       '../../e2e/app-config.e2e.yaml',
       ...(options.configs ?? []).flatMap(c => ['--config', `../../${c}`]),

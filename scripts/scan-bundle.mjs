@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Security check of the built frontend (packages/app/dist, built by scripts/test.sh's "app bundle"
 // step): no Docker Hub token and no Azure client secret may be in anything the browser downloads.
-// Looks for every token and client secret of the demo scenario and app-config.yaml, and for
+// Looks for every token and client secret of the demo scenario and the app-configs, and for
 // anything shaped like a Docker Hub token. Outside CI a missing bundle is skipped, saying so; in CI
 // it fails (the step runs right after the bundle is built).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -32,9 +32,11 @@ for (const m of demo.matchAll(
   /(?:secret|token|clientSecret):\s*['"]?([^\s'",}]+)/g,
 ))
   if (m[1].length >= 12) known.add(m[1]);
-const config = readFileSync(join(root, 'app-config.yaml'), 'utf8');
-for (const m of config.matchAll(/clientSecret:\s*['"]?([^\s'"]+)/g))
-  if (!m[1].startsWith('${')) known.add(m[1]);
+for (const file of ['app-config.yaml', 'app-config.emulator.yaml']) {
+  const config = readFileSync(join(root, file), 'utf8');
+  for (const m of config.matchAll(/clientSecret:\s*['"]?([^\s'"]+)/g))
+    if (!m[1].startsWith('${')) known.add(m[1]);
+}
 const shaped = /dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}/g;
 
 const files = [];

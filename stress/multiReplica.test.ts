@@ -8,7 +8,10 @@
  *      database;
  *   3. killing the replica that is mid-refresh (SIGKILL, while the emulator holds its health
  *      report call) loses nothing: the other replica completes the next run;
- *   4. a scaffolder task started through one replica is visible through the other.
+ *   4. a scaffolder task started through one replica is visible through the other;
+ *   5. (a second pair, whose scheduled refresh runs once an hour) a Docker Hub organization
+ *      onboarded through replica A is `pending` on replica B's entity card at once, and no replica
+ *      logs `events backend not found` (packages/backend installs @backstage/plugin-events-backend).
  * Prints what happened. Run: node --require @backstage/cli/config/nodeTransform.cjs stress/multiReplica.test.ts
  * (scripts/test.sh does, after sourcing scripts/postgres.sh).
  */
@@ -106,13 +109,17 @@ async function startReplica(
     caFile: string;
     prefix: string;
     work: string;
+    /** The health refresh's schedule; default: every INTERVAL_S seconds. */
+    schedule?: { frequency: string; timeout: string; initialDelay: string };
+    /** false: this replica's scaffolder runs no tasks (concurrentTasksLimit 0), the others do. */
+    runsTasks?: boolean;
   },
 ): Promise<Replica> {
   const port = await freePort();
   const proxy = await startProxy(options.emulatorPort);
   const emu = `https://127.0.0.1:${proxy.port}`;
   const config = join(options.work, `${name}.yaml`);
-  // JSON is YAML: the replica's differences from app-config.yaml.
+  // JSON is YAML: the replica's differences from app-config.yaml + app-config.emulator.yaml.
   writeFileSync(
     config,
     JSON.stringify({
@@ -137,14 +144,17 @@ async function startReplica(
         caFile: options.caFile,
         catalog: { refreshMinutes: 30 },
         health: {
-          // ISO strings, so they replace app-config.yaml's objects instead of merging into them.
-          schedule: {
+          // ISO strings, so they replace app-config.emulator.yaml's objects instead of merging into them.
+          schedule: options.schedule ?? {
             frequency: `PT${INTERVAL_S}S`,
             timeout: 'PT12S',
             initialDelay: 'PT3S',
           },
         },
       },
+      ...(options.runsTasks === false
+        ? { scaffolder: { concurrentTasksLimit: 0 } }
+        : {}),
     }),
   );
   const output: string[] = [];
@@ -156,6 +166,8 @@ async function startReplica(
       'src/index.ts',
       '--config',
       '../../app-config.yaml',
+      '--config',
+      '../../app-config.emulator.yaml',
       '--config',
       config,
     ],
