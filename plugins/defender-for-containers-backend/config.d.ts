@@ -45,8 +45,9 @@ export interface Config {
     /** The catalog module that mirrors connectors as Resource entities. */
     catalog?: {
       /**
-       * Owner of connector entities whose Azure tag `backstage-owner` is missing or invalid.
-       * Default `group:default/guests`.
+       * Owner of connector entities whose Azure tag `backstage-owner` is missing or invalid, e.g.
+       * `group:default/platform-team`. No default: unset, such connectors are left out of the
+       * catalog (a Resource entity needs an owner) and a warning names each once.
        */
       defaultOwner?: string;
       /** Minutes between full refreshes (onboarding and offboarding refresh at once). Default 30. */

@@ -17,17 +17,24 @@ const connector = (
   offerings: ['CspmMonitorDockerHub'],
 });
 
-function setup(listing: () => Promise<any>) {
+function setup(
+  listing: () => Promise<any>,
+  { defaultOwner }: { defaultOwner?: string } = {
+    defaultOwner: 'group:default/platform',
+  },
+) {
   const applyMutation = jest.fn();
+  const logger = mockServices.logger.mock();
   const provider = new DefenderConnectorEntityProvider({
     listConnectors: listing,
-    defaultOwner: 'group:default/platform',
+    defaultOwner,
     portal: { tenantId: 'contoso.onmicrosoft.com' },
-    logger: mockServices.logger.mock(),
+    logger,
   });
   return {
     provider,
     applyMutation,
+    logger,
     connection: {
       applyMutation,
       refresh: jest.fn(),
@@ -70,6 +77,38 @@ describe('DefenderConnectorEntityProvider', () => {
     );
     expect(globex.metadata.name).toBe('defender-dockerhub-globex');
     expect(globex.spec.owner).toBe('group:default/platform');
+  });
+
+  it('without a default owner, leaves ownerless connectors out and names each once', async () => {
+    const { provider, applyMutation, connection, logger } = setup(
+      async () => ({
+        connectors: [
+          connector('acme', { 'backstage-owner': 'group:default/payments' }),
+          connector('globex'),
+          connector('initech', { 'backstage-owner': 'not a ref!' }),
+        ],
+        failedSubscriptions: [],
+      }),
+      {},
+    );
+    await provider.connect(connection);
+    await provider.refresh();
+    await provider.refresh();
+
+    const names = applyMutation.mock.calls[1][0].entities.map(
+      (e: any) => e.entity.metadata.name,
+    );
+    expect(names).toEqual(['defender-dockerhub-acme']);
+    const warnings = logger.warn.mock.calls.map(([m]) => String(m));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('Docker Hub globex');
+    expect(warnings[1]).toContain('Docker Hub initech');
+    for (const warning of warnings) {
+      expect(warning).toContain('defenderForContainers.catalog.defaultOwner');
+      expect(warning).toContain('backstage-owner');
+    }
+    // Nothing anywhere falls back to create-app's example group.
+    expect(JSON.stringify(applyMutation.mock.calls)).not.toContain('guests');
   });
 
   it('never deletes entities of a subscription that could not be listed', async () => {

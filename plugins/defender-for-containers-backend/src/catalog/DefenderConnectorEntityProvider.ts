@@ -4,7 +4,11 @@ import type {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import type { AzurePortal } from '@defender-backstage/plugin-defender-for-containers-common';
-import { connectorToEntity, type ConnectorRecord } from './connectorToEntity';
+import {
+  connectorOwner,
+  connectorToEntity,
+  type ConnectorRecord,
+} from './connectorToEntity';
 
 /** One listing pass over the allowed subscriptions. */
 export interface ConnectorListing {
@@ -20,11 +24,18 @@ export interface ConnectorListing {
 export class DefenderConnectorEntityProvider implements EntityProvider {
   static readonly providerName = 'defender-for-containers-connectors';
   private connection?: EntityProviderConnection;
+  /** Connectors already warned about as ownerless: once per process, not every refresh. */
+  private readonly warnedOwnerless = new Set<string>();
 
   constructor(
     private readonly options: {
       listConnectors: () => Promise<ConnectorListing>;
-      defaultOwner: string;
+      /**
+       * Owner of connectors without a valid `backstage-owner` tag. Unset, such connectors are
+       * left out of the catalog (a Resource needs an owner) with a warning, rather than handed to
+       * a group that happens to exist.
+       */
+      defaultOwner?: string;
       /** Where the entity's "Open in the Azure portal" link opens. */
       portal?: AzurePortal;
       logger: LoggerService;
@@ -47,14 +58,23 @@ export class DefenderConnectorEntityProvider implements EntityProvider {
     }
     const { connectors, failedSubscriptions } =
       await this.options.listConnectors();
-    const entities = connectors.map(connector => ({
-      entity: connectorToEntity(connector, {
-        defaultOwner: this.options.defaultOwner,
-        portal: this.options.portal,
-        providerName: DefenderConnectorEntityProvider.providerName,
-      }),
-      locationKey: DefenderConnectorEntityProvider.providerName,
-    }));
+    const entities = connectors.flatMap(connector => {
+      const owner = connectorOwner(connector, this.options.defaultOwner);
+      if (!owner) {
+        this.warnOwnerless(connector);
+        return [];
+      }
+      return [
+        {
+          entity: connectorToEntity(connector, {
+            owner,
+            portal: this.options.portal,
+            providerName: DefenderConnectorEntityProvider.providerName,
+          }),
+          locationKey: DefenderConnectorEntityProvider.providerName,
+        },
+      ];
+    });
     if (failedSubscriptions.length > 0) {
       // A full mutation would delete the entities of the subscriptions we could not read.
       await this.connection.applyMutation({
@@ -75,7 +95,15 @@ export class DefenderConnectorEntityProvider implements EntityProvider {
     }
     await this.connection.applyMutation({ type: 'full', entities });
     this.options.logger.info(
-      `Mirrored ${connectors.length} Docker Hub connector(s) into the catalog`,
+      `Mirrored ${entities.length} Docker Hub connector(s) into the catalog`,
+    );
+  }
+
+  private warnOwnerless(connector: ConnectorRecord) {
+    if (this.warnedOwnerless.has(connector.id)) return;
+    this.warnedOwnerless.add(connector.id);
+    this.options.logger.warn(
+      `The Defender connector of Docker Hub ${connector.organization} (${connector.id}) has no valid 'backstage-owner' tag and defenderForContainers.catalog.defaultOwner is not set, so it is not in the catalog and its owner is not notified. Tag the connector in Azure with backstage-owner: <entity ref of the owning group>, or set defenderForContainers.catalog.defaultOwner.`,
     );
   }
 }

@@ -56,10 +56,9 @@ export const catalogModuleDefenderConnectors = createBackendModule({
         const provider = new DefenderConnectorEntityProvider({
           listConnectors: () =>
             listDockerHubConnectors({ arm, subscriptionIds, logger }),
-          defaultOwner:
-            config.getOptionalString(
-              'defenderForContainers.catalog.defaultOwner',
-            ) ?? 'group:default/guests',
+          defaultOwner: config.getOptionalString(
+            'defenderForContainers.catalog.defaultOwner',
+          ),
           portal: defender.azure.portal,
           logger,
         });

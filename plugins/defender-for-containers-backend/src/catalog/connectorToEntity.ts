@@ -27,11 +27,22 @@ export interface ConnectorRecord {
 const REF =
   /^([a-z]+:)?([a-z0-9][a-z0-9._-]*\/)?[a-z0-9A-Z][a-z0-9A-Z._-]{0,62}$/;
 
+/**
+ * The connector's owner: its `backstage-owner` tag when that is a valid ref, else the configured
+ * default; undefined when neither exists (a Resource entity cannot be without an owner).
+ */
+export function connectorOwner(
+  connector: ConnectorRecord,
+  defaultOwner: string | undefined,
+): string | undefined {
+  const owner = connector.tags[CONNECTOR_TAG_OWNER];
+  return owner && REF.test(owner) ? owner : defaultOwner;
+}
+
 export function connectorToEntity(
   connector: ConnectorRecord,
-  options: { defaultOwner: string; providerName: string; portal?: AzurePortal },
+  options: { owner: string; providerName: string; portal?: AzurePortal },
 ): Entity {
-  const owner = connector.tags[CONNECTOR_TAG_OWNER];
   const system = connector.tags[CONNECTOR_TAG_SYSTEM];
   const location = `${options.providerName}:${connector.id.toLowerCase()}`;
   return {
@@ -57,7 +68,7 @@ export function connectorToEntity(
     },
     spec: {
       type: CONNECTOR_ENTITY_TYPE,
-      owner: owner && REF.test(owner) ? owner : options.defaultOwner,
+      owner: options.owner,
       ...(system && REF.test(system) ? { system } : {}),
     },
   };
