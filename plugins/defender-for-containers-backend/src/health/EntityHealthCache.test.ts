@@ -98,7 +98,7 @@ describe('clearOnWrite', () => {
     expect(
       await cleared(() => store.upsertConnector(snapshot('healthy'), at)),
     ).toBe(true);
-    expect(await cleared(() => store.removeConnector(ID))).toBe(true);
+    expect(await cleared(() => store.removeConnector(ID, at))).toBe(true);
     expect(
       await cleared(() => store.markSubscriptionFailed(SUB, at, 'x')),
     ).toBe(true);

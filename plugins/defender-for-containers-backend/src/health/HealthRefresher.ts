@@ -212,12 +212,13 @@ export class HealthRefresher {
         );
       }
       signal?.throwIfAborted();
-      const { previous } = await store.replaceSubscription(
+      const { previous, applied } = await store.replaceSubscription(
         subscriptionId,
         snapshots,
         started,
       );
-      const transitions = diff(previous, snapshots, subscriptionId, started);
+      // Only what this refresh wrote: a connector a later read already stored is its news.
+      const transitions = diff(previous, applied, subscriptionId, started);
       await this.publish(transitions);
       return {
         outcome: { subscriptionId, ok: true, connectors: snapshots.length },
@@ -261,7 +262,7 @@ export class HealthRefresher {
       const connector = await arm.getSecurityConnector(connectorId, { signal });
       const organization = connector && dockerHubOrganizationOf(connector);
       if (!connector || !organization) {
-        const { previous } = await store.removeConnector(connectorId);
+        const { previous } = await store.removeConnector(connectorId, started);
         const transitions = previous
           ? [
               transition(
@@ -289,13 +290,13 @@ export class HealthRefresher {
         findings: findings.get(connector.id.toLowerCase()),
       });
       signal?.throwIfAborted();
-      const { previous } = await store.upsertConnector(snapshot, started);
-      const transitions = diff(
-        previous ? [previous] : [],
-        [snapshot],
-        subscriptionId,
+      const { previous, applied } = await store.upsertConnector(
+        snapshot,
         started,
-      ).filter(t => t.to !== 'missing');
+      );
+      const transitions = applied
+        ? diff(previous ? [previous] : [], [snapshot], subscriptionId, started)
+        : [];
       await this.publish(transitions);
       return { ok: true, transitions };
     } catch (e) {

@@ -85,30 +85,39 @@ export type RefreshClaim =
 /** The plugin's database: last good snapshots, refresh outcomes and history. */
 export interface HealthStore {
   /**
-   * Replaces everything stored for a subscription with `snapshots`, in ONE transaction: a
-   * refresh cut short leaves the previous snapshot whole. Returns what was stored before.
+   * Replaces what is stored for a subscription with `snapshots`, read from Azure from `readAt`
+   * on, in ONE transaction holding the subscription's lock (across replicas): a refresh cut short
+   * leaves the previous snapshot whole. Never replaces or deletes what a refresh that read Azure
+   * later has written, and never brings back a connector it found gone. Returns the snapshots
+   * it wrote (`applied`) and what was stored before for those and for the connectors it deleted.
    */
   replaceSubscription(
     subscriptionId: string,
     snapshots: ConnectorSnapshot[],
-    at: Date,
-  ): Promise<{ previous: StoredConnector[] }>;
-  /** Stores one connector's snapshot (on-demand refresh), in one transaction. */
+    readAt: Date,
+  ): Promise<{ previous: StoredConnector[]; applied: ConnectorSnapshot[] }>;
+  /** One connector's snapshot (on-demand refresh), with the same guards. */
   upsertConnector(
     snapshot: ConnectorSnapshot,
-    at: Date,
+    readAt: Date,
+  ): Promise<{ previous?: StoredConnector; applied: boolean }>;
+  /** The connector was found gone by a read from `readAt` on (unless something newer is stored). */
+  removeConnector(
+    id: string,
+    readAt: Date,
   ): Promise<{ previous?: StoredConnector }>;
-  /** The connector is gone from Azure. */
-  removeConnector(id: string): Promise<{ previous?: StoredConnector }>;
-  /** Keeps the last good data; marks the subscription and its connectors stale since `at`. */
+  /**
+   * Keeps the last good data; marks the subscription and its connectors stale since `readAt`,
+   * except connectors a later read has refreshed.
+   */
   markSubscriptionFailed(
     subscriptionId: string,
-    at: Date,
+    readAt: Date,
     error: string,
   ): Promise<{ previous: StoredConnector[] }>;
   markConnectorFailed(
     id: string,
-    at: Date,
+    readAt: Date,
     error: string,
   ): Promise<{ previous?: StoredConnector }>;
   /**

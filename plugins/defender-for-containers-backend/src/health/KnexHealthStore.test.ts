@@ -496,7 +496,10 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
 
   it('removes a connector and its history', async () => {
     await store.replaceSubscription(SUB, [snapshot('acme')], DAY1);
-    const { previous } = await store.removeConnector(idOf('dockerhub-acme'));
+    const { previous } = await store.removeConnector(
+      idOf('dockerhub-acme'),
+      DAY2,
+    );
     expect(previous?.organization).toBe('acme');
     expect(await store.getConnectors({ organizations: ['acme'] })).toEqual([]);
     expect(

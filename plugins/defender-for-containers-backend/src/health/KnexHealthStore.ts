@@ -2,11 +2,17 @@ import {
   resolvePackagePath,
   type DatabaseService,
 } from '@backstage/backend-plugin-api';
-import type {
-  ReportedConnectorStatus,
-  SeverityCounts,
-} from '@defender-backstage/plugin-defender-for-containers-common';
+import { parseSecurityConnectorId } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { Knex } from 'knex';
+import {
+  CONNECTORS,
+  HISTORY,
+  REMOVALS,
+  SUBSCRIPTIONS,
+  fromRow,
+  key,
+  type ConnectorRow,
+} from './connectorRows';
 import type {
   ConnectorListFilter,
   ConnectorListOrder,
@@ -17,142 +23,16 @@ import type {
   StoredTrendRow,
   SubscriptionRefreshState,
 } from './HealthStore';
-import { sumCounts, zeroCounts } from './severityCounts';
+import {
+  lockSubscription,
+  recordAttempt,
+  removalsOf,
+  removeConnectors,
+  storedIsNewer,
+  writeSnapshots,
+} from './snapshotWrites';
 
-const CONNECTORS = 'defender_connectors';
-const SUBSCRIPTIONS = 'defender_subscription_refreshes';
-const HISTORY = 'defender_connector_history';
-/** Rows per INSERT: well below SQLite's bound-parameter limit. */
-const CHUNK = 50;
-/** `repository` of the history row that covers the whole connector. */
-export const WHOLE_CONNECTOR = '*';
-
-interface ConnectorRow {
-  connector_key: string;
-  id: string;
-  subscription_id: string;
-  resource_group: string;
-  name: string;
-  organization: string;
-  owner: string | null;
-  location: string | null;
-  reported_status: string;
-  issue_count: number;
-  critical: number;
-  high: number;
-  medium: number;
-  low: number;
-  last_scanned_at: string | null;
-  refreshed_at: string;
-  failing_since: string | null;
-  last_error: string | null;
-  refresh_requested_at?: string | null;
-  details: string;
-}
-
-type Details = Pick<
-  ConnectorSnapshot,
-  | 'scanIntervalHours'
-  | 'trialEndsAt'
-  | 'offerings'
-  | 'healthReason'
-  | 'issues'
-  | 'plans'
-  | 'findings'
->;
-
-const key = (id: string) => id.toLowerCase();
-const dateOf = (at: Date) => at.toISOString().slice(0, 10);
-
-function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
-  const totals = sumCounts(s.findings.images.map(i => i.counts));
-  const details: Details = {
-    scanIntervalHours: s.scanIntervalHours,
-    trialEndsAt: s.trialEndsAt,
-    offerings: s.offerings,
-    healthReason: s.healthReason,
-    issues: s.issues,
-    plans: s.plans,
-    findings: s.findings,
-  };
-  return {
-    connector_key: key(s.id),
-    id: s.id,
-    subscription_id: s.subscriptionId.toLowerCase(),
-    resource_group: s.resourceGroup,
-    name: s.name,
-    organization: s.organization.toLowerCase(),
-    owner: s.owner ?? null,
-    location: s.location ?? null,
-    reported_status: s.reportedStatus,
-    issue_count: s.issues.length,
-    ...totals,
-    last_scanned_at: s.lastScannedAt ?? null,
-    refreshed_at: at.toISOString(),
-    failing_since: null,
-    last_error: null,
-    details: JSON.stringify(details),
-  };
-}
-
-function fromRow(row: ConnectorRow): StoredConnector {
-  const details = JSON.parse(row.details) as Details;
-  return {
-    id: row.id,
-    name: row.name,
-    subscriptionId: row.subscription_id,
-    resourceGroup: row.resource_group,
-    location: row.location ?? undefined,
-    organization: row.organization,
-    owner: row.owner ?? undefined,
-    reportedStatus: row.reported_status as ReportedConnectorStatus,
-    lastScannedAt: row.last_scanned_at ?? undefined,
-    ...details,
-    totals: {
-      critical: Number(row.critical),
-      high: Number(row.high),
-      medium: Number(row.medium),
-      low: Number(row.low),
-    },
-    refreshedAt: row.refreshed_at,
-    failingSince: row.failing_since ?? undefined,
-    lastError: row.last_error ?? undefined,
-  };
-}
-
-/** History rows of one snapshot: the whole connector, and each repository with findings. */
-function historyRows(s: ConnectorSnapshot, at: Date) {
-  const date = dateOf(at);
-  const byRepo = new Map<string, SeverityCounts>();
-  for (const image of s.findings.images) {
-    byRepo.set(
-      image.repository,
-      sumCounts([byRepo.get(image.repository) ?? zeroCounts(), image.counts]),
-    );
-  }
-  return [
-    {
-      connector_key: key(s.id),
-      date,
-      repository: WHOLE_CONNECTOR,
-      status: s.reportedStatus,
-      ...sumCounts(s.findings.images.map(i => i.counts)),
-    },
-    ...[...byRepo].map(([repository, counts]) => ({
-      connector_key: key(s.id),
-      date,
-      repository,
-      status: null,
-      ...counts,
-    })),
-  ];
-}
-
-async function insertChunked(tx: Knex, table: string, rows: object[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await tx(table).insert(rows.slice(i, i + CHUNK));
-  }
-}
+export { WHOLE_CONNECTOR } from './connectorRows';
 
 /** LIKE pattern for a user-typed substring: `%`, `_` and the escape itself are literal. */
 function likePattern(text: string): string {
@@ -182,108 +62,132 @@ export class KnexHealthStore implements HealthStore {
   async replaceSubscription(
     subscriptionId: string,
     snapshots: ConnectorSnapshot[],
-    at: Date,
-  ): Promise<{ previous: StoredConnector[] }> {
+    readAt: Date,
+  ): Promise<{ previous: StoredConnector[]; applied: ConnectorSnapshot[] }> {
     const sub = subscriptionId.toLowerCase();
+    const readIso = readAt.toISOString();
     return this.knex.transaction(async tx => {
-      const previousRows: ConnectorRow[] = await tx(CONNECTORS).where({
+      const state = await lockSubscription(tx, sub, readIso);
+      const rows: ConnectorRow[] = await tx(CONNECTORS).where({
         subscription_id: sub,
       });
-      const keys = snapshots.map(s => key(s.id));
-      const gone = previousRows
-        .map(r => r.connector_key)
-        .filter(k => !keys.includes(k));
-      if (gone.length) {
-        await tx(CONNECTORS).whereIn('connector_key', gone).delete();
-        await tx(HISTORY).whereIn('connector_key', gone).delete();
-      }
-      for (const s of snapshots) await this.writeSnapshot(tx, s, at);
-      await this.writeSubscriptionState(tx, sub, {
-        last_attempt_at: at.toISOString(),
-        last_success_at: at.toISOString(),
-        failing_since: null,
-        last_error: null,
-      });
-      return { previous: previousRows.map(fromRow) };
+      const removedAt = await removalsOf(tx, sub);
+      const stored = new Map(rows.map(r => [r.connector_key, r]));
+      const applied = snapshots.filter(
+        s =>
+          !storedIsNewer(
+            stored.get(key(s.id)),
+            removedAt.get(key(s.id)),
+            readIso,
+          ),
+      );
+      const listed = new Set(snapshots.map(s => key(s.id)));
+      // Gone from our listing, and not written by a refresh that read Azure after us.
+      const gone = rows.filter(
+        r =>
+          !listed.has(r.connector_key) && !storedIsNewer(r, undefined, readIso),
+      );
+      await removeConnectors(
+        tx,
+        sub,
+        gone.map(r => r.connector_key),
+        readIso,
+      );
+      await writeSnapshots(tx, applied, readAt);
+      await recordAttempt(tx, state, readIso, {});
+      const touched = new Set([
+        ...applied.map(s => key(s.id)),
+        ...gone.map(r => r.connector_key),
+      ]);
+      return {
+        previous: rows.filter(r => touched.has(r.connector_key)).map(fromRow),
+        applied,
+      };
     });
   }
 
   async upsertConnector(
     snapshot: ConnectorSnapshot,
-    at: Date,
-  ): Promise<{ previous?: StoredConnector }> {
+    readAt: Date,
+  ): Promise<{ previous?: StoredConnector; applied: boolean }> {
+    const sub = snapshot.subscriptionId.toLowerCase();
+    const readIso = readAt.toISOString();
     return this.knex.transaction(async tx => {
-      const previous: ConnectorRow | undefined = await tx(CONNECTORS)
+      await lockSubscription(tx, sub, readIso);
+      const row: ConnectorRow | undefined = await tx(CONNECTORS)
         .where({ connector_key: key(snapshot.id) })
         .first();
-      await this.writeSnapshot(tx, snapshot, at);
-      return { previous: previous && fromRow(previous) };
+      const removedAt = (await removalsOf(tx, sub, [key(snapshot.id)])).get(
+        key(snapshot.id),
+      );
+      if (storedIsNewer(row, removedAt, readIso)) return { applied: false };
+      await writeSnapshots(tx, [snapshot], readAt);
+      return { previous: row && fromRow(row), applied: true };
     });
   }
 
-  async removeConnector(id: string): Promise<{ previous?: StoredConnector }> {
+  async removeConnector(
+    id: string,
+    readAt: Date,
+  ): Promise<{ previous?: StoredConnector }> {
+    const sub = parseSecurityConnectorId(id).subscriptionId.toLowerCase();
+    const readIso = readAt.toISOString();
     return this.knex.transaction(async tx => {
-      const previous: ConnectorRow | undefined = await tx(CONNECTORS)
+      await lockSubscription(tx, sub, readIso);
+      const row: ConnectorRow | undefined = await tx(CONNECTORS)
         .where({ connector_key: key(id) })
         .first();
-      await tx(CONNECTORS)
-        .where({ connector_key: key(id) })
-        .delete();
-      await tx(HISTORY)
-        .where({ connector_key: key(id) })
-        .delete();
-      return { previous: previous && fromRow(previous) };
+      if (storedIsNewer(row, undefined, readIso)) return {};
+      await removeConnectors(tx, sub, [id], readIso);
+      return { previous: row && fromRow(row) };
     });
   }
 
   async markSubscriptionFailed(
     subscriptionId: string,
-    at: Date,
+    readAt: Date,
     error: string,
   ): Promise<{ previous: StoredConnector[] }> {
     const sub = subscriptionId.toLowerCase();
-    const iso = at.toISOString();
+    const readIso = readAt.toISOString();
     return this.knex.transaction(async tx => {
-      const previousRows: ConnectorRow[] = await tx(CONNECTORS).where({
-        subscription_id: sub,
-      });
-      await tx(CONNECTORS)
-        .where({ subscription_id: sub })
-        .update({
-          failing_since: tx.raw('COALESCE(failing_since, ?)', [iso]),
-          last_error: error,
-        });
-      const state = await tx(SUBSCRIPTIONS)
-        .where({ subscription_id: sub })
-        .first();
-      await this.writeSubscriptionState(tx, sub, {
-        last_attempt_at: iso,
-        last_success_at: state?.last_success_at ?? null,
-        failing_since: state?.failing_since ?? iso,
+      const state = await lockSubscription(tx, sub, readIso);
+      // Only what is older than this attempt turns stale: a connector another refresh read
+      // after it started is fresher than this failure.
+      const older = () =>
+        tx(CONNECTORS)
+          .where({ subscription_id: sub })
+          .andWhere('refreshed_at', '<=', readIso);
+      const rows: ConnectorRow[] = await older();
+      await older().update({
+        failing_since: tx.raw('COALESCE(failing_since, ?)', [readIso]),
         last_error: error,
       });
-      return { previous: previousRows.map(fromRow) };
+      await recordAttempt(tx, state, readIso, { error });
+      return { previous: rows.map(fromRow) };
     });
   }
 
   async markConnectorFailed(
     id: string,
-    at: Date,
+    readAt: Date,
     error: string,
   ): Promise<{ previous?: StoredConnector }> {
+    const sub = parseSecurityConnectorId(id).subscriptionId.toLowerCase();
+    const readIso = readAt.toISOString();
     return this.knex.transaction(async tx => {
-      const previous: ConnectorRow | undefined = await tx(CONNECTORS)
-        .where({ connector_key: key(id) })
-        .first();
-      await tx(CONNECTORS)
-        .where({ connector_key: key(id) })
-        .update({
-          failing_since: tx.raw('COALESCE(failing_since, ?)', [
-            at.toISOString(),
-          ]),
-          last_error: error,
-        });
-      return { previous: previous && fromRow(previous) };
+      await lockSubscription(tx, sub, readIso);
+      const older = () =>
+        tx(CONNECTORS)
+          .where({ connector_key: key(id) })
+          .andWhere('refreshed_at', '<=', readIso);
+      const previous: ConnectorRow | undefined = await older().first();
+      if (!previous) return {};
+      await older().update({
+        failing_since: tx.raw('COALESCE(failing_since, ?)', [readIso]),
+        last_error: error,
+      });
+      return { previous: fromRow(previous) };
     });
   }
 
@@ -418,6 +322,8 @@ export class KnexHealthStore implements HealthStore {
   }
 
   async pruneHistory(beforeDate: string): Promise<number> {
+    // Removal marks only need to outlive the refreshes that started before them.
+    await this.knex(REMOVALS).where('removed_at', '<', beforeDate).delete();
     return this.knex(HISTORY).where('date', '<', beforeDate).delete();
   }
 
@@ -462,37 +368,5 @@ export class KnexHealthStore implements HealthStore {
       { column: 'organization', order: sort === 'organization' ? dir : 'asc' },
       { column: 'connector_key', order: 'asc' },
     ]);
-  }
-
-  private async writeSnapshot(tx: Knex, s: ConnectorSnapshot, at: Date) {
-    const row = toRow(s, at);
-    // refresh_requested_at is the on-demand rate limit: a refresh must not reset it.
-    const { connector_key: _key, ...columns } = row;
-    await tx(CONNECTORS)
-      .insert(row)
-      .onConflict('connector_key')
-      .merge(Object.keys(columns));
-    // The day's rows are rewritten whole: a repository whose findings were fixed since the
-    // previous refresh of the same day must drop out, not keep its old counts.
-    await tx(HISTORY)
-      .where({ connector_key: row.connector_key, date: dateOf(at) })
-      .delete();
-    await insertChunked(tx, HISTORY, historyRows(s, at));
-  }
-
-  private async writeSubscriptionState(
-    tx: Knex,
-    subscriptionId: string,
-    state: {
-      last_attempt_at: string;
-      last_success_at: string | null;
-      failing_since: string | null;
-      last_error: string | null;
-    },
-  ) {
-    await tx(SUBSCRIPTIONS)
-      .insert({ subscription_id: subscriptionId, ...state })
-      .onConflict('subscription_id')
-      .merge();
   }
 }

@@ -1,0 +1,144 @@
+import type {
+  ReportedConnectorStatus,
+  SeverityCounts,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import type { Knex } from 'knex';
+import type { ConnectorSnapshot, StoredConnector } from './HealthStore';
+import { sumCounts, zeroCounts } from './severityCounts';
+
+// The plugin's tables and how a connector snapshot maps to and from their rows.
+export const CONNECTORS = 'defender_connectors';
+export const SUBSCRIPTIONS = 'defender_subscription_refreshes';
+export const HISTORY = 'defender_connector_history';
+export const REMOVALS = 'defender_connector_removals';
+/** Rows per INSERT: well below SQLite's bound-parameter limit. */
+export const CHUNK = 50;
+/** `repository` of the history row that covers the whole connector. */
+export const WHOLE_CONNECTOR = '*';
+
+export interface ConnectorRow {
+  connector_key: string;
+  id: string;
+  subscription_id: string;
+  resource_group: string;
+  name: string;
+  organization: string;
+  owner: string | null;
+  location: string | null;
+  reported_status: string;
+  issue_count: number;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  last_scanned_at: string | null;
+  refreshed_at: string;
+  failing_since: string | null;
+  last_error: string | null;
+  refresh_requested_at?: string | null;
+  details: string;
+}
+
+type Details = Pick<
+  ConnectorSnapshot,
+  | 'scanIntervalHours'
+  | 'trialEndsAt'
+  | 'offerings'
+  | 'healthReason'
+  | 'issues'
+  | 'plans'
+  | 'findings'
+>;
+
+export const key = (id: string) => id.toLowerCase();
+export const dateOf = (at: Date) => at.toISOString().slice(0, 10);
+
+export function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
+  const totals = sumCounts(s.findings.images.map(i => i.counts));
+  const details: Details = {
+    scanIntervalHours: s.scanIntervalHours,
+    trialEndsAt: s.trialEndsAt,
+    offerings: s.offerings,
+    healthReason: s.healthReason,
+    issues: s.issues,
+    plans: s.plans,
+    findings: s.findings,
+  };
+  return {
+    connector_key: key(s.id),
+    id: s.id,
+    subscription_id: s.subscriptionId.toLowerCase(),
+    resource_group: s.resourceGroup,
+    name: s.name,
+    organization: s.organization.toLowerCase(),
+    owner: s.owner ?? null,
+    location: s.location ?? null,
+    reported_status: s.reportedStatus,
+    issue_count: s.issues.length,
+    ...totals,
+    last_scanned_at: s.lastScannedAt ?? null,
+    refreshed_at: at.toISOString(),
+    failing_since: null,
+    last_error: null,
+    details: JSON.stringify(details),
+  };
+}
+
+export function fromRow(row: ConnectorRow): StoredConnector {
+  const details = JSON.parse(row.details) as Details;
+  return {
+    id: row.id,
+    name: row.name,
+    subscriptionId: row.subscription_id,
+    resourceGroup: row.resource_group,
+    location: row.location ?? undefined,
+    organization: row.organization,
+    owner: row.owner ?? undefined,
+    reportedStatus: row.reported_status as ReportedConnectorStatus,
+    lastScannedAt: row.last_scanned_at ?? undefined,
+    ...details,
+    totals: {
+      critical: Number(row.critical),
+      high: Number(row.high),
+      medium: Number(row.medium),
+      low: Number(row.low),
+    },
+    refreshedAt: row.refreshed_at,
+    failingSince: row.failing_since ?? undefined,
+    lastError: row.last_error ?? undefined,
+  };
+}
+
+/** History rows of one snapshot: the whole connector, and each repository with findings. */
+export function historyRows(s: ConnectorSnapshot, at: Date) {
+  const date = dateOf(at);
+  const byRepo = new Map<string, SeverityCounts>();
+  for (const image of s.findings.images) {
+    byRepo.set(
+      image.repository,
+      sumCounts([byRepo.get(image.repository) ?? zeroCounts(), image.counts]),
+    );
+  }
+  return [
+    {
+      connector_key: key(s.id),
+      date,
+      repository: WHOLE_CONNECTOR,
+      status: s.reportedStatus,
+      ...sumCounts(s.findings.images.map(i => i.counts)),
+    },
+    ...[...byRepo].map(([repository, counts]) => ({
+      connector_key: key(s.id),
+      date,
+      repository,
+      status: null,
+      ...counts,
+    })),
+  ];
+}
+
+export async function insertChunked(tx: Knex, table: string, rows: object[]) {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx(table).insert(rows.slice(i, i + CHUNK));
+  }
+}
