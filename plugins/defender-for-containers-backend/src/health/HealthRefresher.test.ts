@@ -318,6 +318,28 @@ describe('HealthRefresher against the emulator (real ARM pipeline over HTTPS, SQ
     );
   });
 
+  it('stops at its timeout without marking what it did not finish as stale', async () => {
+    const r = refresher();
+    await r.refreshAll();
+    t.emu.injectFault({
+      route: 'GET securityConnectors',
+      kind: 'latency',
+      latencyMs: 3_000,
+    });
+    const timeout = new AbortController();
+    setTimeout(() => timeout.abort(), 300);
+    const summary = await r.refreshAll(timeout.signal);
+    expect(summary.subscriptions.map(s => s.error)).toEqual([
+      'stopped at the timeout',
+      'stopped at the timeout',
+    ]);
+    const after = await byOrg();
+    expect(Object.values(after).filter(c => c.failingSince)).toEqual([]);
+    expect(published).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ to: 'stale' })]),
+    );
+  });
+
   it('waits out 429 Retry-After and finishes the refresh', async () => {
     t.emu.injectFault({
       route: 'GET healthReports',

@@ -88,7 +88,8 @@ export class HealthRefresher {
     const outcomes: SubscriptionOutcome[] = [];
     const transitions: ConnectorTransition[] = [];
     const worker = async () => {
-      for (let s = queue.shift(); s; s = queue.shift()) {
+      // A run stopped by its timeout starts no further reads.
+      for (let s = queue.shift(); s && !signal?.aborted; s = queue.shift()) {
         const result = await this.refreshSubscription(s.id, signal);
         outcomes.push(result.outcome);
         transitions.push(...result.transitions);
@@ -226,6 +227,21 @@ export class HealthRefresher {
       };
     } catch (e) {
       const error = describe(e);
+      if (signal?.aborted) {
+        // Our own timeout, not Azure's failure: the data stays as it was, not stale.
+        logger.warn(
+          `Defender health refresh of subscription ${subscriptionId} stopped at the refresh's timeout; its stored data is unchanged`,
+        );
+        return {
+          outcome: {
+            subscriptionId,
+            ok: false,
+            connectors: 0,
+            error: 'stopped at the timeout',
+          },
+          transitions: [],
+        };
+      }
       logger.warn(
         `Defender health refresh of subscription ${subscriptionId} failed; keeping its last good data (stale): ${error}`,
       );

@@ -71,4 +71,18 @@ describe('healthFromReports', () => {
       lastScannedAt: undefined,
     });
   });
+
+  it('never counts a code other than Healthy or NotApplicable, or no code, as healthy', () => {
+    for (const code of ['Unknown', 'Degraded', '']) {
+      const result = healthFromReports([report('Healthy'), report(code)]);
+      expect(result.reportedStatus).toBe('unhealthy');
+      expect(result.healthReason).toBe(
+        `Defender reported the health status '${
+          code || 'none'
+        }', which is neither Healthy nor NotApplicable`,
+      );
+    }
+    const withoutStatus: HealthReport = { id: '/x', name: 'x', properties: {} };
+    expect(healthFromReports([withoutStatus]).reportedStatus).toBe('unhealthy');
+  });
 });

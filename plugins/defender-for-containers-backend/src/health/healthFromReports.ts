@@ -13,9 +13,14 @@ const text = (value: unknown): string | undefined =>
     ? value.trim().slice(0, MAX_TEXT)
     : undefined;
 
+/** The only codes that count as healthy; anything else, or no code, is not. */
+const HEALTHY_CODES = new Set(['healthy', 'notapplicable']);
+
 /**
- * A connector's status from its health reports: any NotHealthy report → unhealthy (with every
- * issue of those reports), only Healthy/NotApplicable → healthy, no report yet → pending.
+ * A connector's status from its health reports: only Healthy/NotApplicable reports → healthy;
+ * any other code (NotHealthy, a code this version does not know, or none) → unhealthy, with
+ * every issue of those reports, so a card never shows healthy for what Defender did not say was
+ * healthy; no report yet → pending.
  * `lastScannedAt` is the latest scan of any report (one spec revision spelled it
  * `lastTimeScannedDate`; both are read).
  */
@@ -42,7 +47,7 @@ export function healthFromReports(reports: HealthReport[]): {
     return { reportedStatus: 'pending', issues: [] };
   }
   const unhealthy = reports.filter(
-    r => r.properties?.status?.code?.toLowerCase() === 'nothealthy',
+    r => !HEALTHY_CODES.has(r.properties?.status?.code?.toLowerCase() ?? ''),
   );
   if (unhealthy.length === 0) {
     return { reportedStatus: 'healthy', issues: [], lastScannedAt };
@@ -64,7 +69,17 @@ export function healthFromReports(reports: HealthReport[]): {
     }
   }
   const reasons = unhealthy
-    .map(r => text(r.properties?.status?.reason))
+    .map(r => {
+      const code = text(r.properties?.status?.code);
+      return (
+        text(r.properties?.status?.reason) ??
+        (code?.toLowerCase() === 'nothealthy'
+          ? undefined
+          : `Defender reported the health status '${
+              code ?? 'none'
+            }', which is neither Healthy nor NotApplicable`)
+      );
+    })
     .filter((r): r is string => !!r);
   return {
     reportedStatus: 'unhealthy',
