@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   defenderForContainers?: {
@@ -14,6 +15,13 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Days of history kept for the card's trend (one point per connector and day). Default 30. */
       historyDays?: number;
+      /**
+       * Connectors whose last successful read from Azure is older than this show as stale, also
+       * when no refresh failed (the scheduler stopped, say). Default: twice the schedule's
+       * frequency plus its timeout (70 minutes with the default schedule); a day for a cron or
+       * manual schedule. An ISO 8601 duration string is accepted too.
+       */
+      staleAfter?: HumanDuration | string;
       findings?: {
         /**
          * KQL predicate (one `| where …` line, no `|`) selecting Docker Hub image assessments.

@@ -96,4 +96,57 @@ describe('DatabaseDefenderHealthService', () => {
       service.requestConnectorRefresh(idOf(DROPPED, 'dockerhub-hooli')),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
   });
+
+  it('shows data as stale once its last read is older than two schedule intervals, even when no refresh failed', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await KnexHealthStore.create({ getClient: async () => knex });
+    await store.replaceSubscription(
+      ALLOWED,
+      [snapshot(ALLOWED, 'acme')],
+      new Date('2026-03-01T10:00:00.000Z'),
+    );
+    let now = new Date('2026-03-01T10:59:00.000Z');
+    const service = new DatabaseDefenderHealthService({
+      store,
+      refresher: {} as HealthRefresher,
+      catalog: catalogServiceMock({ entities: [] }),
+      subscriptions: [
+        {
+          id: ALLOWED,
+          displayName: 'Allowed',
+          resourceGroups: [],
+          defaults: {},
+        },
+      ],
+      // every 25 minutes, at most 5: stale after 55 minutes
+      config: readHealthConfig(
+        new ConfigReader({
+          defenderForContainers: {
+            health: {
+              schedule: { frequency: { minutes: 25 }, timeout: { minutes: 5 } },
+            },
+          },
+        }),
+      ),
+      logger: mockServices.logger.mock(),
+      now: () => now,
+    });
+    const list = (status?: 'healthy' | 'stale') =>
+      service.listConnectors({ limit: 10, offset: 0, status });
+
+    now = new Date('2026-03-01T10:54:00.000Z');
+    expect((await list()).items.map(i => i.status)).toEqual(['healthy']);
+    expect((await list('stale')).items).toEqual([]);
+
+    now = new Date('2026-03-01T10:56:00.000Z');
+    const [item] = (await list()).items;
+    expect(item).toMatchObject({
+      status: 'stale',
+      reportedStatus: 'healthy',
+      staleSince: '2026-03-01T10:00:00.000Z',
+    });
+    expect(item.message).toContain('the scheduled refresh may have stopped');
+    expect((await list('stale')).items).toHaveLength(1);
+    expect((await list('healthy')).items).toEqual([]);
+  });
 });

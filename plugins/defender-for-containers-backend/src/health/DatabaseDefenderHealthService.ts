@@ -122,6 +122,7 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
         trendRows,
         narrow ? named : undefined,
         this.options.portal,
+        this.staleBefore(),
       );
     });
     const missingWhy = this.missingExplanation(states);
@@ -165,9 +166,11 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     query: ConnectorListQuery,
   ): Promise<ConnectorListResponse> {
     const { store, subscriptions } = this.options;
+    const staleBefore = this.staleBefore();
     const { items, totalCount } = await store.listConnectors(
       {
         subscriptionIds: subscriptions.map(s => s.id),
+        staleBefore,
         status: query.status,
         organization: query.organization,
         subscriptionId: query.subscriptionId,
@@ -179,12 +182,19 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     );
     return {
       items: items.map(c =>
-        toConnectorOverview(c, subscriptions, this.options.portal),
+        toConnectorOverview(c, subscriptions, this.options.portal, staleBefore),
       ),
       totalCount,
       limit: query.limit,
       offset: query.offset,
     };
+  }
+
+  /** Data read from Azure before this is stale, whatever its last refresh said. */
+  private staleBefore(): string {
+    return new Date(
+      this.now().getTime() - this.options.config.staleAfterMs,
+    ).toISOString();
   }
 
   async listConnectorOwners(): Promise<ConnectorOwnersResponse> {

@@ -62,6 +62,8 @@ export interface SubscriptionRefreshState {
 export interface ConnectorListFilter {
   /** Only these subscriptions (the allowed ones). */
   subscriptionIds: string[];
+  /** Connectors last read from Azure before this (ISO time) count as stale. */
+  staleBefore?: string;
   status?: 'healthy' | 'unhealthy' | 'pending' | 'stale';
   organization?: string;
   subscriptionId?: string;

@@ -246,9 +246,17 @@ export class KnexHealthStore implements HealthStore {
         'subscription_id',
         filter.subscriptionIds.map(id => id.toLowerCase()),
       );
-      if (filter.status === 'stale') q.whereNotNull('failing_since');
-      else if (filter.status) {
-        q.where({ reported_status: filter.status }).whereNull('failing_since');
+      const staleBefore = filter.staleBefore ?? '';
+      if (filter.status === 'stale') {
+        q.where(stale =>
+          stale
+            .whereNotNull('failing_since')
+            .orWhere('refreshed_at', '<', staleBefore),
+        );
+      } else if (filter.status) {
+        q.where({ reported_status: filter.status })
+          .whereNull('failing_since')
+          .andWhere('refreshed_at', '>=', staleBefore);
       }
       if (filter.organization) {
         q.where({ organization: filter.organization.toLowerCase() });
@@ -269,7 +277,11 @@ export class KnexHealthStore implements HealthStore {
       }
     });
     const [{ count }] = await query.clone().count({ count: '*' });
-    const rows: ConnectorRow[] = await this.ordered(query, order)
+    const rows: ConnectorRow[] = await this.ordered(
+      query,
+      order,
+      filter.staleBefore ?? '',
+    )
       .limit(page.limit)
       .offset(page.offset);
     return { items: rows.map(fromRow), totalCount: Number(count) };
@@ -334,6 +346,7 @@ export class KnexHealthStore implements HealthStore {
   private ordered(
     query: Knex.QueryBuilder,
     { sort, order }: ConnectorListOrder,
+    staleBefore: string,
   ) {
     // Never interpolate what the caller passed: only these two words reach the SQL.
     const dir = order === 'desc' ? 'desc' : 'asc';
@@ -341,7 +354,8 @@ export class KnexHealthStore implements HealthStore {
       case 'status':
         // Worst first when ascending: unhealthy, stale, pending, healthy.
         query.orderByRaw(
-          `CASE WHEN failing_since IS NOT NULL THEN 1 WHEN reported_status = 'unhealthy' THEN 0 WHEN reported_status = 'pending' THEN 2 ELSE 3 END ${dir}`,
+          `CASE WHEN failing_since IS NOT NULL OR refreshed_at < ? THEN 1 WHEN reported_status = 'unhealthy' THEN 0 WHEN reported_status = 'pending' THEN 2 ELSE 3 END ${dir}`,
+          [staleBefore],
         );
         break;
       case 'findings':

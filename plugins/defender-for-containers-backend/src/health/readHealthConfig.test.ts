@@ -21,7 +21,18 @@ describe('readHealthConfig', () => {
       },
       manualRefreshIntervalSeconds: 60,
       cacheSeconds: 5,
+      // two 30-minute intervals and the 10-minute timeout
+      staleAfterMs: 70 * 60_000,
     });
+  });
+
+  it('makes data stale after staleAfter, or a day on a cron schedule', () => {
+    expect(read({ staleAfter: { hours: 3 } }).staleAfterMs).toBe(3 * 3_600_000);
+    expect(
+      read({
+        schedule: { frequency: { cron: '0 * * * *' }, timeout: { minutes: 5 } },
+      }).staleAfterMs,
+    ).toBe(86_400_000);
   });
 
   it('reads the schedule the Backstage way and the other keys', () => {

@@ -2,7 +2,8 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
 
 /** `defenderForContainers.health`, read and checked once. */
 export interface HealthConfig {
@@ -22,6 +23,12 @@ export interface HealthConfig {
   };
   /** Seconds between two on-demand refreshes of the same connector. */
   manualRefreshIntervalSeconds: number;
+  /**
+   * Data whose last successful read from Azure is older than this shows as stale, also when no
+   * refresh failed (a stopped scheduler must not leave cards healthy). Default: two schedule
+   * intervals plus the timeout; 24 hours for a cron or manual schedule.
+   */
+  staleAfterMs: number;
   /**
    * Seconds a replica answers the entity route from memory; another replica's refresh shows
    * after at most this long (0: always read the database).
@@ -92,6 +99,11 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
 
   return {
     schedule,
+    staleAfterMs: config?.has('staleAfter')
+      ? durationToMilliseconds(
+          readDurationFromConfig(config, { key: 'staleAfter' }),
+        )
+      : defaultStaleAfterMs(schedule),
     historyDays: integer(config, 'historyDays', 30, 1, 400),
     findings: {
       filter,
@@ -114,4 +126,16 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
     ),
     cacheSeconds: integer(config, 'cacheSeconds', 5, 0, 300),
   };
+}
+
+function defaultStaleAfterMs(
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number {
+  const { frequency, timeout } = schedule;
+  const isDuration = (d: unknown): d is HumanDuration =>
+    typeof d === 'object' && d !== null && !('cron' in d) && !('trigger' in d);
+  if (!isDuration(frequency) || !isDuration(timeout)) return 86_400_000;
+  return (
+    2 * durationToMilliseconds(frequency) + durationToMilliseconds(timeout)
+  );
 }

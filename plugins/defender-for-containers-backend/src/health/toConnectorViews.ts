@@ -10,14 +10,24 @@ import {
   type TrendPoint,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { repositoryOf } from './collectFindings';
-import { effectiveStatus } from './HealthRefresher';
 import type { StoredConnector, StoredTrendRow } from './HealthStore';
 import { WHOLE_CONNECTOR } from './KnexHealthStore';
 import { sumCounts, zeroCounts } from './severityCounts';
 
-function message(c: StoredConnector): string {
+/**
+ * Stale when the last refresh failed, or when the last successful read is older than
+ * `staleBefore` (a stopped scheduler must not leave a card healthy forever).
+ */
+function isStale(c: StoredConnector, staleBefore?: string): boolean {
+  return !!c.failingSince || (!!staleBefore && c.refreshedAt < staleBefore);
+}
+
+function message(c: StoredConnector, staleBefore?: string): string {
   if (c.failingSince) {
     return `Backstage could not refresh this connector from Azure since ${c.failingSince}; showing what Azure said at ${c.refreshedAt}.`;
+  }
+  if (isStale(c, staleBefore)) {
+    return `Backstage has not read this connector from Azure since ${c.refreshedAt}, longer than its refresh schedule allows: the scheduled refresh may have stopped (look for "Defender health refresh" in the backend's log). Showing what Azure said then.`;
   }
   switch (c.reportedStatus) {
     case 'healthy':
@@ -59,7 +69,9 @@ export function toConnectorOverview(
   c: StoredConnector,
   subscriptions: AllowedSubscription[],
   portal?: AzurePortal,
+  staleBefore?: string,
 ): ConnectorOverview {
+  const stale = isStale(c, staleBefore);
   const subscription = subscriptions.find(
     s => s.id.toLowerCase() === c.subscriptionId.toLowerCase(),
   );
@@ -71,9 +83,9 @@ export function toConnectorOverview(
     subscriptionName: subscription?.displayName ?? c.subscriptionId,
     resourceGroup: c.resourceGroup,
     location: c.location,
-    status: effectiveStatus(c) as ConnectorOverview['status'],
+    status: stale ? 'stale' : c.reportedStatus,
     reportedStatus: c.reportedStatus,
-    message: message(c),
+    message: message(c, staleBefore),
     issueCount: c.issues.length,
     totals: c.totals,
     lastScannedAt: c.lastScannedAt,
@@ -81,6 +93,7 @@ export function toConnectorOverview(
     ...(c.failingSince
       ? { staleSince: c.failingSince, lastError: c.lastError }
       : {}),
+    ...(stale && !c.failingSince ? { staleSince: c.refreshedAt } : {}),
     portalUrl: connectorPortalUrl(c.id, portal),
     ...(c.owner ? { owner: c.owner } : {}),
   };
@@ -96,8 +109,9 @@ export function toConnectorHealth(
   trendRows: StoredTrendRow[],
   repositories?: string[],
   portal?: AzurePortal,
+  staleBefore?: string,
 ): ConnectorHealth {
-  const overview = toConnectorOverview(c, subscriptions, portal);
+  const overview = toConnectorOverview(c, subscriptions, portal, staleBefore);
   const inScope = (repository: string) =>
     !repositories || repositories.includes(repository);
 
