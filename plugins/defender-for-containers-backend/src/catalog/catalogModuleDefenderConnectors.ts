@@ -11,6 +11,9 @@ import {
 import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
 import { DefenderConnectorEntityProvider } from './DefenderConnectorEntityProvider';
 import { listDockerHubConnectors } from './listDockerHubConnectors';
+import { triggerAfterCurrentRun } from './triggerAfterCurrentRun';
+
+const TASK_ID = 'defender-for-containers-connector-entities';
 
 /**
  * Catalog module that mirrors the Docker Hub security connectors of the allowed subscriptions as
@@ -68,8 +71,11 @@ export const catalogModuleDefenderConnectors = createBackendModule({
           config.getOptionalNumber(
             'defenderForContainers.catalog.refreshMinutes',
           ) ?? 30;
+        // Every full mutation runs as this global task, one at a time across replicas: a
+        // listing read before an onboarding can never be applied after the one read since.
         await scheduler.scheduleTask({
-          id: 'defender-for-containers-connector-entities',
+          id: TASK_ID,
+          scope: 'global',
           frequency: { minutes: refreshMinutes },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 5 },
@@ -77,10 +83,15 @@ export const catalogModuleDefenderConnectors = createBackendModule({
         });
 
         await events.subscribe({
-          id: 'defender-for-containers-connector-entities',
+          id: TASK_ID,
           topics: [CONNECTORS_CHANGED_TOPIC],
           onEvent: async () => {
-            await provider.refresh();
+            await triggerAfterCurrentRun({
+              scheduler,
+              taskId: TASK_ID,
+              logger,
+              maxWaitMs: 5 * 60_000,
+            });
           },
         });
       },
