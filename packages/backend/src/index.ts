@@ -7,6 +7,11 @@ const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
+// The events bus (/api/events): events also reach subscribers this process did not notify
+// itself (on PostgreSQL it keeps them in the database until read); without it each process
+// logs "events backend not found" and delivers in-process only.
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(guestSignInWhenConfigured);
 
