@@ -6,8 +6,8 @@ import {
 import { createAzureCredential } from './azure/createAzureCredential';
 import type { DefenderArmClient } from './azure/DefenderArmClient';
 import { SecurityCenterArmClient } from './azure/SecurityCenterArmClient';
-import { loadTrustedCertificates } from './config/loadTrustedCertificates';
 import { UnconfiguredDefenderArmClient } from './azure/UnconfiguredDefenderArmClient';
+import { defenderTlsTrustServiceRef } from './defenderTlsTrustServiceRef';
 import { optionalDefenderConfigServiceRef } from './optionalDefenderConfigServiceRef';
 
 /**
@@ -25,18 +25,18 @@ export const defenderArmClientServiceRef = createServiceRef<DefenderArmClient>({
       service,
       deps: {
         optionalConfig: optionalDefenderConfigServiceRef,
+        tls: defenderTlsTrustServiceRef,
         logger: coreServices.logger,
       },
-      factory({ optionalConfig, logger }) {
+      factory({ optionalConfig, tls: { trust }, logger }) {
         if (!optionalConfig.configured) {
           return new UnconfiguredDefenderArmClient(optionalConfig.message);
         }
         const defender = optionalConfig.config;
-        const ca = loadTrustedCertificates({ caFile: defender.caFile });
         return new SecurityCenterArmClient({
           config: defender,
-          credential: createAzureCredential(defender.azure, { ca }),
-          ca,
+          credential: createAzureCredential(defender.azure, { trust }),
+          trust,
           logger,
         });
       },

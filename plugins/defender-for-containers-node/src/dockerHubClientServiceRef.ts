@@ -5,13 +5,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { DockerHubClient } from './dockerhub/DockerHubClient';
 import { FetchDockerHubClient } from './dockerhub/FetchDockerHubClient';
-import { loadTrustedCertificates } from './config/loadTrustedCertificates';
+import { defenderTlsTrustServiceRef } from './defenderTlsTrustServiceRef';
 import { optionalDefenderConfigServiceRef } from './optionalDefenderConfigServiceRef';
 
 /**
  * The Docker Hub client of the Defender for Containers plugins (endpoints from
- * `defenderForContainers.dockerHub`, extra CA from `defenderForContainers.caFile`). Docker Hub
- * does not depend on Azure, so it is built even while the Azure subscriptions are not configured.
+ * `defenderForContainers.dockerHub`, extra CA from `defenderForContainers.caFile` through
+ * `defenderTlsTrustServiceRef`). Docker Hub does not depend on Azure, so it is built even while
+ * the Azure subscriptions are not configured.
  * @public
  */
 export const dockerHubClientServiceRef = createServiceRef<DockerHubClient>({
@@ -21,17 +22,14 @@ export const dockerHubClientServiceRef = createServiceRef<DockerHubClient>({
       service,
       deps: {
         optionalConfig: optionalDefenderConfigServiceRef,
+        tls: defenderTlsTrustServiceRef,
         logger: coreServices.logger,
       },
-      factory({ optionalConfig, logger }) {
-        const { dockerHub, caFile } = optionalConfig.configured
+      factory({ optionalConfig, tls: { trust }, logger }) {
+        const { dockerHub } = optionalConfig.configured
           ? optionalConfig.config
           : optionalConfig;
-        return new FetchDockerHubClient({
-          dockerHub,
-          ca: loadTrustedCertificates({ caFile }),
-          logger,
-        });
+        return new FetchDockerHubClient({ dockerHub, trust, logger });
       },
     }),
 });

@@ -12,6 +12,10 @@ export {
 } from './config/readOptionalDefenderConfig';
 export { loadTrustedCertificates } from './config/loadTrustedCertificates';
 export {
+  createDefenderTlsTrust,
+  type DefenderTlsTrust,
+} from './config/createDefenderTlsTrust';
+export {
   createAzureCredential,
   isCustomAuthorityHost,
 } from './azure/createAzureCredential';
@@ -56,5 +60,9 @@ export {
 export { parseRetryAfter } from './dockerhub/parseRetryAfter';
 export { defenderConfigServiceRef } from './defenderConfigServiceRef';
 export { optionalDefenderConfigServiceRef } from './optionalDefenderConfigServiceRef';
+export {
+  defenderTlsTrustServiceRef,
+  type DefenderTlsTrustService,
+} from './defenderTlsTrustServiceRef';
 export { defenderArmClientServiceRef } from './defenderArmClientServiceRef';
 export { dockerHubClientServiceRef } from './dockerHubClientServiceRef';

@@ -9,6 +9,10 @@ import {
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import type { DefenderForContainersConfig } from '../config/DefenderForContainersConfig';
+import {
+  azureTlsOptionsOf,
+  type DefenderTlsTrust,
+} from '../config/createDefenderTlsTrust';
 import { ArmError } from './ArmError';
 import type {
   ArmCallOptions,
@@ -78,7 +82,12 @@ export interface SecurityCenterArmClientOptions {
   config: DefenderForContainersConfig;
   credential: TokenCredential;
   logger?: LoggerService;
-  /** CA list from `loadTrustedCertificates`, trusted for ARM. */
+  /** Trusted for ARM (`createDefenderTlsTrust`, or `defenderTlsTrustServiceRef` in a backend). */
+  trust?: DefenderTlsTrust;
+  /**
+   * CA list from `loadTrustedCertificates`, re-parsed for every new connection.
+   * @deprecated Use `trust`; ignored when `trust` is given.
+   */
   ca?: string[];
   /** Pipeline retry options (429/503 honour Retry-After). Default: 3 retries. */
   retryOptions?: {
@@ -136,7 +145,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
         endpoint: this.endpoint,
         credentialScopes: [this.scope],
         retryOptions: { maxRetries: 3, ...options.retryOptions },
-        ...(options.ca ? { tlsOptions: { ca: options.ca } } : {}),
+        ...azureTlsOptionsOf(options),
       },
     );
   }

@@ -7,6 +7,10 @@ import {
   WorkloadIdentityCredential,
 } from '@azure/identity';
 import type { DefenderForContainersConfig } from '../config/DefenderForContainersConfig';
+import {
+  azureTlsOptionsOf,
+  type DefenderTlsTrust,
+} from '../config/createDefenderTlsTrust';
 
 const PUBLIC_AUTHORITY_HOSTS = new Set(
   [
@@ -28,17 +32,19 @@ export function isCustomAuthorityHost(authorityHost: string): boolean {
 
 /**
  * Builds the `@azure/identity` credential described by `defenderForContainers.azure.credential`.
- * `ca` (from `loadTrustedCertificates`) is trusted for the token endpoint too.
+ * `trust` (from `createDefenderTlsTrust`) is trusted for the token endpoint too; `ca` (from
+ * `loadTrustedCertificates`) is the deprecated form of it, re-parsed for every new connection
+ * and ignored when `trust` is given.
  * @public
  */
 export function createAzureCredential(
   azure: DefenderForContainersConfig['azure'],
-  options: { ca?: string[] } = {},
+  options: { trust?: DefenderTlsTrust; ca?: string[] } = {},
 ): TokenCredential {
   const common = {
     authorityHost: azure.authorityHost,
     disableInstanceDiscovery: isCustomAuthorityHost(azure.authorityHost),
-    ...(options.ca ? { tlsOptions: { ca: options.ca } } : {}),
+    ...azureTlsOptionsOf(options),
   };
   const c = azure.credential;
   switch (c.type) {

@@ -5,10 +5,23 @@ const PEM_CERT =
   /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /**
- * The CA list to pass as `tlsOptions.ca` / undici `connect.ca` when `caFile` is set: Node's
- * default CAs (bundled + NODE_EXTRA_CA_CERTS) plus the file's. Setting `ca` replaces Node's
- * list instead of extending it, hence the merge. `undefined` when no extra CA is configured, so
- * clients keep Node's defaults untouched.
+ * Node's default CA store. `tls.getCACertificates` (Node ≥ 22.15) includes NODE_EXTRA_CA_CERTS
+ * and, with `--use-system-ca`, the system store; the engines range (`22`) also admits older 22.x,
+ * where only the bundled roots (`tls.rootCertificates`) can be listed: public endpoints stay
+ * trusted there, but certificates from NODE_EXTRA_CA_CERTS are not carried into the merge.
+ */
+export function defaultCaCertificates(): readonly string[] {
+  return typeof tls.getCACertificates === 'function'
+    ? tls.getCACertificates('default')
+    : tls.rootCertificates;
+}
+
+/**
+ * The CA list to pass as `ca` when `caFile` is set: Node's default CAs (bundled +
+ * NODE_EXTRA_CA_CERTS) plus the file's. Setting `ca` replaces Node's list instead of extending
+ * it, hence the merge. `undefined` when no extra CA is configured, so clients keep Node's
+ * defaults untouched. The list is ~140 PEMs: parse it once (`createDefenderTlsTrust`) rather
+ * than handing it to every client, which re-parses it for each new connection.
  * @public
  */
 export function loadTrustedCertificates(options: {
@@ -36,5 +49,5 @@ export function loadTrustedCertificates(options: {
       } contains no PEM certificate`,
     );
   }
-  return [...tls.getCACertificates('default'), ...extra];
+  return [...defaultCaCertificates(), ...extra];
 }

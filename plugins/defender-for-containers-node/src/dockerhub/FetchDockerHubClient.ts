@@ -8,6 +8,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { DefenderForContainersConfig } from '../config/DefenderForContainersConfig';
+import type { DefenderTlsTrust } from '../config/createDefenderTlsTrust';
 import {
   decodeDockerHubJwt,
   decodeRegistryTokenActions,
@@ -47,7 +48,12 @@ export type DockerHubFetch = (
 export interface FetchDockerHubClientOptions {
   dockerHub: DefenderForContainersConfig['dockerHub'];
   logger?: LoggerService;
-  /** CA list from `loadTrustedCertificates`. */
+  /** Trusted for Docker Hub (`createDefenderTlsTrust`); its dispatcher carries the requests. */
+  trust?: DefenderTlsTrust;
+  /**
+   * CA list from `loadTrustedCertificates`, re-parsed for every new connection.
+   * @deprecated Use `trust`; ignored when `trust` is given.
+   */
   ca?: string[];
   fetch?: DockerHubFetch;
   /** Retries on 429, 500, 502–504, connection resets and timeouts. Default 3. */
@@ -210,9 +216,9 @@ export class FetchDockerHubClient implements DockerHubClient {
   constructor(private readonly options: FetchDockerHubClientOptions) {
     this.fetchImpl =
       options.fetch ?? (undiciFetch as unknown as DockerHubFetch);
-    this.dispatcher = options.ca
-      ? new Agent({ connect: { ca: options.ca } })
-      : undefined;
+    this.dispatcher =
+      options.trust?.dispatcher ??
+      (options.ca ? new Agent({ connect: { ca: options.ca } }) : undefined);
     this.apiOrigin = new URL(options.dockerHub.apiUrl).origin;
   }
 

@@ -9,8 +9,8 @@ import { fetch as undiciFetch } from 'undici';
 // must share the main entry's classes instead of bundling copies of them.
 import {
   createAzureCredential,
+  createDefenderTlsTrust,
   FetchDockerHubClient,
-  loadTrustedCertificates,
   readDefenderConfig,
   SecurityCenterArmClient,
   type DefenderForContainersConfig,
@@ -99,7 +99,7 @@ export async function startDefenderTestEmulator(
       },
     }),
   );
-  const ca = loadTrustedCertificates({ caPem: emu.caPem });
+  const trust = createDefenderTlsTrust({ caPem: emu.caPem });
   const exchanges: ObservedExchange[] = [];
   const observingFetch: DockerHubFetch = async (url, init) => {
     const res = await (undiciFetch as unknown as DockerHubFetch)(url, init);
@@ -119,13 +119,13 @@ export async function startDefenderTestEmulator(
   };
   const arm = new SecurityCenterArmClient({
     config,
-    credential: createAzureCredential(config.azure, { ca }),
-    ca,
+    credential: createAzureCredential(config.azure, { trust }),
+    trust,
     retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 2000 },
   });
   const dockerHub = new FetchDockerHubClient({
     dockerHub: config.dockerHub,
-    ca,
+    trust,
     fetch: observingFetch,
   });
   return { emu, config, arm, dockerHub, exchanges };
