@@ -38,6 +38,12 @@ export interface Config {
         pageSize?: number;
         /** Resource Graph pages read per query before giving up (a warning is logged). Default 50. */
         maxPages?: number;
+        /**
+         * Hours after its creation a connector without any findings data is only waiting for
+         * its first scan; older ones (with an assessing plan on) get a warning in the log naming
+         * the filter and what Azure holds. Default 24.
+         */
+        firstScanHours?: number;
       };
       manualRefresh?: {
         /** Seconds between two on-demand refreshes of the same connector (`POST …/refresh`). Default 60. */

@@ -36,12 +36,13 @@ describe('--print-config', () => {
         clientId: '11111111-1111-1111-1111-111111111111',
       },
     });
-    // the subscriptions the principal has a role on, each with its groups and a location
+    // the registered subscriptions the principal has a role on, each with its groups and a location
     expect(d.azure.subscriptions.map((s: any) => s.id)).toEqual([
       'aaaaaaaa-0000-0000-0000-000000000001',
       'bbbbbbbb-0000-0000-0000-000000000002',
-      'cccccccc-0000-0000-0000-000000000003',
     ]);
+    // the one it may only read says so
+    expect(text).toMatch(/^ *# Reader only: read, never written.*\n *- id: bbbbbbbb-/m);
     expect(d.azure.subscriptions[0]).toMatchObject({
       resourceGroups: ['rg-defender-connectors', 'rg-platform'],
       defaults: { location: 'westeurope' },
@@ -51,6 +52,16 @@ describe('--print-config', () => {
       registryAuthUrl: 'https://127.0.0.1:7555/token',
     });
     expect(d.caFile).toBe('/abs/.emulator/ca.pem');
+  });
+
+  it('leaves out a subscription whose Microsoft.Security is not registered (a 409 on every refresh)', () => {
+    const scenario = readScenarioFile(DEMO_SCENARIO);
+    const unregistered = scenario.azure.subscriptions.find(s => s.registrationState !== 'Registered');
+    expect(scenario.azure.principals[0].roles[unregistered!.id]).toBeDefined();
+    const { defenderForContainers: d } = YAML.parse(
+      emulatorAppConfig(scenario, { url: 'https://127.0.0.1:1', caFile: '/ca.pem' }),
+    );
+    expect(d.azure.subscriptions.map((s: any) => s.id)).not.toContain(unregistered!.id);
   });
 
   it('leaves out subscriptions the principal has no role on', () => {

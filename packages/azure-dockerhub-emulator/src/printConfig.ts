@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { WRITE_ROLES } from './arm/armAuth';
 import type { Scenario } from './scenario/scenarioSchema';
 
 export interface EmulatorConfigOptions {
@@ -15,17 +16,23 @@ export interface EmulatorConfigOptions {
  * plugins at an emulator running `scenario`: its endpoints, the CA to trust, the scenario's first
  * principal as the client-secret credential and the subscriptions that principal has a role on
  * (each with its resource groups and the first one's location as the default).
+ *
+ * Only subscriptions that work as they are: one whose `Microsoft.Security` provider is not
+ * registered fails every refresh with a 409 and every onboarding, which is a scenario to try on
+ * purpose, not what an adopter's first start should log. A subscription the principal may only
+ * read stays, marked: refreshes read it, and onboarding into it is refused by the checks.
  */
 export function emulatorAppConfig(scenario: Scenario, options: EmulatorConfigOptions): string {
   const principal = scenario.azure.principals[0];
-  const subscriptions = scenario.azure.subscriptions
-    .filter(s => !principal || principal.roles[s.id] !== undefined)
-    .map(s => ({
-      id: s.id,
-      displayName: `${s.displayName}`,
-      ...(s.resourceGroups.length ? { resourceGroups: s.resourceGroups.map(g => g.name) } : {}),
-      ...(s.resourceGroups.length ? { defaults: { location: s.resourceGroups[0].location } } : {}),
-    }));
+  const usable = scenario.azure.subscriptions.filter(
+    s => s.registrationState === 'Registered' && (!principal || principal.roles[s.id] !== undefined),
+  );
+  const subscriptions = usable.map(s => ({
+    id: s.id,
+    displayName: s.displayName,
+    ...(s.resourceGroups.length ? { resourceGroups: s.resourceGroups.map(g => g.name) } : {}),
+    ...(s.resourceGroups.length ? { defaults: { location: s.resourceGroups[0].location } } : {}),
+  }));
   const block = {
     defenderForContainers: {
       azure: {
@@ -57,5 +64,13 @@ export function emulatorAppConfig(scenario: Scenario, options: EmulatorConfigOpt
     'Every id and secret below exists only in the emulator. For real Azure, remove the endpoints,',
     'caFile and credential values shown here and configure your own.',
   ];
-  return `${header.map(l => `# ${l}`).join('\n')}\n${YAML.stringify(block, { lineWidth: 0 })}`;
+  const doc = new YAML.Document(block);
+  usable.forEach((s, i) => {
+    const role = principal?.roles[s.id];
+    if (role && !WRITE_ROLES.has(role)) {
+      const item = doc.getIn(['defenderForContainers', 'azure', 'subscriptions', i], true) as YAML.Node;
+      item.commentBefore = ` ${role} only: read, never written (onboarding into it is refused)`;
+    }
+  });
+  return `${header.map(l => `# ${l}`).join('\n')}\n${doc.toString({ lineWidth: 0 })}`;
 }

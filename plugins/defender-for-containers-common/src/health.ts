@@ -115,6 +115,13 @@ export interface FindingsSummary {
   worst: WorstFinding[];
   /** Set when the entity names repositories: findings are limited to these. */
   narrowedTo?: string[];
+  /**
+   * False when Defender has reported no assessment of the connector's images yet: "no findings
+   * data", which must never read as "no findings". Absent from backends that predate it.
+   */
+  reported?: boolean;
+  /** With `reported: false`: since when data is missing (when Azure created the connector). */
+  missingSince?: string;
 }
 
 /**
@@ -149,6 +156,8 @@ export interface ConnectorOverview {
   message: string;
   issueCount: number;
   totals: SeverityCounts;
+  /** False when Defender has reported no findings data for the connector yet (see `FindingsSummary`). */
+  findingsReported?: boolean;
   /** Defender's last scan of the connector (`lastScannedDate`). */
   lastScannedAt?: string;
   /** When Backstage last read this connector from Azure successfully. */

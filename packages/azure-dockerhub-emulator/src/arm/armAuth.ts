@@ -11,7 +11,7 @@ export const ARM_AUDIENCES = [
   'https://management.azure.com',
 ];
 
-const WRITE_ROLES = new Set(['Security Admin', 'Contributor', 'Owner']);
+export const WRITE_ROLES = new Set(['Security Admin', 'Contributor', 'Owner']);
 
 function challenge(ctx: RequestContext, description: string) {
   return {

@@ -1,13 +1,14 @@
 import { connectorAssessments } from '../findings/connectorAssessments';
 import {
-  subscriptionFindingsSummaryRows,
-  subscriptionWorstFindingRows,
+  assessmentSourceRows,
+  findingsSummaryRows,
+  worstFindingsRows,
 } from '../findings/subscriptionFindingRows';
 import { send } from '../server/RequestContext';
 import { canRead } from './armAuth';
 import { armError } from './armErrors';
 import type { ArmCall } from './ArmCall';
-import { parseQuery, QUERY_TEMPLATES } from './resourceGraphQueries';
+import { parseQuery, QUERY_TEMPLATES, type ParsedQuery } from './resourceGraphQueries';
 
 type Row = Record<string, unknown>;
 
@@ -18,7 +19,8 @@ function columnType(value: unknown): string {
   return 'string';
 }
 
-function rowsFor(call: ArmCall, shape: keyof typeof QUERY_TEMPLATES, connectorId: string | undefined, subscriptions: Set<string>): Row[] {
+function rowsFor(call: ArmCall, parsed: ParsedQuery, subscriptions: Set<string>): Row[] {
+  const { shape, connectorId } = parsed;
   const { state } = call.ctx.core;
   const now = call.ctx.core.now();
   const visible = [...state.connectors.values()].filter(c => subscriptions.has(c.subscriptionId.toLowerCase()));
@@ -36,18 +38,34 @@ function rowsFor(call: ArmCall, shape: keyof typeof QUERY_TEMPLATES, connectorId
         offerings: c.properties.offerings ?? [],
       }));
   }
-  if (shape === 'subscriptionFindingsSummary') {
-    return subscriptionFindingsSummaryRows(state, visible, now);
+  if (shape === 'subscriptionFindingsSummary' || shape === 'connectorFindingsSummary') {
+    return findingsSummaryRows(state, visible, now, connectorId);
   }
-  if (shape === 'subscriptionWorstFindings') {
-    return subscriptionWorstFindingRows(state, visible, now);
+  if (shape === 'subscriptionWorstFindings' || shape === 'connectorWorstFindings') {
+    return worstFindingsRows(state, visible, now, parsed.limit ?? 10, connectorId);
+  }
+  if (shape === 'imageAssessmentSources') {
+    return assessmentSourceRows(state, visible, now);
   }
   const connector = visible.find(c => c.id.toLowerCase() === connectorId?.toLowerCase());
   if (!connector) return [];
-  const rows = connectorAssessments(state, connector, now);
-  if (shape === 'dockerHubFindings') return rows as unknown as Row[];
+  const prefix = `${connector.id.toLowerCase()}/securityentitydata/`;
+  const rows = connectorAssessments(state, connector, now).filter(r => r.resourceId.startsWith(prefix));
+  if (shape === 'dockerHubFindings') {
+    // Only the projected columns.
+    return rows.map(({ id, resourceId, displayName, severity, statusCode, fixedVersion, cves, imageName }) => ({
+      id,
+      resourceId,
+      displayName,
+      severity,
+      statusCode,
+      fixedVersion,
+      cves,
+      imageName,
+    }));
+  }
   const counts = new Map<string, Row>();
-  for (const r of rows) {
+  for (const r of rows.filter(row => row.statusCode === 'Unhealthy')) {
     const key = `${r.imageName}|${r.severity}`;
     const row = counts.get(key) ?? { imageName: r.imageName, severity: r.severity, findings: 0 };
     row.findings = (row.findings as number) + 1;
@@ -88,7 +106,7 @@ export const resourceGraphHandlers = {
         .filter(s => !requested || requested.some(r => r.toLowerCase() === s.id.toLowerCase()))
         .map(s => s.id.toLowerCase()),
     );
-    const all = rowsFor(call, parsed.shape, parsed.connectorId, readable);
+    const all = rowsFor(call, parsed, readable);
     const options = body.options ?? {};
     let offset = options.$skip ?? 0;
     if (options.$skipToken) {

@@ -1,3 +1,33 @@
+const IMAGE_ASSESSMENTS = `securityresources
+| where type == "microsoft.security/assessments"
+| where properties.metadata.recommendationCategory == "SoftwareUpdate"
+| where tostring(properties.resourceDetails.ResourceType) == ".containerimage"`;
+const DOCKER_HUB_ASSESSMENTS = `${IMAGE_ASSESSMENTS}
+| extend resourceId = tolower(tostring(properties.resourceDetails.Id))
+| where resourceId contains "/securityentitydata/"`;
+const ONE_CONNECTOR = `
+| where resourceId startswith "{connectorId}/securityentitydata/"`;
+const SUMMARY = `
+| extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
+         severity = tostring(properties.metadata.severity),
+         imageName = tostring(properties.additionalData.ResourceName),
+         source = tostring(properties.resourceDetails.Source),
+         statusCode = tostring(properties.status.code)
+| summarize findings = countif(statusCode == "Unhealthy"), assessments = count()
+    by connectorId, imageName, severity, source
+| order by connectorId asc, imageName asc, severity asc, source asc`;
+const WORST = `
+| where tostring(properties.status.code) == "Unhealthy"
+| extend severity = tostring(properties.metadata.severity)
+| where severity in ("Critical", "High")
+| extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
+         severityRank = iff(severity == "Critical", 0, 1),
+         finding = pack_array(id, tostring(properties.additionalData.ResourceName),
+           tostring(properties.displayName), tostring(properties.additionalData.FixedVersion),
+           parse_json(tostring(properties.additionalData.CvesDetails)))
+| summarize findings = make_list(finding, {limit}) by connectorId, severityRank
+| order by connectorId asc, severityRank asc`;
+
 /**
  * The only Resource Graph queries the emulator answers: the shapes our plugins send, taken from
  * reference/azure §3 (findings, per connector and subscription-wide) and §2.3 (connector list). A
@@ -35,43 +65,31 @@ export const QUERY_TEMPLATES = {
 | summarize findings = count() by imageName, severity`,
 
   /**
-   * Subscription-wide: open findings of every connector of the requested subscriptions in one
-   * query, counted per connector, image, severity and `resourceDetails.Source` (undocumented for
-   * Docker Hub; the plugins log what they see). The connector is the part of the assessed
-   * resource id before `/securityentitydata/`, as Microsoft's multicloud workbooks derive it.
+   * Subscription-wide: the Docker Hub image assessments of every connector in one query, counted
+   * per connector, image, severity and `resourceDetails.Source` (undocumented for Docker Hub;
+   * the plugins log what they see): `findings` the open ones, `assessments` all of them, fixed
+   * ones included, so "assessed, nothing open" and "nothing assessed" differ. The connector is
+   * the part of the assessed resource id before `/securityentitydata/`, as Microsoft's
+   * multicloud workbooks derive it.
    */
-  subscriptionFindingsSummary: `securityresources
-| where type == "microsoft.security/assessments"
-| where properties.metadata.recommendationCategory == "SoftwareUpdate"
-| where tostring(properties.resourceDetails.ResourceType) == ".containerimage"
-| extend resourceId = tolower(tostring(properties.resourceDetails.Id))
-| where resourceId contains "/securityentitydata/"
-| where tostring(properties.status.code) == "Unhealthy"
-| extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
-         severity = tostring(properties.metadata.severity),
-         imageName = tostring(properties.additionalData.ResourceName),
-         source = tostring(properties.resourceDetails.Source)
-| summarize findings = count() by connectorId, imageName, severity, source
-| order by connectorId asc, imageName asc, severity asc, source asc`,
-
-  /** Subscription-wide: every Critical and High finding with its fix version, worst first. */
-  subscriptionWorstFindings: `securityresources
-| where type == "microsoft.security/assessments"
-| where properties.metadata.recommendationCategory == "SoftwareUpdate"
-| where tostring(properties.resourceDetails.ResourceType) == ".containerimage"
-| extend resourceId = tolower(tostring(properties.resourceDetails.Id))
-| where resourceId contains "/securityentitydata/"
-| where tostring(properties.status.code) == "Unhealthy"
-| extend severity = tostring(properties.metadata.severity)
-| where severity in ("Critical", "High")
-| extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
-         imageName = tostring(properties.additionalData.ResourceName),
-         displayName = tostring(properties.displayName),
-         fixedVersion = tostring(properties.additionalData.FixedVersion),
-         cves = parse_json(tostring(properties.additionalData.CvesDetails)),
-         severityRank = iff(severity == "Critical", 0, 1)
-| project id, connectorId, imageName, displayName, severity, severityRank, fixedVersion, cves
-| order by severityRank asc, connectorId asc, imageName asc, displayName asc, id asc`,
+  subscriptionFindingsSummary: `${DOCKER_HUB_ASSESSMENTS}${SUMMARY}`,
+  /** The same, for one connector (an on-demand refresh): its cost does not grow with others'. */
+  connectorFindingsSummary: `${DOCKER_HUB_ASSESSMENTS}${ONE_CONNECTOR}${SUMMARY}`,
+  /**
+   * Subscription-wide: per connector, at most `{limit}` Critical and at most `{limit}` High open
+   * findings with their fix versions, chosen by the query itself (`make_list` with a bound), so
+   * paging can never drop one connector's worst findings while keeping another's.
+   */
+  subscriptionWorstFindings: `${DOCKER_HUB_ASSESSMENTS}${WORST}`,
+  /** The same, for one connector. */
+  connectorWorstFindings: `${DOCKER_HUB_ASSESSMENTS}${ONE_CONNECTOR}${WORST}`,
+  /**
+   * Every container image assessment of the subscriptions, whatever connector or source, counted
+   * per `resourceDetails.Source`: what the plugins log when their filter finds nothing.
+   */
+  imageAssessmentSources: `${IMAGE_ASSESSMENTS}
+| summarize assessments = count() by source = tostring(properties.resourceDetails.Source)
+| order by source asc`,
 
   /** reference/azure §2.3, verbatim: the Docker Hub connectors (never their authentication). */
   dockerHubConnectors: `resources
@@ -95,27 +113,45 @@ export function normalizeQuery(query: string): string {
     .trim();
 }
 
-const PLACEHOLDER = '{connectorId}';
+/** Placeholders and what they capture: a connector id, a whole number. */
+const PLACEHOLDERS: Record<string, string> = {
+  '{connectorId}': '(/[^"]+)',
+  '{limit}': '([1-9][0-9]{0,3})',
+};
 
 const MATCHERS = (Object.keys(QUERY_TEMPLATES) as QueryShape[]).map(shape => {
   const normalized = normalizeQuery(QUERY_TEMPLATES[shape]);
+  const names: string[] = [];
   const source = normalized
-    .split(PLACEHOLDER)
-    .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('(/[^"]+)');
-  return { shape, regex: new RegExp(`^${source}$`) };
+    .split(/(\{connectorId\}|\{limit\})/)
+    .map(part => {
+      if (PLACEHOLDERS[part]) {
+        names.push(part);
+        return PLACEHOLDERS[part];
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return { shape, names, regex: new RegExp(`^${source}$`) };
 });
 
 export interface ParsedQuery {
   shape: QueryShape;
   connectorId?: string;
+  limit?: number;
 }
 
 export function parseQuery(query: string): ParsedQuery | undefined {
   const normalized = normalizeQuery(query);
-  for (const { shape, regex } of MATCHERS) {
+  for (const { shape, names, regex } of MATCHERS) {
     const m = regex.exec(normalized);
-    if (m) return { shape, connectorId: m[1] };
+    if (!m) continue;
+    const at = (name: string) => m[names.indexOf(name) + 1];
+    return {
+      shape,
+      connectorId: names.includes('{connectorId}') ? at('{connectorId}') : undefined,
+      limit: names.includes('{limit}') ? Number(at('{limit}')) : undefined,
+    };
   }
   return undefined;
 }

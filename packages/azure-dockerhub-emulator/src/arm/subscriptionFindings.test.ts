@@ -51,23 +51,27 @@ describe('subscription-wide Resource Graph findings shapes', () => {
     expect([...keys].sort()).toEqual(keys);
   });
 
-  it('lists Critical and High findings with fix versions, Critical first', async () => {
-    const { rows } = await readAll(QUERY_TEMPLATES.subscriptionWorstFindings, 4);
+  it('lists per connector at most {limit} Critical and {limit} High findings with fix versions', async () => {
+    const { rows } = await readAll(QUERY_TEMPLATES.subscriptionWorstFindings.replace('{limit}', '2'), 4);
     expect(rows.length).toBeGreaterThan(0);
-    expect(new Set(rows.map(r => r.severity))).toEqual(new Set(['Critical', 'High']));
-    const firstHigh = rows.findIndex(r => r.severity === 'High');
-    expect(rows.slice(firstHigh).every(r => r.severity === 'High')).toBe(true);
-    expect(rows[0]).toEqual({
-      id: expect.stringContaining('/providers/Microsoft.Security/assessments/'),
+    // one row per connector and severity rank, Critical (0) first
+    const keys = rows.map(r => `${r.connectorId}|${r.severityRank}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...keys].sort()).toEqual(keys);
+    expect(rows.every(r => r.findings.length >= 1 && r.findings.length <= 2)).toBe(true);
+    const critical = rows.find(r => r.severityRank === 0);
+    expect(critical).toEqual({
       connectorId: expect.stringMatching(/^\/subscriptions\/.+\/securityconnectors\/[^/]+$/),
-      imageName: expect.stringMatching(/^[a-z0-9-]+\/[a-z0-9-]+:.+$/),
-      displayName: expect.stringMatching(/: CVE-/),
-      severity: 'Critical',
       severityRank: 0,
-      fixedVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/),
-      cves: [{ CveId: expect.stringMatching(/^CVE-/) }],
+      findings: expect.any(Array),
     });
-    expect(new Set(rows.map(r => r.id)).size).toBe(rows.length);
+    expect(critical.findings[0]).toEqual([
+      expect.stringContaining('/providers/Microsoft.Security/assessments/'),
+      expect.stringMatching(/^[a-z0-9-]+\/[a-z0-9-]+:.+$/),
+      expect.stringMatching(/: CVE-/),
+      expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      [{ CveId: expect.stringMatching(/^CVE-/) }],
+    ]);
   });
 
   it('covers only the requested subscriptions the caller can read', async () => {

@@ -7,6 +7,9 @@ import { stableGuid } from '../util/stableGuid';
 export interface AssessmentRow {
   id: string;
   resourceId: string;
+  /** What `split(resourceId, "/securityentitydata/")[0]` yields. */
+  connectorId: string;
+  source: string;
   displayName: string;
   severity: string;
   statusCode: string;
@@ -52,22 +55,35 @@ export function connectorAssessments(
     for (const tag of repo.tags) {
       if (tag.architectures.length > 1) continue;
       const imageName = `${org.name}/${repo.name}:${tag.name}`;
-      const resourceId = `${rec.id}/securityentitydata/dockerhubimages/${org.name}/${repo.name}/tags/${tag.name}`.toLowerCase();
-      for (const [key, severity] of SEVERITIES) {
-        for (let i = 0; i < tag.findings[key]; i++) {
-          const h = hashInt(imageName, key, String(i));
-          const pkg = PACKAGES[h % PACKAGES.length];
-          const cve = `CVE-20${20 + (h % 6)}-${10000 + (h % 50000)}`;
-          rows.push({
-            id: `${resourceId}/providers/Microsoft.Security/assessments/${stableGuid('assessment', imageName, key, String(i))}`,
-            resourceId,
-            displayName: `${pkg}: ${cve}`,
-            severity,
-            statusCode: 'Unhealthy',
-            fixedVersion: `${1 + (h % 4)}.${h % 20}.${h % 9}`,
-            cves: [{ CveId: cve }],
-            imageName,
-          });
+      const image = `dockerhubimages/${org.name}/${repo.name}/tags/${tag.name}`;
+      const resourceId = (
+        state.assessments.layout === 'underConnector'
+          ? `${rec.id}/securityentitydata/${image}`
+          : `/subscriptions/${rec.subscriptionId}/providers/Microsoft.Security/${image}`
+      ).toLowerCase();
+      for (const [statusCode, counts] of [
+        ['Unhealthy', tag.findings],
+        ['Healthy', tag.resolved],
+      ] as const) {
+        for (const [key, severity] of SEVERITIES) {
+          for (let i = 0; i < counts[key]; i++) {
+            const n = statusCode === 'Unhealthy' ? String(i) : `resolved-${i}`;
+            const h = hashInt(imageName, key, n);
+            const pkg = PACKAGES[h % PACKAGES.length];
+            const cve = `CVE-20${20 + (h % 6)}-${10000 + (h % 50000)}`;
+            rows.push({
+              id: `${resourceId}/providers/Microsoft.Security/assessments/${stableGuid('assessment', imageName, key, n)}`,
+              resourceId,
+              connectorId: resourceId.split('/securityentitydata/')[0],
+              source: state.assessments.source,
+              displayName: `${pkg}: ${cve}`,
+              severity,
+              statusCode,
+              fixedVersion: `${1 + (h % 4)}.${h % 20}.${h % 9}`,
+              cves: [{ CveId: cve }],
+              imageName,
+            });
+          }
         }
       }
     }

@@ -1,12 +1,12 @@
 import { ConnectorRecord, EmulatorState } from '../state/EmulatorState';
-import { connectorAssessments } from './connectorAssessments';
+import { AssessmentRow, connectorAssessments } from './connectorAssessments';
 
 type Row = Record<string, unknown>;
 
 /**
- * `properties.resourceDetails.Source` of Docker Hub image assessments. Microsoft documents
- * `Azure`, `AWS` and `GCP` only; `DockerHub` is our choice (the health reports say the same), so
- * clients should not depend on it (the plugins log the values they see).
+ * `properties.resourceDetails.Source` of Docker Hub image assessments by default. Microsoft
+ * documents `Azure`, `AWS` and `GCP` only; `DockerHub` is our choice (scenario
+ * `azure.assessmentSource` changes it), so clients should not depend on it.
  */
 export const DOCKER_HUB_ASSESSMENT_SOURCE = 'DockerHub';
 
@@ -26,60 +26,88 @@ function byKeys(keys: string[]) {
 }
 
 /**
- * `subscriptionFindingsSummary`: open findings of every connector of the visible subscriptions,
- * counted per connector, image, severity and source. `connectorId` is what
- * `split(resourceId, "/securityentitydata/")[0]` yields: the lower-cased connector id.
+ * The image assessments the Docker Hub queries see: `resourceId contains "/securityentitydata/"`,
+ * and, for one connector, `startswith "{connectorId}/securityentitydata/"`.
  */
-export function subscriptionFindingsSummaryRows(
+function dockerHubAssessments(
   state: EmulatorState,
   connectors: ConnectorRecord[],
   now: number,
-): Row[] {
-  const counts = new Map<string, Row>();
-  for (const rec of connectors) {
-    for (const a of connectorAssessments(state, rec, now)) {
-      const connectorId = a.resourceId.split('/securityentitydata/')[0];
-      const key = `${connectorId}|${a.imageName}|${a.severity}`;
-      const row = counts.get(key) ?? {
-        connectorId,
-        imageName: a.imageName,
-        severity: a.severity,
-        source: DOCKER_HUB_ASSESSMENT_SOURCE,
-        findings: 0,
-      };
-      row.findings = (row.findings as number) + 1;
-      counts.set(key, row);
-    }
-  }
-  return [...counts.values()].sort(
-    byKeys(['connectorId', 'imageName', 'severity', 'source']),
-  );
+  connectorId?: string,
+): AssessmentRow[] {
+  const prefix = connectorId && `${connectorId.toLowerCase()}/securityentitydata/`;
+  return connectors
+    .flatMap(rec => connectorAssessments(state, rec, now))
+    .filter(a => a.resourceId.includes('/securityentitydata/'))
+    .filter(a => !prefix || a.resourceId.startsWith(prefix));
 }
 
-/** `subscriptionWorstFindings`: every Critical and High finding with its fix version. */
-export function subscriptionWorstFindingRows(
+/**
+ * `subscriptionFindingsSummary` / `connectorFindingsSummary`: per connector, image, severity and
+ * source, the open findings and all assessments (fixed ones included).
+ */
+export function findingsSummaryRows(
+  state: EmulatorState,
+  connectors: ConnectorRecord[],
+  now: number,
+  connectorId?: string,
+): Row[] {
+  const counts = new Map<string, Row>();
+  for (const a of dockerHubAssessments(state, connectors, now, connectorId)) {
+    const key = `${a.connectorId}|${a.imageName}|${a.severity}|${a.source}`;
+    const row = counts.get(key) ?? {
+      connectorId: a.connectorId,
+      imageName: a.imageName,
+      severity: a.severity,
+      source: a.source,
+      findings: 0,
+      assessments: 0,
+    };
+    if (a.statusCode === 'Unhealthy') row.findings = (row.findings as number) + 1;
+    row.assessments = (row.assessments as number) + 1;
+    counts.set(key, row);
+  }
+  return [...counts.values()].sort(byKeys(['connectorId', 'imageName', 'severity', 'source']));
+}
+
+/**
+ * `subscriptionWorstFindings` / `connectorWorstFindings`: per connector and severity (Critical
+ * 0, High 1) a list of at most `limit` open findings, `[id, image, title, fix, cves]` each.
+ * Kusto does not promise which elements `make_list` keeps; the emulator keeps the first by id.
+ */
+export function worstFindingsRows(
+  state: EmulatorState,
+  connectors: ConnectorRecord[],
+  now: number,
+  limit: number,
+  connectorId?: string,
+): Row[] {
+  const groups = new Map<string, Row & { findings: unknown[][] }>();
+  const assessments = dockerHubAssessments(state, connectors, now, connectorId)
+    .filter(a => a.statusCode === 'Unhealthy')
+    .sort((a, b) => a.id.localeCompare(b.id));
+  for (const a of assessments) {
+    const severityRank = SEVERITY_RANK[a.severity];
+    if (severityRank === undefined) continue;
+    const key = `${a.connectorId}|${severityRank}`;
+    const group = groups.get(key) ?? { connectorId: a.connectorId, severityRank, findings: [] };
+    if (group.findings.length < limit) {
+      group.findings.push([a.id, a.imageName, a.displayName, a.fixedVersion, a.cves]);
+    }
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(byKeys(['connectorId', 'severityRank']));
+}
+
+/** `imageAssessmentSources`: every container image assessment, counted per source. */
+export function assessmentSourceRows(
   state: EmulatorState,
   connectors: ConnectorRecord[],
   now: number,
 ): Row[] {
-  const rows: Row[] = [];
-  for (const rec of connectors) {
-    for (const a of connectorAssessments(state, rec, now)) {
-      const severityRank = SEVERITY_RANK[a.severity];
-      if (severityRank === undefined) continue;
-      rows.push({
-        id: a.id,
-        connectorId: a.resourceId.split('/securityentitydata/')[0],
-        imageName: a.imageName,
-        displayName: a.displayName,
-        severity: a.severity,
-        severityRank,
-        fixedVersion: a.fixedVersion,
-        cves: a.cves,
-      });
-    }
+  const counts = new Map<string, number>();
+  for (const a of connectors.flatMap(rec => connectorAssessments(state, rec, now))) {
+    counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
   }
-  return rows.sort(
-    byKeys(['severityRank', 'connectorId', 'imageName', 'displayName', 'id']),
-  );
+  return [...counts].map(([source, assessments]) => ({ source, assessments })).sort(byKeys(['source']));
 }

@@ -32,6 +32,8 @@ const tagSchema = z.union([
   z.strictObject({
     name: z.string().min(1),
     findings: findingsSchema.optional(),
+    /** Findings Defender saw and that are fixed since: assessments with status Healthy. */
+    resolved: findingsSchema.optional(),
     /** Platforms of the tag; more than one makes it a manifest list. */
     architectures: z.array(z.string()).min(1).optional(),
     lastPushed: isoDate.optional(),
@@ -102,6 +104,16 @@ export const scenarioSchema = z.strictObject({
      * as the spec allows: turns a client that forgets to strip it into a leak a test can see.
      */
     echoAccessToken: z.boolean().default(false),
+    /**
+     * Where Docker Hub image assessments live. Microsoft documents neither this nor their
+     * `resourceDetails.Source` [inferred]: `underConnector` (default) puts them under
+     * `{connectorId}/securityentitydata/…`, as Microsoft's multicloud workbooks assume;
+     * `elsewhere` puts them outside any connector, so a filter on the connector prefix finds
+     * nothing: the tenant a plugin must not show as free of findings.
+     */
+    assessmentLayout: z.enum(['underConnector', 'elsewhere']).default('underConnector'),
+    /** `properties.resourceDetails.Source` of Docker Hub image assessments [inferred]. */
+    assessmentSource: z.string().min(1).default('DockerHub'),
   }),
   dockerHub: z
     .strictObject({

@@ -53,6 +53,8 @@ export interface PrincipalState {
 export interface HubTag {
   name: string;
   findings: Findings;
+  /** Fixed findings: Healthy assessments. */
+  resolved: Findings;
   architectures: string[];
   lastPushed: number;
 }
@@ -106,6 +108,8 @@ export interface EmulatorState {
   pageSize: number;
   /** Connector responses carry the stored token (scenario `azure.echoAccessToken`). */
   echoAccessToken: boolean;
+  /** Scenario `azure.assessmentLayout` and `azure.assessmentSource`. */
+  assessments: { layout: 'underConnector' | 'elsewhere'; source: string };
   principals: PrincipalState[];
   subscriptions: Map<string, SubscriptionState>;
   connectors: Map<string, ConnectorRecord>;
@@ -132,6 +136,10 @@ export function createState(
     healthDelayMs,
     pageSize: scenario.azure.pageSize,
     echoAccessToken: scenario.azure.echoAccessToken,
+    assessments: {
+      layout: scenario.azure.assessmentLayout,
+      source: scenario.azure.assessmentSource,
+    },
     principals: scenario.azure.principals.map(p => ({
       clientId: p.clientId,
       clientSecret: p.clientSecret,
@@ -169,6 +177,7 @@ export function createState(
             return {
               name: tag.name,
               findings,
+              resolved: ('resolved' in tag && tag.resolved) || { critical: 0, high: 0, medium: 0, low: 0 },
               architectures: ('architectures' in tag && tag.architectures) || ['amd64'],
               lastPushed:
                 'lastPushed' in tag && tag.lastPushed

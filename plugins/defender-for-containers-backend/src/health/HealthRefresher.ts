@@ -22,6 +22,10 @@ import type {
 } from './HealthStore';
 import type { HealthConfig } from './readHealthConfig';
 import { redactSecrets } from './redactSecrets';
+import {
+  connectorsMissingFindings,
+  warnAboutMissingFindings,
+} from './warnAboutMissingFindings';
 
 /** Subscriptions refreshed at once; more would only spend the ARM read budget faster. */
 const CONCURRENCY = 4;
@@ -198,6 +202,7 @@ export class HealthRefresher {
           this.findings(
             subscriptionId,
             dockerHub.map(d => d.connector.id),
+            undefined,
             signal,
           ),
         ]);
@@ -212,6 +217,19 @@ export class HealthRefresher {
           }),
         );
       }
+      await warnAboutMissingFindings({
+        arm,
+        subscriptionId,
+        missing: connectorsMissingFindings(
+          snapshots,
+          new Date(
+            started.getTime() - this.options.config.findings.firstScanMs,
+          ),
+        ),
+        filter: this.options.config.findings.filter,
+        logger,
+        signal,
+      });
       signal?.throwIfAborted();
       const { previous, applied } = await store.replaceSubscription(
         subscriptionId,
@@ -296,7 +314,7 @@ export class HealthRefresher {
         arm.listHealthReports(connector.id, { signal }),
         arm.getPricing(subscriptionId, 'Containers', { signal }),
         arm.getPricing(subscriptionId, 'CloudPosture', { signal }),
-        this.findings(subscriptionId, [connector.id], signal),
+        this.findings(subscriptionId, [connector.id], connector.id, signal),
       ]);
       const snapshot = buildConnectorSnapshot({
         connector,
@@ -335,6 +353,7 @@ export class HealthRefresher {
   private async findings(
     subscriptionId: string,
     connectorIds: string[],
+    narrowTo: string | undefined,
     signal?: AbortSignal,
   ) {
     const { arm, config, logger } = this.options;
@@ -342,6 +361,7 @@ export class HealthRefresher {
       arm,
       subscriptionId,
       connectorIds,
+      narrowTo,
       filter: config.findings.filter,
       worstPerConnector: config.findings.worstPerConnector,
       pageSize: config.findings.pageSize,

@@ -24,6 +24,8 @@ export interface ConnectorSnapshot {
   owner?: string;
   scanIntervalHours?: number;
   trialEndsAt?: string;
+  /** When Azure created the connector. */
+  createdAt?: string;
   offerings: string[];
   reportedStatus: ReportedConnectorStatus;
   /** Defender's `status.reason` of a NotHealthy report. */
@@ -31,7 +33,15 @@ export interface ConnectorSnapshot {
   issues: ConnectorIssue[];
   lastScannedAt?: string;
   plans: { defenderForContainers: PlanState; defenderCspm: PlanState };
-  findings: { images: ImageFindings[]; worst: WorstFinding[] };
+  /**
+   * `reported`: Defender assessed any of the connector's images (fixed findings included); false
+   * means no findings data, not zero findings. Absent in snapshots stored before it existed.
+   */
+  findings: {
+    images: ImageFindings[];
+    worst: WorstFinding[];
+    reported?: boolean;
+  };
 }
 
 /** A snapshot as stored, with how fresh it is. */

@@ -55,6 +55,14 @@ export function buildConnectorSnapshot(input: {
       defenderForContainers: planState(pricings.containers),
       defenderCspm: planState(pricings.cspm),
     },
-    findings: findings ?? { images: [], worst: [] },
+    ...createdAt(connector),
+    findings: findings ?? { images: [], worst: [], reported: false },
   };
+}
+
+/** When Azure created the connector (`systemData.createdAt`), if it says. */
+function createdAt(connector: SecurityConnector): { createdAt?: string } {
+  const value = connector.systemData?.createdAt;
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? {} : { createdAt: new Date(time).toISOString() };
 }

@@ -17,6 +17,7 @@ const summaryRows = [
     severity: 'Critical',
     source: 'DockerHub',
     findings: 2,
+    assessments: 3,
   },
   {
     connectorId: DOCKER.toLowerCase(),
@@ -24,6 +25,15 @@ const summaryRows = [
     severity: 'Informational',
     source: 'DockerHub',
     findings: 9,
+    assessments: 9,
+  },
+  {
+    connectorId: DOCKER.toLowerCase(),
+    imageName: 'acme/fixed:1',
+    severity: 'High',
+    source: 'DockerHub',
+    findings: 0,
+    assessments: 4,
   },
   {
     connectorId: AWS,
@@ -31,34 +41,22 @@ const summaryRows = [
     severity: 'High',
     source: 'AWS',
     findings: 7,
+    assessments: 7,
   },
 ];
 const worstRows = [
   {
-    id: 'a1',
     connectorId: DOCKER.toLowerCase(),
-    imageName: 'acme/api:1',
-    displayName: 'openssl: CVE-1',
-    severity: 'Critical',
-    fixedVersion: '3.0.1',
-    cves: [{ CveId: 'CVE-1' }],
+    severityRank: 0,
+    findings: [
+      ['a1', 'acme/api:1', 'openssl: CVE-1', '3.0.1', [{ CveId: 'CVE-1' }]],
+      ['a2', 'acme/web:2', 'openssl: CVE-1', '3.0.1', '[{"CveId":"CVE-1"}]'],
+    ],
   },
   {
-    id: 'a2',
-    connectorId: DOCKER.toLowerCase(),
-    imageName: 'acme/web:2',
-    displayName: 'openssl: CVE-1',
-    severity: 'Critical',
-    fixedVersion: '3.0.1',
-    cves: '[{"CveId":"CVE-1"}]',
-  },
-  {
-    id: 'a3',
     connectorId: AWS,
-    imageName: 'ecr/app:1',
-    displayName: 'zlib: CVE-2',
-    severity: 'Critical',
-    fixedVersion: '1.3',
+    severityRank: 0,
+    findings: [['a3', 'ecr/app:1', 'zlib: CVE-2', '1.3', []]],
   },
 ];
 
@@ -70,7 +68,7 @@ describe('collectFindings', () => {
         if (query === findingsSummaryQuery(DEFAULT_FINDINGS_FILTER)) {
           return { rows: summaryRows, truncated: false };
         }
-        if (query === worstFindingsQuery(DEFAULT_FINDINGS_FILTER)) {
+        if (query === worstFindingsQuery(DEFAULT_FINDINGS_FILTER, 10)) {
           return { rows: worstRows, truncated: false };
         }
         throw new Error(`unexpected query ${query}`);
@@ -104,6 +102,7 @@ describe('collectFindings', () => {
           images: ['acme/api:1', 'acme/web:2'],
         },
       ],
+      reported: true,
     });
     expect(result.sources).toEqual(new Set(['DockerHub', 'AWS']));
     expect(result.otherRows).toBe(1);

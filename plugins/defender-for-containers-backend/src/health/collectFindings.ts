@@ -11,17 +11,23 @@ import {
   findingsSummaryQuery,
   worstFindingsQuery,
   type FindingsSummaryRow,
-  type WorstFindingRow,
+  type WorstFindingsRow,
 } from './findingsQueries';
 import { severityKey, zeroCounts } from './severityCounts';
 
 export interface ConnectorFindings {
   images: ImageFindings[];
   worst: WorstFinding[];
+  /**
+   * Whether Defender reported any assessment of the connector's images, fixed ones included.
+   * False (or absent in data stored before this field): no findings data, which is not "no
+   * findings".
+   */
+  reported?: boolean;
 }
 
 export interface CollectedFindings {
-  /** By lower-cased connector id; connectors without findings are absent. */
+  /** By lower-cased connector id; connectors without any assessment are absent. */
   byConnector: Map<string, ConnectorFindings>;
   /** Distinct `properties.resourceDetails.Source` values seen, for the log. */
   sources: Set<string>;
@@ -39,12 +45,6 @@ export function repositoryOf(image: string): string {
 }
 
 const MAX_IMAGES_PER_CONNECTOR = 2000;
-const SEVERITY_NAMES: Record<string, WorstFinding['severity']> = {
-  critical: 'Critical',
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
 
 /** `CvesDetails` arrives parsed (`parse_json`) or, from some sources, as JSON text. */
 function cveIds(cves: unknown): string[] {
@@ -65,14 +65,17 @@ function cveIds(cves: unknown): string[] {
 }
 
 /**
- * Findings of a subscription's Docker Hub connectors: two Resource Graph queries (counts, and the
- * Critical/High findings with fix versions), every page, for the whole subscription, matched to
- * `connectorIds` in code. Queries come from config only (findingsQueries.ts).
+ * Findings of a subscription's Docker Hub connectors: two Resource Graph queries (counts, and
+ * each connector's worst Critical/High findings with fix versions), every page, for the whole
+ * subscription or, with `narrowTo`, one connector; matched to `connectorIds` in code. Queries
+ * come from config and ARM ids only (findingsQueries.ts).
  */
 export async function collectFindings(options: {
   arm: DefenderArmClient;
   subscriptionId: string;
   connectorIds: string[];
+  /** One connector (an on-demand refresh): both queries are narrowed to it. */
+  narrowTo?: string;
   filter: string;
   worstPerConnector: number;
   pageSize: number;
@@ -85,12 +88,12 @@ export async function collectFindings(options: {
   const [summary, worst] = await Promise.all([
     arm.queryResourceGraph<FindingsSummaryRow>(
       [subscriptionId],
-      findingsSummaryQuery(filter),
+      findingsSummaryQuery(filter, options.narrowTo),
       { pageSize, maxPages, signal },
     ),
-    arm.queryResourceGraph<WorstFindingRow>(
+    arm.queryResourceGraph<WorstFindingsRow>(
       [subscriptionId],
-      worstFindingsQuery(filter),
+      worstFindingsQuery(filter, options.worstPerConnector, options.narrowTo),
       { pageSize, maxPages, signal },
     ),
   ]);
@@ -99,7 +102,7 @@ export async function collectFindings(options: {
   const entry = (connectorId: string) => {
     let e = byConnector.get(connectorId);
     if (!e) {
-      e = { images: [], worst: [] };
+      e = { images: [], worst: [], reported: true };
       byConnector.set(connectorId, e);
     }
     return e;
@@ -115,56 +118,60 @@ export async function collectFindings(options: {
       otherRows++;
       continue;
     }
+    const e = entry(connectorId);
+    const open = Number(row.findings) || 0;
     const k = severityKey(String(row.severity ?? ''));
     const image = String(row.imageName ?? '').toLowerCase();
-    if (!k || !image) continue;
+    if (!k || !image || open === 0) continue;
     const mapKey = `${connectorId}|${image}`;
     let img = images.get(mapKey);
     if (!img) {
-      const e = entry(connectorId);
       if (e.images.length >= MAX_IMAGES_PER_CONNECTOR) continue;
       img = { image, repository: repositoryOf(image), counts: zeroCounts() };
       images.set(mapKey, img);
       e.images.push(img);
     }
-    img.counts[k] += Number(row.findings) || 0;
+    img.counts[k] += open;
   }
 
-  // The same finding (package + CVE + fix) in several images is one line with its images.
+  // Critical lists come before High ones (the query orders by severityRank). The same finding
+  // (package + CVE + fix) in several images is one line with its images.
   const worstByKey = new Map<string, WorstFinding>();
   for (const row of worst.rows) {
     const connectorId = String(row.connectorId ?? '').toLowerCase();
     if (!wanted.has(connectorId)) continue;
-    const severity = SEVERITY_NAMES[String(row.severity ?? '').toLowerCase()];
-    const title = String(row.displayName ?? '').slice(0, 300);
-    if (!severity || !title) continue;
-    const fixedVersion = row.fixedVersion
-      ? String(row.fixedVersion).slice(0, 100)
-      : undefined;
-    const k = `${connectorId}|${severity}|${title}|${fixedVersion ?? ''}`;
-    const image = String(row.imageName ?? '').toLowerCase();
-    const existing = worstByKey.get(k);
-    if (existing) {
-      if (
-        image &&
-        !existing.images.includes(image) &&
-        existing.images.length < 50
-      ) {
-        existing.images.push(image);
+    const severity = Number(row.severityRank) === 0 ? 'Critical' : 'High';
+    for (const item of Array.isArray(row.findings) ? row.findings : []) {
+      if (!Array.isArray(item)) continue;
+      const [, imageName, displayName, fixed, cves] = item;
+      const title = String(displayName ?? '').slice(0, 300);
+      if (!title) continue;
+      const fixedVersion = fixed ? String(fixed).slice(0, 100) : undefined;
+      const k = `${connectorId}|${severity}|${title}|${fixedVersion ?? ''}`;
+      const image = String(imageName ?? '').toLowerCase();
+      const existing = worstByKey.get(k);
+      if (existing) {
+        if (
+          image &&
+          !existing.images.includes(image) &&
+          existing.images.length < 50
+        ) {
+          existing.images.push(image);
+        }
+        continue;
       }
-      continue;
+      const e = entry(connectorId);
+      if (e.worst.length >= options.worstPerConnector) continue;
+      const finding: WorstFinding = {
+        title,
+        severity,
+        cves: cveIds(cves),
+        ...(fixedVersion ? { fixedVersion } : {}),
+        images: image ? [image] : [],
+      };
+      worstByKey.set(k, finding);
+      e.worst.push(finding);
     }
-    const e = entry(connectorId);
-    if (e.worst.length >= options.worstPerConnector) continue;
-    const finding: WorstFinding = {
-      title,
-      severity,
-      cves: cveIds(row.cves),
-      ...(fixedVersion ? { fixedVersion } : {}),
-      images: image ? [image] : [],
-    };
-    worstByKey.set(k, finding);
-    e.worst.push(finding);
   }
 
   const truncated = summary.truncated || worst.truncated;

@@ -43,6 +43,7 @@ type Details = Pick<
   ConnectorSnapshot,
   | 'scanIntervalHours'
   | 'trialEndsAt'
+  | 'createdAt'
   | 'offerings'
   | 'healthReason'
   | 'issues'
@@ -58,6 +59,7 @@ export function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
   const details: Details = {
     scanIntervalHours: s.scanIntervalHours,
     trialEndsAt: s.trialEndsAt,
+    createdAt: s.createdAt,
     offerings: s.offerings,
     healthReason: s.healthReason,
     issues: s.issues,

@@ -1,52 +1,92 @@
-/**
- * The only Resource Graph queries the health refresh sends, built from config alone: they name
- * no connector, repository or anything else a user could write (annotations never reach a
- * query). One query covers every Docker Hub connector of a subscription; rows are matched to
+import { parseSecurityConnectorId } from '@defender-backstage/plugin-defender-for-containers-node';
+
+/*
+ * The only Resource Graph queries the health refresh sends, built from config and, to narrow to
+ * one connector, an ARM id read from Azure: never anything a user wrote (annotations never reach
+ * a query). One query covers every Docker Hub connector of a subscription; rows are matched to
  * connectors in code. The local emulator answers exactly these shapes with the default filter
- * (packages/azure-dockerhub-emulator, `subscriptionFindingsSummary`, `subscriptionWorstFindings`).
+ * (packages/azure-dockerhub-emulator: `subscriptionFindingsSummary`, `connectorFindingsSummary`,
+ * `subscriptionWorstFindings`, `connectorWorstFindings`, `imageAssessmentSources`).
  *
  * Background (Microsoft Learn, "Transition to individual container vulnerability
- * recommendations"): container image findings are individual `microsoft.security/assessments` in
+ * recommendations", https://learn.microsoft.com/azure/defender-for-cloud/transition-grouped-individual-recommendations):
+ * container image findings are individual `microsoft.security/assessments` in
  * `securityresources`, category `SoftwareUpdate`, resource type `.containerimage`; severity in
  * `properties.metadata.severity`, the fix in `properties.additionalData.FixedVersion`.
  */
 
-const BASE = (filter: string) => `securityresources
+const IMAGE_ASSESSMENTS = `securityresources
 | where type == "microsoft.security/assessments"
 | where properties.metadata.recommendationCategory == "SoftwareUpdate"
-| where tostring(properties.resourceDetails.ResourceType) == ".containerimage"
-| extend resourceId = tolower(tostring(properties.resourceDetails.Id))
-| where ${filter}
-| where tostring(properties.status.code) == "Unhealthy"`;
+| where tostring(properties.resourceDetails.ResourceType) == ".containerimage"`;
 
-/** Open findings counted per connector, image, severity and (undocumented) source. */
-export function findingsSummaryQuery(filter: string): string {
-  return `${BASE(filter)}
+const dockerHub = (filter: string, connectorId?: string) => {
+  const base = `${IMAGE_ASSESSMENTS}
+| extend resourceId = tolower(tostring(properties.resourceDetails.Id))
+| where ${filter}`;
+  if (!connectorId) return base;
+  // An id read from ARM, checked for its shape: nothing else reaches the query text.
+  parseSecurityConnectorId(connectorId);
+  return `${base}
+| where resourceId startswith "${connectorId.toLowerCase()}/securityentitydata/"`;
+};
+
+/**
+ * Per connector, image, severity and (undocumented) source: `findings` the open ones (status
+ * Unhealthy) and `assessments` all of them, fixed ones included. A connector with assessments but
+ * no open finding is clean; one with no assessment at all has no data (see collectFindings).
+ * `connectorId` narrows it to one connector (an on-demand refresh).
+ */
+export function findingsSummaryQuery(
+  filter: string,
+  connectorId?: string,
+): string {
+  return `${dockerHub(filter, connectorId)}
 | extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
          severity = tostring(properties.metadata.severity),
          imageName = tostring(properties.additionalData.ResourceName),
-         source = tostring(properties.resourceDetails.Source)
-| summarize findings = count() by connectorId, imageName, severity, source
+         source = tostring(properties.resourceDetails.Source),
+         statusCode = tostring(properties.status.code)
+| summarize findings = countif(statusCode == "Unhealthy"), assessments = count()
+    by connectorId, imageName, severity, source
 | order by connectorId asc, imageName asc, severity asc, source asc`;
 }
 
 /**
- * Critical and High findings with their fix versions, worst first. Ordered by unique columns,
- * so `$skipToken` pages neither repeat nor skip rows (Resource Graph's paging guidance).
+ * Per connector, at most `limit` open Critical and at most `limit` open High findings, picked by
+ * the query (`make_list` with a bound): one or two rows per connector, so paging cannot drop one
+ * connector's worst findings while another keeps all of its. Each finding is
+ * `[id, image, title, fixed version, CVEs]`.
  */
-export function worstFindingsQuery(filter: string): string {
-  return `${BASE(filter)}
+export function worstFindingsQuery(
+  filter: string,
+  limit: number,
+  connectorId?: string,
+): string {
+  return `${dockerHub(filter, connectorId)}
+| where tostring(properties.status.code) == "Unhealthy"
 | extend severity = tostring(properties.metadata.severity)
 | where severity in ("Critical", "High")
 | extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
-         imageName = tostring(properties.additionalData.ResourceName),
-         displayName = tostring(properties.displayName),
-         fixedVersion = tostring(properties.additionalData.FixedVersion),
-         cves = parse_json(tostring(properties.additionalData.CvesDetails)),
-         severityRank = iff(severity == "Critical", 0, 1)
-| project id, connectorId, imageName, displayName, severity, severityRank, fixedVersion, cves
-| order by severityRank asc, connectorId asc, imageName asc, displayName asc, id asc`;
+         severityRank = iff(severity == "Critical", 0, 1),
+         finding = pack_array(id, tostring(properties.additionalData.ResourceName),
+           tostring(properties.displayName), tostring(properties.additionalData.FixedVersion),
+           parse_json(tostring(properties.additionalData.CvesDetails)))
+| summarize findings = make_list(finding, ${Math.trunc(
+    limit,
+  )}) by connectorId, severityRank
+| order by connectorId asc, severityRank asc`;
 }
+
+/**
+ * Every container image assessment of the subscription, whatever its connector or source,
+ * counted per `resourceDetails.Source`: sent only when the filter found nothing for connectors
+ * that should have data, so the log can say what the tenant's rows look like. The README gives
+ * the same query for the Azure portal's Resource Graph Explorer.
+ */
+export const ASSESSMENT_SOURCES_QUERY = `${IMAGE_ASSESSMENTS}
+| summarize assessments = count() by source = tostring(properties.resourceDetails.Source)
+| order by source asc`;
 
 /** A row of `findingsSummaryQuery`. */
 export interface FindingsSummaryRow {
@@ -55,15 +95,18 @@ export interface FindingsSummaryRow {
   severity: string;
   source: string;
   findings: number;
+  assessments: number;
 }
 
-/** A row of `worstFindingsQuery`. */
-export interface WorstFindingRow {
-  id: string;
+/** A row of `worstFindingsQuery`: `findings` holds `[id, image, title, fix, cves]` arrays. */
+export interface WorstFindingsRow {
   connectorId: string;
-  imageName: string;
-  displayName: string;
-  severity: string;
-  fixedVersion?: string;
-  cves?: unknown;
+  severityRank: number;
+  findings: unknown[];
+}
+
+/** A row of `ASSESSMENT_SOURCES_QUERY`. */
+export interface AssessmentSourceRow {
+  source: string;
+  assessments: number;
 }

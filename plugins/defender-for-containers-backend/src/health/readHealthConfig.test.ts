@@ -18,6 +18,7 @@ describe('readHealthConfig', () => {
         worstPerConnector: 10,
         pageSize: 1000,
         maxPages: 50,
+        firstScanMs: 24 * 3_600_000,
       },
       manualRefreshIntervalSeconds: 60,
       cacheSeconds: 5,

@@ -20,6 +20,11 @@ export interface HealthConfig {
     pageSize: number;
     /** Resource Graph pages read per query before giving up. */
     maxPages: number;
+    /**
+     * How long after onboarding a connector without findings data is only waiting for its first
+     * scan; older, the refresh warns (see warnAboutMissingFindings).
+     */
+    firstScanMs: number;
   };
   /** Seconds between two on-demand refreshes of the same connector. */
   manualRefreshIntervalSeconds: number;
@@ -116,6 +121,8 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
       ),
       pageSize: integer(config, 'findings.pageSize', 1000, 1, 1000),
       maxPages: integer(config, 'findings.maxPages', 50, 1, 500),
+      firstScanMs:
+        integer(config, 'findings.firstScanHours', 24, 1, 24 * 14) * 3_600_000,
     },
     manualRefreshIntervalSeconds: integer(
       config,

@@ -88,6 +88,7 @@ export function toConnectorOverview(
     message: message(c, staleBefore),
     issueCount: c.issues.length,
     totals: c.totals,
+    findingsReported: c.findings.reported ?? true,
     lastScannedAt: c.lastScannedAt,
     refreshedAt: c.refreshedAt,
     ...(c.failingSince
@@ -141,6 +142,11 @@ export function toConnectorHealth(
     images,
     worst,
     ...(repositories ? { narrowedTo: repositories } : {}),
+    // Snapshots stored before `reported` existed held rows only for assessed connectors.
+    reported: c.findings.reported ?? true,
+    ...(c.findings.reported === false && c.createdAt
+      ? { missingSince: c.createdAt }
+      : {}),
   };
 
   const key = c.id.toLowerCase();

@@ -66,7 +66,11 @@ describe('ConnectorsOverview', () => {
       page([
         overview(healthyConnector('acme')),
         overview(unhealthyConnector('initech')),
-        { ...overview(pendingConnector('umbrella')), owner: undefined },
+        {
+          ...overview(pendingConnector('umbrella')),
+          owner: undefined,
+          findingsReported: false,
+        },
       ]),
     );
     renderOverview(listConnectors);
@@ -96,6 +100,9 @@ describe('ConnectorsOverview', () => {
       .closest('tr')!;
     expect(umbrella).toHaveTextContent('Pending first scan');
     expect(umbrella).toHaveTextContent('no owner tag');
+    // no data is not "0 findings"
+    expect(umbrella).toHaveTextContent('no findings data yet');
+    expect(umbrella).not.toHaveTextContent(/no findings$|0 critical/);
 
     expect(listConnectors).toHaveBeenCalledWith({ limit: 20, offset: 0 });
   });

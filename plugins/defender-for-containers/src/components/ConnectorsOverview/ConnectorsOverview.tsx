@@ -107,17 +107,22 @@ const columns = (
     title: 'Findings',
     field: 'findings',
     cellStyle: { minWidth: 170 },
-    render: c => (
-      <div className={classes.findings}>
-        <StackedSeverityBar
-          counts={c.totals}
-          max={Math.max(1, totalOf(c.totals))}
-        />
-        <Typography variant="body2" className={classes.counts}>
-          {describeCounts(c.totals)}
+    render: c =>
+      c.findingsReported === false ? (
+        <Typography variant="body2" color="textSecondary">
+          no findings data yet
         </Typography>
-      </div>
-    ),
+      ) : (
+        <div className={classes.findings}>
+          <StackedSeverityBar
+            counts={c.totals}
+            max={Math.max(1, totalOf(c.totals))}
+          />
+          <Typography variant="body2" className={classes.counts}>
+            {describeCounts(c.totals)}
+          </Typography>
+        </div>
+      ),
   },
   {
     title: 'Owner',

@@ -222,6 +222,31 @@ describe('DefenderCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('never shows "no findings" when Defender has reported no findings data', async () => {
+    const unknown = healthyConnector('umbrella', {
+      totals: ZERO,
+      findings: {
+        totals: ZERO,
+        repositories: [],
+        images: [],
+        worst: [],
+        reported: false,
+        missingSince: '2026-03-01T10:00:00.000Z',
+      },
+    });
+    renderCard(answering(responseWith([unknown])));
+    expect(
+      await screen.findByText('No findings data from Defender yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/since the connector was created \(Mar 1, 2026\)/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/No open vulnerability findings/),
+    ).not.toBeInTheDocument();
+    expect(screen.getByTestId('status-warning')).toBeInTheDocument();
+  });
+
   it('shows a healthy connector’s findings: counts by severity, per repository, the worst with their fix', async () => {
     renderCard(answering(responseWith([healthyConnector('acme')])));
     expect(

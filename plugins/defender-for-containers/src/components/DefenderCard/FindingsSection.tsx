@@ -6,7 +6,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { makeStyles } from '@material-ui/core/styles';
-import { StatusOK } from '@backstage/core-components';
+import { StatusOK, StatusWarning } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
 import type { FindingsSummary } from '@defender-backstage/plugin-defender-for-containers-common';
 import { SeverityBars, StackedSeverityBar } from '../charts/SeverityBars';
 import { describeCounts, totalOf } from '../charts/severities';
@@ -36,6 +37,25 @@ export function FindingsSection(props: { findings: FindingsSummary }) {
   const narrowed = findings.narrowedTo?.length
     ? ` in ${findings.narrowedTo.join(', ')}`
     : '';
+
+  // No assessment at all is not a clean bill of health: never say "no findings" then.
+  if (findings.reported === false) {
+    return (
+      <div className={classes.section}>
+        <StatusWarning>No findings data from Defender yet</StatusWarning>
+        <Typography variant="body2" color="textSecondary">
+          {findings.missingSince
+            ? `Defender has reported no vulnerability assessment of this organization's images since the connector was created (${new Date(
+                findings.missingSince,
+              ).toLocaleDateString('en', { dateStyle: 'medium' })}). `
+            : 'Defender has reported no vulnerability assessment of this organization’s images. '}
+          The first results arrive within hours of onboarding when the Defender
+          for Containers or Defender CSPM plan is on; if none come, the backend
+          log says what Backstage queried and what Azure holds.
+        </Typography>
+      </div>
+    );
+  }
 
   if (total === 0) {
     return (

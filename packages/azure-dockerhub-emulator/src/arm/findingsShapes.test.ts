@@ -1,0 +1,114 @@
+import { startEmulator, type Emulator } from '../startEmulator';
+import type { ScenarioInput } from '../scenario/scenarioSchema';
+import { connectorPath, DEMO, TestClient } from '../testUtils/TestClient';
+import { QUERY_TEMPLATES } from './resourceGraphQueries';
+
+const acme = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-acme').toLowerCase();
+const beta = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-beta').toLowerCase();
+
+/** acme: tag a with open findings, tag b with fixed ones only; beta: one Critical. */
+const scenario = (layout: 'underConnector' | 'elsewhere' = 'underConnector'): ScenarioInput => ({
+  azure: {
+    tenantId: DEMO.tenantId,
+    assessmentLayout: layout,
+    principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
+    subscriptions: [
+      {
+        id: DEMO.prodSub,
+        displayName: 's',
+        plans: { Containers: 'Standard', CloudPosture: 'Free' },
+        resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
+      },
+    ],
+    connectors: ['acme', 'beta'].map(org => ({
+      subscriptionId: DEMO.prodSub,
+      resourceGroup: DEMO.rg,
+      name: `dockerhub-${org}`,
+      organization: org,
+      username: 'u',
+      token: 'dckr_pat_t',
+    })),
+  },
+  dockerHub: {
+    users: [{ username: 'u', email: 'u@x.example' }],
+    orgs: [
+      {
+        name: 'acme',
+        members: [{ user: 'u', role: 'editor' }],
+        repositories: [
+          {
+            name: 'api',
+            tags: [
+              { name: 'a', findings: { critical: 3, high: 2, medium: 1 } },
+              { name: 'b', resolved: { high: 1 } },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'beta',
+        members: [{ user: 'u', role: 'editor' }],
+        repositories: [{ name: 'svc', tags: [{ name: '1', findings: { critical: 1 } }] }],
+      },
+    ],
+    tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
+  },
+});
+
+describe('Resource Graph findings shapes: fixed findings, one connector, where assessments live', () => {
+  let emu: Emulator;
+  let client: TestClient;
+  const query = async (q: string) => {
+    const res = await client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
+      apiVersion: '2024-04-01',
+      body: { subscriptions: [DEMO.prodSub], query: q, options: { resultFormat: 'objectArray' } },
+    });
+    expect(res.status).toBe(200);
+    return res.json.data as any[];
+  };
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    client = new TestClient(emu);
+  });
+  afterAll(async () => {
+    client.close();
+    await emu.stop();
+  });
+
+  it('counts fixed findings as assessments, not as open findings', async () => {
+    emu.loadScenario(scenario());
+    const rows = await query(QUERY_TEMPLATES.subscriptionFindingsSummary);
+    const of = (image: string) =>
+      rows.filter(r => r.imageName === image).map(r => [r.severity, r.findings, r.assessments]);
+    expect(of('acme/api:a')).toEqual([
+      ['Critical', 3, 3],
+      ['High', 2, 2],
+      ['Medium', 1, 1],
+    ]);
+    expect(of('acme/api:b')).toEqual([['High', 0, 1]]);
+    expect(new Set(rows.map(r => r.connectorId))).toEqual(new Set([acme, beta]));
+  });
+
+  it('narrows both queries to one connector, whose rows do not depend on the others', async () => {
+    emu.loadScenario(scenario());
+    const summary = await query(QUERY_TEMPLATES.connectorFindingsSummary.replace('{connectorId}', beta));
+    expect(summary).toEqual([
+      { connectorId: beta, imageName: 'beta/svc:1', severity: 'Critical', source: 'DockerHub', findings: 1, assessments: 1 },
+    ]);
+    const worst = await query(
+      QUERY_TEMPLATES.connectorWorstFindings.replace('{connectorId}', acme).replace('{limit}', '2'),
+    );
+    expect(worst.map(r => [r.connectorId, r.severityRank, r.findings.length])).toEqual([
+      [acme, 0, 2],
+      [acme, 1, 2],
+    ]);
+  });
+
+  it('finds nothing under the connectors when assessments live elsewhere, and says which sources exist', async () => {
+    emu.loadScenario(scenario('elsewhere'));
+    expect(await query(QUERY_TEMPLATES.subscriptionFindingsSummary)).toEqual([]);
+    expect(await query(QUERY_TEMPLATES.subscriptionWorstFindings.replace('{limit}', '10'))).toEqual([]);
+    expect(await query(QUERY_TEMPLATES.imageAssessmentSources)).toEqual([{ source: 'DockerHub', assessments: 8 }]);
+  });
+});
