@@ -9,9 +9,12 @@
  * 2. The scheduled refresh of 10 … 10,000 connectors with 50 ms injected on every emulator answer:
  *    wall time, CPU time and ARM requests (refreshBench.ts). Targets: requests grow with pages, not
  *    connectors; 1,000 in ≤ 30 s.
+ * 3. In subscriptions of 1,000 and 10,000 connectors: the scheduled refresh's wall time and
+ *    database statements, and an on-demand refresh of one connector, whose requests must not grow
+ *    with the subscription (onDemandBench.ts). Target: 10,000 connectors in ≤ 15 s.
  *
  * Run: yarn workspace @defender-backstage/plugin-defender-for-containers-backend bench
- *      [card|refresh] [refresh sizes…]
+ *      [card|refresh|ondemand] [sizes…]
  */
 import {
   createMockDirectory,
@@ -34,6 +37,7 @@ import {
   benchScenario,
 } from './benchScenario';
 import { measureLatency, percentile } from './measureLatency';
+import { onDemandBench } from './onDemandBench';
 import { refreshBench } from './refreshBench';
 
 const CARD_LATENCY_MS = 200;
@@ -42,7 +46,9 @@ const CONCURRENCY = [1, 16, 64];
 const ARGS = process.argv.slice(2);
 const SIZES = ARGS.map(Number).filter(Boolean);
 /** `card` or `refresh` runs that part alone; default both. */
-const PARTS = ARGS.filter(a => a === 'card' || a === 'refresh');
+const PARTS = ARGS.filter(
+  a => a === 'card' || a === 'refresh' || a === 'ondemand',
+);
 const REFRESH_SIZES = SIZES.length ? SIZES : [10, 100, 1_000, 10_000];
 
 const mockDir = createMockDirectory();
@@ -204,6 +210,13 @@ async function main() {
         emu,
         caFile: mockDir.resolve('ca.pem'),
         sizes: REFRESH_SIZES,
+        emit,
+      });
+    }
+    if (!PARTS.length || PARTS.includes('ondemand')) {
+      await onDemandBench({
+        emu,
+        sizes: SIZES.length ? SIZES : [1_000, 10_000],
         emit,
       });
     }

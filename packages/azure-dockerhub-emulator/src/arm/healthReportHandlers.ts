@@ -44,10 +44,11 @@ export const healthReportHandlers = {
     const scope = call.params.scope;
     const { connectors } = ctx.core.state;
     if (SUBSCRIPTION_SCOPE.test(scope)) {
-      const items = evaluated(
-        call,
-        [...connectors.values()].filter(c => c.subscriptionId === call.subscription!.id),
-      );
+      const items = () =>
+        evaluated(
+          call,
+          [...connectors.values()].filter(c => c.subscriptionId === call.subscription!.id),
+        );
       // Resources for the requested page only: building every report for every page made
       // listing thousands of connectors quadratic.
       const page = armPage(ctx, items, ctx.core.state.pageSize);

@@ -1,25 +1,25 @@
 import { RequestContext } from '../server/RequestContext';
+import { decodeSkipToken, encodeSkipToken, listingSnapshot } from '../util/listingSnapshots';
 
 /**
  * One page of an ARM list. `nextLink` is absolute and already carries the api-version
- * (reference/azure §5.2: clients send it as-is). The skip token is opaque to clients.
+ * (reference/azure §5.2: clients send it as-is). The skip token is opaque to clients; the next
+ * pages come from the listing the first page saw.
  */
-export function armPage<T>(ctx: RequestContext, items: T[], pageSize: number) {
-  const token = ctx.query.get('$skipToken');
-  let offset = 0;
-  if (token) {
-    const decoded = /^offset:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-    offset = decoded ? Number(decoded[1]) : 0;
-  }
-  const value = items.slice(offset, offset + pageSize);
+export function armPage<T>(ctx: RequestContext, items: T[] | (() => T[]), pageSize: number) {
+  const { offset, snapshotId } = decodeSkipToken(ctx.query.get('$skipToken'));
+  const listing = listingSnapshot(
+    ctx.core.state,
+    snapshotId,
+    typeof items === 'function' ? items : () => items,
+    `${ctx.headers.authorization ?? ''} ${ctx.path}`,
+  );
+  const value = listing.items.slice(offset, offset + pageSize);
   const result: { value: T[]; nextLink?: string } = { value };
-  if (offset + pageSize < items.length) {
+  if (offset + pageSize < listing.items.length) {
     const next = new URL(ctx.core.url + ctx.path);
     next.searchParams.set('api-version', ctx.query.get('api-version') ?? '');
-    next.searchParams.set(
-      '$skipToken',
-      Buffer.from(`offset:${offset + pageSize}`).toString('base64url'),
-    );
+    next.searchParams.set('$skipToken', encodeSkipToken(listing.id, offset + pageSize));
     result.nextLink = next.toString();
   }
   return result;

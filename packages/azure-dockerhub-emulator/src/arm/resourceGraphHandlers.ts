@@ -5,10 +5,11 @@ import {
   worstFindingsRows,
 } from '../findings/subscriptionFindingRows';
 import { send } from '../server/RequestContext';
+import { decodeSkipToken, encodeSkipToken, listingSnapshot } from '../util/listingSnapshots';
 import { canRead } from './armAuth';
 import { armError } from './armErrors';
 import type { ArmCall } from './ArmCall';
-import { parseQuery, QUERY_TEMPLATES, type ParsedQuery } from './resourceGraphQueries';
+import { normalizeQuery, parseQuery, QUERY_TEMPLATES, type ParsedQuery } from './resourceGraphQueries';
 
 type Row = Record<string, unknown>;
 
@@ -106,13 +107,16 @@ export const resourceGraphHandlers = {
         .filter(s => !requested || requested.some(r => r.toLowerCase() === s.id.toLowerCase()))
         .map(s => s.id.toLowerCase()),
     );
-    const all = rowsFor(call, parsed, readable);
     const options = body.options ?? {};
-    let offset = options.$skip ?? 0;
-    if (options.$skipToken) {
-      const m = /^offset:(\d+)$/.exec(Buffer.from(String(options.$skipToken), 'base64url').toString('utf8'));
-      if (m) offset = Number(m[1]);
-    }
+    const token = decodeSkipToken(options.$skipToken ? String(options.$skipToken) : undefined);
+    const listing = listingSnapshot(
+      ctx.core.state,
+      token.snapshotId,
+      () => rowsFor(call, parsed, readable),
+      `${principal.clientId} ${[...readable].join(',')} ${normalizeQuery(String(body.query))}`,
+    );
+    const all = listing.items;
+    const offset = options.$skipToken ? token.offset : options.$skip ?? 0;
     const top = options.$top ?? 1000;
     const page = all.slice(offset, offset + top);
     const more = offset + top < all.length;
@@ -128,7 +132,7 @@ export const resourceGraphHandlers = {
       totalRecords: all.length,
       count: page.length,
       resultTruncated: 'false',
-      ...(more ? { $skipToken: Buffer.from(`offset:${offset + top}`).toString('base64url') } : {}),
+      ...(more ? { $skipToken: encodeSkipToken(listing.id, offset + top) } : {}),
       facets: [],
       data,
     });

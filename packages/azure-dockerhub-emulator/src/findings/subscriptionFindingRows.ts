@@ -36,7 +36,9 @@ function dockerHubAssessments(
   connectorId?: string,
 ): AssessmentRow[] {
   const prefix = connectorId && `${connectorId.toLowerCase()}/securityentitydata/`;
-  return connectors
+  // Only a connector's own assessments can start with its id (the layout puts them there).
+  const assessed = prefix ? connectors.filter(rec => prefix.startsWith(`${rec.id.toLowerCase()}/`)) : connectors;
+  return assessed
     .flatMap(rec => connectorAssessments(state, rec, now))
     .filter(a => a.resourceId.includes('/securityentitydata/'))
     .filter(a => !prefix || a.resourceId.startsWith(prefix));

@@ -173,49 +173,77 @@ export class HealthRefresher {
     const { arm, store, logger } = this.options;
     const started = this.now();
     try {
-      const listed = await arm
-        .listSecurityConnectors(subscriptionId, { signal })
-        .catch(e => {
-          // Connectors need Microsoft.Security registered: an unregistered subscription holds
-          // none. That is an answer (nothing there), not a failed read.
-          if (
-            e instanceof ArmError &&
-            e.code === 'MissingSubscriptionRegistration'
-          ) {
-            logger.debug(
-              `Microsoft.Security is not registered on subscription ${subscriptionId}: it holds no connectors`,
-            );
-            return [];
-          }
-          throw e;
-        });
-      const dockerHub = listed.flatMap(connector => {
-        const organization = dockerHubOrganizationOf(connector);
-        return organization ? [{ connector, organization }] : [];
-      });
       let snapshots: ConnectorSnapshot[] = [];
-      if (dockerHub.length > 0) {
-        const [reports, containers, cspm, findings] = await Promise.all([
-          arm.listSubscriptionHealthReports(subscriptionId, { signal }),
-          arm.getPricing(subscriptionId, 'Containers', { signal }),
-          arm.getPricing(subscriptionId, 'CloudPosture', { signal }),
+      // Everything is read at once: the health reports, plans and findings do not depend on the
+      // connector list (a subscription-wide read each), so the refresh takes as long as its
+      // longest paging, not the sum. When the subscription holds no Docker Hub connector, the
+      // other reads are cancelled and their answers ignored.
+      const others = new AbortController();
+      const onAbort = () => others.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const dockerHub = arm
+          .listSecurityConnectors(subscriptionId, { signal })
+          .catch(e => {
+            // Connectors need Microsoft.Security registered: an unregistered subscription holds
+            // none. That is an answer (nothing there), not a failed read.
+            if (
+              e instanceof ArmError &&
+              e.code === 'MissingSubscriptionRegistration'
+            ) {
+              logger.debug(
+                `Microsoft.Security is not registered on subscription ${subscriptionId}: it holds no connectors`,
+              );
+              return [];
+            }
+            throw e;
+          })
+          .then(listed =>
+            listed.flatMap(connector => {
+              const organization = dockerHubOrganizationOf(connector);
+              return organization ? [{ connector, organization }] : [];
+            }),
+          );
+        const rest = Promise.all([
+          arm.listSubscriptionHealthReports(subscriptionId, {
+            signal: others.signal,
+          }),
+          arm.getPricing(subscriptionId, 'Containers', {
+            signal: others.signal,
+          }),
+          arm.getPricing(subscriptionId, 'CloudPosture', {
+            signal: others.signal,
+          }),
           this.findings(
             subscriptionId,
-            dockerHub.map(d => d.connector.id),
+            dockerHub.then(list => list.map(d => d.connector.id)),
             undefined,
-            signal,
+            others.signal,
           ),
         ]);
-        const reportsOf = groupByConnector(reports);
-        snapshots = dockerHub.map(({ connector, organization }) =>
-          buildConnectorSnapshot({
-            connector,
-            organization,
-            reports: reportsOf(connector.id),
-            pricings: { containers, cspm },
-            findings: findings.get(connector.id.toLowerCase()),
-          }),
-        );
+        // Settled either way: an ignored read must not surface as an unhandled rejection.
+        rest.catch(() => undefined);
+        const found = await dockerHub.catch(e => {
+          others.abort(e);
+          throw e;
+        });
+        if (found.length === 0) {
+          others.abort();
+        } else {
+          const [reports, containers, cspm, findings] = await rest;
+          const reportsOf = groupByConnector(reports);
+          snapshots = found.map(({ connector, organization }) =>
+            buildConnectorSnapshot({
+              connector,
+              organization,
+              reports: reportsOf(connector.id),
+              pricings: { containers, cspm },
+              findings: findings.get(connector.id.toLowerCase()),
+            }),
+          );
+        }
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
       }
       await warnAboutMissingFindings({
         arm,
@@ -352,7 +380,7 @@ export class HealthRefresher {
 
   private async findings(
     subscriptionId: string,
-    connectorIds: string[],
+    connectorIds: string[] | Promise<string[]>,
     narrowTo: string | undefined,
     signal?: AbortSignal,
   ) {

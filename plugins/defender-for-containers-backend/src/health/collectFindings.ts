@@ -73,7 +73,8 @@ function cveIds(cves: unknown): string[] {
 export async function collectFindings(options: {
   arm: DefenderArmClient;
   subscriptionId: string;
-  connectorIds: string[];
+  /** The Docker Hub connectors read from ARM; may still be being listed while the queries run. */
+  connectorIds: string[] | Promise<string[]>;
   /** One connector (an on-demand refresh): both queries are narrowed to it. */
   narrowTo?: string;
   filter: string;
@@ -84,8 +85,7 @@ export async function collectFindings(options: {
   signal?: ArmCallOptions['signal'];
 }): Promise<CollectedFindings> {
   const { arm, subscriptionId, filter, pageSize, maxPages, signal } = options;
-  const wanted = new Set(options.connectorIds.map(id => id.toLowerCase()));
-  const [summary, worst] = await Promise.all([
+  const [summary, worst, ids] = await Promise.all([
     arm.queryResourceGraph<FindingsSummaryRow>(
       [subscriptionId],
       findingsSummaryQuery(filter, options.narrowTo),
@@ -96,7 +96,9 @@ export async function collectFindings(options: {
       worstFindingsQuery(filter, options.worstPerConnector, options.narrowTo),
       { pageSize, maxPages, signal },
     ),
+    options.connectorIds,
   ]);
+  const wanted = new Set(ids.map(id => id.toLowerCase()));
 
   const byConnector = new Map<string, ConnectorFindings>();
   const entry = (connectorId: string) => {
