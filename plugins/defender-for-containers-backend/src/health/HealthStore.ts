@@ -52,6 +52,41 @@ export interface StoredConnector extends ConnectorSnapshot {
   lastError?: string;
 }
 
+/** What a list of connectors needs of each, without the per-image details. */
+export interface ConnectorSummary
+  extends Pick<
+    StoredConnector,
+    | 'id'
+    | 'name'
+    | 'subscriptionId'
+    | 'resourceGroup'
+    | 'location'
+    | 'organization'
+    | 'owner'
+    | 'reportedStatus'
+    | 'lastScannedAt'
+    | 'healthReason'
+    | 'totals'
+    | 'refreshedAt'
+    | 'failingSince'
+    | 'lastError'
+  > {
+  issueCount: number;
+  firstIssueTitle?: string;
+  findingsReported: boolean;
+}
+
+/** The summary of a full stored connector. */
+export function summaryOf(c: StoredConnector): ConnectorSummary {
+  const { issues, findings, ...rest } = c;
+  return {
+    ...rest,
+    issueCount: issues.length,
+    firstIssueTitle: issues[0]?.title,
+    findingsReported: findings.reported ?? true,
+  };
+}
+
 /** One day of a connector's history; `repository` `*` is the whole connector. */
 export interface StoredTrendRow {
   connectorId: string;
@@ -145,11 +180,12 @@ export interface HealthStore {
     ids?: string[];
     organizations?: string[];
   }): Promise<StoredConnector[]>;
+  /** A page of connectors, read from the summary columns (never the per-image details). */
   listConnectors(
     filter: ConnectorListFilter,
     page: { limit: number; offset: number },
     order?: ConnectorListOrder,
-  ): Promise<{ items: StoredConnector[]; totalCount: number }>;
+  ): Promise<{ items: ConnectorSummary[]; totalCount: number }>;
   /** The distinct owners of the connectors of these subscriptions, sorted; none for untagged. */
   listOwners(subscriptionIds: string[]): Promise<string[]>;
   /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */

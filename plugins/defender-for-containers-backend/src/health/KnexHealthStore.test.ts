@@ -300,6 +300,41 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     ).toBe(4);
   });
 
+  it('lists from the summary columns, never reading the per-image details', async () => {
+    await store.replaceSubscription(
+      SUB,
+      [
+        snapshot('acme', {
+          reportedStatus: 'unhealthy',
+          healthReason: 'Token revoked',
+          issues: [
+            { key: 'k', title: 'Docker Hub access token was revoked' },
+            { key: 'l', title: 'second' },
+          ],
+          findings: { images: [], worst: [], reported: false },
+        }),
+      ],
+      DAY1,
+    );
+    // A details column no list may touch: parsing it would throw.
+    await knex('defender_connectors').update({ details: 'not JSON' });
+    const { items } = await store.listConnectors(
+      { subscriptionIds: [SUB] },
+      { limit: 10, offset: 0 },
+    );
+    expect(items).toEqual([
+      expect.objectContaining({
+        organization: 'acme',
+        reportedStatus: 'unhealthy',
+        healthReason: 'Token revoked',
+        firstIssueTitle: 'Docker Hub access token was revoked',
+        issueCount: 2,
+        findingsReported: false,
+      }),
+    ]);
+    expect(items[0]).not.toHaveProperty('findings');
+  });
+
   it('stores the owner, updates it with the tag, and filters by it', async () => {
     expect(await knex.schema.hasColumn('defender_connectors', 'owner')).toBe(
       true,

@@ -9,14 +9,17 @@ import {
   HISTORY,
   REMOVALS,
   SUBSCRIPTIONS,
+  SUMMARY_COLUMNS,
   fromRow,
   key,
+  summaryFromRow,
   type ConnectorRow,
 } from './connectorRows';
 import type {
   ConnectorListFilter,
   ConnectorListOrder,
   ConnectorSnapshot,
+  ConnectorSummary,
   HealthStore,
   RefreshClaim,
   StoredConnector,
@@ -240,7 +243,7 @@ export class KnexHealthStore implements HealthStore {
     filter: ConnectorListFilter,
     page: { limit: number; offset: number },
     order: ConnectorListOrder = { sort: 'organization', order: 'asc' },
-  ): Promise<{ items: StoredConnector[]; totalCount: number }> {
+  ): Promise<{ items: ConnectorSummary[]; totalCount: number }> {
     const query = this.knex(CONNECTORS).where(q => {
       q.whereIn(
         'subscription_id',
@@ -277,14 +280,14 @@ export class KnexHealthStore implements HealthStore {
       }
     });
     const [{ count }] = await query.clone().count({ count: '*' });
-    const rows: ConnectorRow[] = await this.ordered(
-      query,
+    const rows: Omit<ConnectorRow, 'details'>[] = await this.ordered(
+      query.clone().select(SUMMARY_COLUMNS),
       order,
       filter.staleBefore ?? '',
     )
       .limit(page.limit)
       .offset(page.offset);
-    return { items: rows.map(fromRow), totalCount: Number(count) };
+    return { items: rows.map(summaryFromRow), totalCount: Number(count) };
   }
 
   async listOwners(subscriptionIds: string[]): Promise<string[]> {

@@ -3,7 +3,11 @@ import type {
   SeverityCounts,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { Knex } from 'knex';
-import type { ConnectorSnapshot, StoredConnector } from './HealthStore';
+import type {
+  ConnectorSnapshot,
+  ConnectorSummary,
+  StoredConnector,
+} from './HealthStore';
 import { sumCounts, zeroCounts } from './severityCounts';
 
 // The plugin's tables and how a connector snapshot maps to and from their rows.
@@ -36,8 +40,36 @@ export interface ConnectorRow {
   failing_since: string | null;
   last_error: string | null;
   refresh_requested_at?: string | null;
+  health_reason: string | null;
+  first_issue: string | null;
+  findings_reported: boolean | number | null;
   details: string;
 }
+
+/** Every column but `details`: what a list of connectors reads. */
+export const SUMMARY_COLUMNS = [
+  'connector_key',
+  'id',
+  'subscription_id',
+  'resource_group',
+  'name',
+  'organization',
+  'owner',
+  'location',
+  'reported_status',
+  'issue_count',
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'last_scanned_at',
+  'refreshed_at',
+  'failing_since',
+  'last_error',
+  'health_reason',
+  'first_issue',
+  'findings_reported',
+] as const;
 
 type Details = Pick<
   ConnectorSnapshot,
@@ -82,7 +114,42 @@ export function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
     refreshed_at: at.toISOString(),
     failing_since: null,
     last_error: null,
+    health_reason: s.healthReason ?? null,
+    first_issue: s.issues[0]?.title ?? null,
+    findings_reported: s.findings.reported ?? true,
     details: JSON.stringify(details),
+  };
+}
+
+/** A listed connector, from the summary columns alone (`details` is not read). */
+export function summaryFromRow(
+  row: Omit<ConnectorRow, 'details'>,
+): ConnectorSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    subscriptionId: row.subscription_id,
+    resourceGroup: row.resource_group,
+    location: row.location ?? undefined,
+    organization: row.organization,
+    owner: row.owner ?? undefined,
+    reportedStatus: row.reported_status as ReportedConnectorStatus,
+    lastScannedAt: row.last_scanned_at ?? undefined,
+    healthReason: row.health_reason ?? undefined,
+    firstIssueTitle: row.first_issue ?? undefined,
+    issueCount: Number(row.issue_count),
+    // SQLite answers 0/1; rows of before the column count as reported, as they showed findings.
+    findingsReported:
+      row.findings_reported === null ? true : Boolean(row.findings_reported),
+    totals: {
+      critical: Number(row.critical),
+      high: Number(row.high),
+      medium: Number(row.medium),
+      low: Number(row.low),
+    },
+    refreshedAt: row.refreshed_at,
+    failingSince: row.failing_since ?? undefined,
+    lastError: row.last_error ?? undefined,
   };
 }
 

@@ -10,7 +10,12 @@ import {
   type TrendPoint,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { repositoryOf } from './collectFindings';
-import type { StoredConnector, StoredTrendRow } from './HealthStore';
+import {
+  summaryOf,
+  type ConnectorSummary,
+  type StoredConnector,
+  type StoredTrendRow,
+} from './HealthStore';
 import { WHOLE_CONNECTOR } from './KnexHealthStore';
 import { sumCounts, zeroCounts } from './severityCounts';
 
@@ -18,11 +23,11 @@ import { sumCounts, zeroCounts } from './severityCounts';
  * Stale when the last refresh failed, or when the last successful read is older than
  * `staleBefore` (a stopped scheduler must not leave a card healthy forever).
  */
-function isStale(c: StoredConnector, staleBefore?: string): boolean {
+function isStale(c: ConnectorSummary, staleBefore?: string): boolean {
   return !!c.failingSince || (!!staleBefore && c.refreshedAt < staleBefore);
 }
 
-function message(c: StoredConnector, staleBefore?: string): string {
+function message(c: ConnectorSummary, staleBefore?: string): string {
   if (c.failingSince) {
     return `Backstage could not refresh this connector from Azure since ${c.failingSince}; showing what Azure said at ${c.refreshedAt}.`;
   }
@@ -35,7 +40,7 @@ function message(c: StoredConnector, staleBefore?: string): string {
     case 'unhealthy':
       return (
         c.healthReason ??
-        c.issues[0]?.title ??
+        c.firstIssueTitle ??
         'Defender for Cloud reports a problem with this connector.'
       );
     default:
@@ -66,7 +71,7 @@ function planWarnings(c: StoredConnector, subscriptionName: string): string[] {
 }
 
 export function toConnectorOverview(
-  c: StoredConnector,
+  c: ConnectorSummary,
   subscriptions: AllowedSubscription[],
   portal?: AzurePortal,
   staleBefore?: string,
@@ -86,9 +91,9 @@ export function toConnectorOverview(
     status: stale ? 'stale' : c.reportedStatus,
     reportedStatus: c.reportedStatus,
     message: message(c, staleBefore),
-    issueCount: c.issues.length,
+    issueCount: c.issueCount,
     totals: c.totals,
-    findingsReported: c.findings.reported ?? true,
+    findingsReported: c.findingsReported,
     lastScannedAt: c.lastScannedAt,
     refreshedAt: c.refreshedAt,
     ...(c.failingSince
@@ -112,7 +117,12 @@ export function toConnectorHealth(
   portal?: AzurePortal,
   staleBefore?: string,
 ): ConnectorHealth {
-  const overview = toConnectorOverview(c, subscriptions, portal, staleBefore);
+  const overview = toConnectorOverview(
+    summaryOf(c),
+    subscriptions,
+    portal,
+    staleBefore,
+  );
   const inScope = (repository: string) =>
     !repositories || repositories.includes(repository);
 
