@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Adopter smoke test: installs our packages into a new Backstage app exactly as their READMEs say.
 #
-#  1. builds and packs every publishable package, and serves the tarballs from a local npm
-#     registry for the @defender-backstage scope (as if published);
+#  1. builds and packs every publishable package, checks what their READMEs name is in the
+#     tarballs (scripts/adopter-smoke/tarballs.mjs), and serves them from a local npm registry for
+#     the @defender-backstage scope, as if published this minute (so the new app's minimal-age
+#     gate applies, as it does to adopters on the day of a release);
 #  2. creates an app with a pinned @backstage/create-app (cached, reset to pristine each run);
 #  3. applies the READMEs' marked install steps verbatim (scripts/adopter-smoke/readme-steps.mjs),
-#     starting the emulator as the backend README says;
+#     starting the emulator as the backend README says, and checks the entity card is listed first;
 #  4. type-checks the app, starts its backend on free ports, and checks over HTTP that the
 #     actions are listed, the connector Resources appear, an onboarding task succeeds and the
 #     entity card's route answers (scripts/adopter-smoke/checks.mjs);
@@ -94,6 +96,8 @@ mapfile -t PACKAGES < <(node -e '
 FINGERPRINT=$(
   {
     cat yarn.lock package.json tsconfig.json
+    # the templates package ships a copy of these
+    git ls-files -co --exclude-standard -- templates | sort | xargs cat
     for entry in "${PACKAGES[@]}"; do
       dir="${entry%% *}"
       git ls-files -co --exclude-standard -- "$dir" | sort | xargs cat
@@ -101,7 +105,8 @@ FINGERPRINT=$(
   } | sha256sum | cut -c1-16
 )
 TARBALLS="$CACHE/tarballs/$FINGERPRINT"
-if [ -f "$TARBALLS/.complete" ]; then
+# In CI the packages are built and packed on every run, like the app below.
+if [ "${CI:-}" != "true" ] && [ -f "$TARBALLS/.complete" ]; then
   echo "› packages unchanged since the last run: reusing $TARBALLS"
 else
   rm -rf "$TARBALLS" && mkdir -p "$TARBALLS"
@@ -120,6 +125,7 @@ else
   # keep the three newest sets
   ls -1dt "$CACHE"/tarballs/*/ | tail -n +4 | xargs -r rm -rf
 fi
+node "$HELPERS/tarballs.mjs" "$TARBALLS" "$REPO_ROOT" "${PACKAGES[@]}" || fail "a README names what its tarball does not hold"
 stage_done
 
 # ── 2. the registry ──────────────────────────────────────────────────────────────────────────────
@@ -205,6 +211,19 @@ stage "README install steps, verbatim"
 EMULATOR_PORT=$(free_port)
 export AZURE_DOCKERHUB_EMULATOR_PORT="$EMULATOR_PORT"
 node "$HELPERS/readme-steps.mjs" "$APP" "$LOGS" "${READMES[@]}" 9>&- || fail "a README step failed (log: $LOGS/steps.log)"
+# Unlisted, the card renders after Backstage's own cards, below the fold: the steps must list it
+# first among the entity cards of app.extensions.
+node -e '
+  const YAML = require("yaml");
+  const config = YAML.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const ids = (config?.app?.extensions ?? []).map(e => (typeof e === "string" ? e : Object.keys(e)[0]));
+  const first = ids.find(id => id.startsWith("entity-card:"));
+  if (first !== "entity-card:defender-for-containers/connectors") {
+    console.error(`✗ app.extensions lists ${first ?? "no entity card"} first, not the Defender card`);
+    process.exit(1);
+  }
+  console.log("  ✓ app.extensions lists the Defender card first among the entity cards");
+' "$APP/app-config.yaml" || fail "the README steps do not put the entity card first"
 stage_done
 
 # What the adopter wrote by hand (tracked files; the generated app-config.local.yaml is counted apart).
@@ -212,6 +231,7 @@ git -C "$APP" add -A
 count() { git -C "$APP" diff --cached --numstat pristine -- "$@" | awk '{ n += $1 } END { print n + 0 }'; }
 CODE_LINES=$(count '*.ts' '*.tsx' '*.js')
 CONFIG_LINES=$(count 'app-config*.yaml')
+YARNRC_LINES=$(count '.yarnrc.yml')
 DEP_LINES=$(count '*package.json')
 GENERATED_LINES=$(grep -cv '^\s*#' "$APP/app-config.local.yaml" 2>/dev/null || echo 0)
 
@@ -250,7 +270,7 @@ echo "━━ adopter smoke: summary"
 printf '%s\n' "${timings[@]}"
 printf '%-44s %4ss\n' "total" "$((SECONDS - SMOKE_STARTED))"
 echo "Backstage $(node -p "require('$APP/backstage.json').version") app from @backstage/create-app@$CREATE_APP_VERSION ($BACKSTAGE)"
-echo "adopter added: $CODE_LINES lines of code (target ≤ 10), $CONFIG_LINES lines of app-config, $DEP_LINES package.json lines (yarn add); generated: $GENERATED_LINES lines of app-config.local.yaml (--print-config)"
+echo "adopter added: $CODE_LINES lines of code (target ≤ 10), $CONFIG_LINES lines of app-config, $YARNRC_LINES of .yarnrc.yml, $DEP_LINES package.json lines (yarn add); generated: $GENERATED_LINES lines of app-config.local.yaml (--print-config)"
 ADDED_DUPLICATES=$(comm -13 <(sort "$APP_ROOT/pristine-duplicates.txt" 2>/dev/null) <(sort "$LOGS/duplicates.txt"))
 echo "@backstage/* packages held twice: $(wc -l < "$LOGS/duplicates.txt") in the app, $(wc -l < "$APP_ROOT/pristine-duplicates.txt" 2>/dev/null || echo '?') before our packages; added by them: $(printf '%s' "$ADDED_DUPLICATES" | grep -c . || true)"
 [ -z "$ADDED_DUPLICATES" ] || printf '%s\n' "$ADDED_DUPLICATES" | sed 's/^/  /'

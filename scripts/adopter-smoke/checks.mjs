@@ -142,16 +142,29 @@ async function main() {
   );
 
   const templateRef = 'template:default/defender-onboard-dockerhub';
-  await check('the onboarding template is in the catalog', () =>
-    eventually('template entity', 120, async () => {
+  // The owner the templates README sets must be an entity of a new app's catalog: an example
+  // owner the app does not have leaves the templates owned by nobody anyone can find.
+  await check('the onboarding template is in the catalog, its owner too', () =>
+    eventually('template entity and its owner', 120, async () => {
       const r = await api(
         'GET',
         '/api/catalog/entities/by-name/template/default/defender-onboard-dockerhub',
       );
+      const owner = r.json?.spec?.owner;
+      if (r.status !== 200 || !owner)
+        return { ok: false, detail: `template: ${r.status}, owner ${owner}` };
+      const [, kind, namespace, name] =
+        owner.match(/^([^:]+):([^/]+)\/(.+)$/) ?? [];
+      const o = kind
+        ? await api(
+            'GET',
+            `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+          )
+        : { status: 'not a full entity ref' };
       return {
-        ok: r.status === 200,
-        value: `owner ${r.json?.spec?.owner ?? 'none'}`,
-        detail: r.status,
+        ok: o.status === 200,
+        value: `owner ${owner}, an entity of the catalog`,
+        detail: `the template's owner ${owner} is not an entity of the app's catalog (${o.status})`,
       };
     }),
   );

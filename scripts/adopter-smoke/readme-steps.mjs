@@ -5,7 +5,11 @@
 //   <!-- adopter-smoke: background until="TEXT" -->   bash in the background, until its output shows TEXT
 //   <!-- adopter-smoke: add-to FILE -->               TypeScript: `import` lines join FILE's imports,
 //                                                     the others go before its `backend.start();`
-//   <!-- adopter-smoke: merge FILE -->                YAML, deep-merged into FILE (lists appended)
+//   <!-- adopter-smoke: merge FILE -->                YAML, deep-merged into FILE (lists appended,
+//                                                     an item FILE already has is not added twice)
+//   <!-- adopter-smoke: same-as FILE -->              YAML that FILE, as the steps before wrote it, must
+//                                                     equal once parsed (the app's folder written as
+//                                                     /path/to/your/app, the emulator's port as 7443)
 //
 // Usage: node readme-steps.mjs <app dir> <log dir> <README>...
 // Prints one line per step; writes <log dir>/background.pids for the caller to stop.
@@ -61,9 +65,9 @@ function run(step) {
   );
   if (result.status !== 0) {
     throw new Error(
-      `${where(step)}: exited with ${result.status}:\n${
-        step.body
-      }\n${result.stderr.slice(-3000)}`,
+      `${where(step)}: exited with ${result.status}:\n${step.body}\n${(
+        result.stdout + result.stderr
+      ).slice(-3000)}`,
     );
   }
 }
@@ -136,7 +140,11 @@ function mergeInto(into, from) {
       if (existing && YAML.isMap(existing) && YAML.isMap(pair.value)) {
         mergeInto(existing, pair.value);
       } else if (existing && YAML.isSeq(existing) && YAML.isSeq(pair.value)) {
-        existing.items.push(...pair.value.items);
+        // Several READMEs ask for the same line (each package can be installed alone).
+        const has = new Set(existing.toJSON().map(v => JSON.stringify(v)));
+        existing.items.push(
+          ...pair.value.items.filter(i => !has.has(JSON.stringify(i.toJSON()))),
+        );
       } else {
         into.set(key, pair.value);
       }
@@ -165,6 +173,44 @@ function merge(step, file) {
   fs.writeFileSync(target, doc.toString({ lineWidth: 0 }));
 }
 
+// A README that shows what a command writes must show what it writes: the adopter who copies the
+// block instead of running the command gets the same config.
+function sameAs(step, file) {
+  let text = fs.readFileSync(path.join(appDir, file), 'utf8');
+  for (const dir of new Set([appDir, fs.realpathSync(appDir)]))
+    text = text.split(dir).join('/path/to/your/app');
+  const port = process.env.AZURE_DOCKERHUB_EMULATOR_PORT;
+  if (port) text = text.split(`127.0.0.1:${port}`).join('127.0.0.1:7443');
+  const differences = [];
+  (function compare(shown, actual, at) {
+    if (JSON.stringify(shown) === JSON.stringify(actual)) return;
+    const isObject = v => v && typeof v === 'object';
+    if (!isObject(shown) || !isObject(actual)) {
+      differences.push(
+        `  ${at || '(root)'}: README ${JSON.stringify(
+          shown,
+        )}, ${file} ${JSON.stringify(actual)}`,
+      );
+      return;
+    }
+    for (const key of new Set([...Object.keys(shown), ...Object.keys(actual)]))
+      compare(
+        shown[key],
+        actual[key],
+        `${at}${Array.isArray(actual) ? `[${key}]` : `.${key}`}`,
+      );
+  })(YAML.parse(step.body), YAML.parse(text), '');
+  if (differences.length) {
+    throw new Error(
+      `${where(
+        step,
+      )}: the README's ${file} is not what the steps wrote:\n${differences.join(
+        '\n',
+      )}`,
+    );
+  }
+}
+
 function where(step) {
   return `${path.relative(process.cwd(), step.readme)}:${step.line}`;
 }
@@ -187,6 +233,7 @@ async function main() {
       await background(step, until);
     } else if (kind === 'add-to') addTo(step, arg);
     else if (kind === 'merge') merge(step, arg);
+    else if (kind === 'same-as') sameAs(step, arg);
     else throw new Error(`${where(step)}: unknown step '${kind}'`);
     const first = step.body.split('\n').find(l => l.trim()) ?? '';
     console.log(

@@ -8,8 +8,10 @@ import http from 'node:http';
 import path from 'node:path';
 
 const [tarballDir, portFile] = process.argv.slice(2);
-// Older than any minimal-age gate (create-app apps refuse packages younger than 3 days).
-const PUBLISHED = '2026-01-01T00:00:00.000Z';
+// Published now, as on the day of a release: apps from create-app refuse packages younger than
+// three days (npmMinimalAgeGate) unless their .yarnrc.yml pre-approves them, which the READMEs
+// ask for. An older date would let an install pass that fails for adopters after each release.
+const PUBLISHED = new Date().toISOString();
 
 /** name → { version, manifest, file, integrity, shasum } */
 const packages = new Map();

@@ -55,6 +55,7 @@ export function emulatorAppConfig(scenario: Scenario, options: EmulatorConfigOpt
         registryAuthUrl: `${options.url}/token`,
       },
       caFile: options.caFile,
+      catalog: { defaultOwner: 'group:default/guests' },
     },
   };
   const header = [
@@ -72,5 +73,8 @@ export function emulatorAppConfig(scenario: Scenario, options: EmulatorConfigOpt
       item.commentBefore = ` ${role} only: read, never written (onboarding into it is refused)`;
     }
   });
+  const catalog = doc.getIn(['defenderForContainers', 'catalog'], true) as YAML.Node;
+  catalog.commentBefore =
+    ' Owner of the demo connectors without a backstage-owner tag (initech): the example group of a new create-app app';
   return `${header.map(l => `# ${l}`).join('\n')}\n${doc.toString({ lineWidth: 0 })}`;
 }

@@ -10,6 +10,7 @@ import {
 } from '@backstage/catalog-model';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { DefenderTemplatesProvider } from './DefenderTemplatesProvider';
+import { templatesDir } from './templatesDir';
 
 const OWNER_KEY = 'defenderForContainers.templates.owner';
 
@@ -32,9 +33,10 @@ export const catalogModuleDefenderForContainersTemplates = createBackendModule({
         const owner = config.getOptionalString(OWNER_KEY);
         catalog.addEntityProvider(
           new DefenderTemplatesProvider({
-            templatesDir: resolvePackagePath(
-              '@defender-backstage/plugin-catalog-backend-module-defender-for-containers-templates',
-              'templates',
+            templatesDir: templatesDir(
+              resolvePackagePath(
+                '@defender-backstage/plugin-catalog-backend-module-defender-for-containers-templates',
+              ),
             ),
             owner: owner === undefined ? undefined : readOwner(owner),
           }),

@@ -21,7 +21,7 @@ describe('onboardingTemplateUrl', () => {
     const template = readFileSync(
       join(
         __dirname,
-        '../../catalog-backend-module-defender-for-containers-templates/templates/defender-onboard-dockerhub/template.yaml',
+        '../../../templates/defender-onboard-dockerhub/template.yaml',
       ),
       'utf8',
     );
