@@ -24,24 +24,12 @@ import {
   connectorIdOf,
   healthScenario,
 } from '../__testUtils__/healthTestWorld';
+import { waitFor } from '../__testUtils__/waitFor';
 import { catalogModuleDefenderConnectors } from './catalogModuleDefenderConnectors';
 
 jest.setTimeout(90_000);
 
 const HOOLI = connectorIdOf(PROD, 'dockerhub-hooli');
-
-async function waitFor(check: () => void, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise(r => setTimeout(r, 100));
-    }
-  }
-}
 
 // The scheduled full refresh of the connector entities is held between its listing (read from
 // Azure, the emulator) and its mutation, while an onboarding announces a new connector: the

@@ -13,6 +13,7 @@ import {
   type DefenderArmClient,
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
+import { waitFor } from '../__testUtils__/waitFor';
 import { catalogModuleDefenderConnectors } from './catalogModuleDefenderConnectors';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
@@ -31,20 +32,6 @@ const dockerHub = (org: string): SecurityConnector => ({
     offerings: [{ offeringType: 'CspmMonitorDockerHub' }],
   },
 });
-
-/** Retries `check` until it passes or `timeoutMs` runs out (then its last failure is thrown). */
-async function waitFor(check: () => void, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise(r => setTimeout(r, 10));
-    }
-  }
-}
 
 describe('catalogModuleDefenderConnectors', () => {
   it('mirrors Docker Hub connectors and refreshes when a connector-changed event arrives', async () => {

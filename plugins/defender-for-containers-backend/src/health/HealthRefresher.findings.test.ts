@@ -24,26 +24,34 @@ const elsewhere = {
   azure: { ...healthScenario.azure!, assessmentLayout: 'elsewhere' as const },
 };
 
-/** acme's payments-api:1.1.0 has only fixed findings; initech's billing image has fixed ones. */
-const resolvedOnly = {
+/** The health world with one Docker Hub organization's repositories replaced. */
+const withRepositories = (
+  organization: string,
+  repositories: Array<{
+    name: string;
+    tags: Array<{
+      name: string;
+      findings?: Record<string, number>;
+      resolved?: Record<string, number>;
+    }>;
+  }>,
+) => ({
   ...healthScenario,
   dockerHub: {
     ...healthScenario.dockerHub!,
     orgs: healthScenario.dockerHub!.orgs!.map(org =>
-      org.name === 'initech'
-        ? {
-            ...org,
-            repositories: [
-              {
-                name: 'billing',
-                tags: [{ name: '2.0', resolved: { critical: 1, high: 2 } }],
-              },
-            ],
-          }
-        : org,
+      org.name === organization ? { ...org, repositories } : org,
     ),
   },
-};
+});
+
+/** initech's billing image has fixed findings only. */
+const resolvedOnly = withRepositories('initech', [
+  {
+    name: 'billing',
+    tags: [{ name: '2.0', resolved: { critical: 1, high: 2 } }],
+  },
+]);
 
 describe('findings data against the emulator: none is not zero', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -160,28 +168,15 @@ describe('findings data against the emulator: none is not zero', () => {
         .filter(e => e.path.includes('Microsoft.ResourceGraph')).length;
     };
     // initech, in the same subscription, with 40 more findings rows
-    const busyInitech = {
-      ...healthScenario,
-      dockerHub: {
-        ...healthScenario.dockerHub!,
-        orgs: healthScenario.dockerHub!.orgs!.map(org =>
-          org.name === 'initech'
-            ? {
-                ...org,
-                repositories: [
-                  {
-                    name: 'svc',
-                    tags: Array.from({ length: 10 }, (_, i) => ({
-                      name: `v${i}`,
-                      findings: { critical: 1, high: 1, medium: 1, low: 1 },
-                    })),
-                  },
-                ],
-              }
-            : org,
-        ),
+    const busyInitech = withRepositories('initech', [
+      {
+        name: 'svc',
+        tags: Array.from({ length: 10 }, (_, i) => ({
+          name: `v${i}`,
+          findings: { critical: 1, high: 1, medium: 1, low: 1 },
+        })),
       },
-    };
+    ]);
     const quiet = await onDemandRequests(healthScenario);
     expect(await onDemandRequests(busyInitech)).toBe(quiet);
     // while the scheduled refresh of the subscription reads more pages

@@ -154,28 +154,14 @@ export function summaryFromRow(
 }
 
 export function fromRow(row: ConnectorRow): StoredConnector {
-  const details = JSON.parse(row.details) as Details;
-  return {
-    id: row.id,
-    name: row.name,
-    subscriptionId: row.subscription_id,
-    resourceGroup: row.resource_group,
-    location: row.location ?? undefined,
-    organization: row.organization,
-    owner: row.owner ?? undefined,
-    reportedStatus: row.reported_status as ReportedConnectorStatus,
-    lastScannedAt: row.last_scanned_at ?? undefined,
-    ...details,
-    totals: {
-      critical: Number(row.critical),
-      high: Number(row.high),
-      medium: Number(row.medium),
-      low: Number(row.low),
-    },
-    refreshedAt: row.refreshed_at,
-    failingSince: row.failing_since ?? undefined,
-    lastError: row.last_error ?? undefined,
-  };
+  // The summary's own fields are the details' (issues, findings) in short: the details win.
+  const {
+    issueCount: _issueCount,
+    firstIssueTitle: _firstIssueTitle,
+    findingsReported: _findingsReported,
+    ...columns
+  } = summaryFromRow(row);
+  return { ...columns, ...(JSON.parse(row.details) as Details) };
 }
 
 /** History rows of one snapshot: the whole connector, and each repository with findings. */
