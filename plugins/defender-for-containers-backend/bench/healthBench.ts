@@ -5,7 +5,8 @@
  *    plugin, router and database (SQLite in memory) at 1, 16 and 64 concurrent requests, against a
  *    baseline that looks each connector up in ARM per request (getSecurityConnector +
  *    listHealthReports at connector scope through the real SecurityCenterArmClient) with 200 ms
- *    injected on every emulator answer. Targets: p99 ≤ 20 ms at 16; ≥ 20× faster than the baseline.
+ *    injected on every emulator answer, and the floor: the same HTTP stack answering the plugin's
+ *    liveness route. Targets: p99 ≤ 20 ms at 64; p50 ≥ 50× faster than the baseline.
  * 2. The scheduled refresh of 10 … 10,000 connectors with 50 ms injected on every emulator answer:
  *    wall time, CPU time and ARM requests (refreshBench.ts). Targets: requests grow with pages, not
  *    connectors; 1,000 in ≤ 30 s.
@@ -99,6 +100,9 @@ async function cardApi(emu: Emulator) {
     const path = '/entities/component/default/bench-service/defender';
     const card = `http://localhost:${port}/api/defender-for-containers${path}`;
     const baseline = `http://localhost:${port}/api/defender-baseline${path}`;
+    // The floor: the same backend's HTTP stack with no work behind it (the plugin's liveness
+    // route), so the table shows how much of a card request is Backstage and the socket.
+    const floor = `http://localhost:${port}/api/defender-for-containers/health`;
     const headers = { authorization: mockCredentials.user.header() };
     // Warm-up: connections, the ARM client's Entra token, and enough requests for V8 to have
     // optimised the route (200 left the 64-concurrent figures still warming up: p50 18 vs 14 ms).
@@ -119,7 +123,7 @@ async function cardApi(emu: Emulator) {
       `Baseline: the same answer from ARM per request (getSecurityConnector + listHealthReports at connector scope), ${CARD_LATENCY_MS} ms injected per ARM call`,
     );
     console.log(
-      'concurrency | card n  p50 ms  p99 ms   req/s | baseline n  p50 ms  p99 ms  req/s | faster p50  p99',
+      'concurrency | card n  p50 ms  p99 ms   req/s | baseline n  p50 ms  p99 ms  req/s | faster p50  p99 | floor (GET /health, no work) p50 ms  p99 ms   req/s',
     );
     const rows: { c: number; p99: number; ratio50: number; ratio99: number }[] =
       [];
@@ -133,6 +137,12 @@ async function cardApi(emu: Emulator) {
         total: Math.max(2_000, 150 * c),
       });
       const cardArmCalls = emu.state().requestLog.length - before;
+      const bare = await measureLatency({
+        url: floor,
+        headers: {},
+        concurrency: c,
+        total: Math.max(2_000, 150 * c),
+      });
       const arm = await measureLatency({
         url: baseline,
         headers,
@@ -150,7 +160,7 @@ async function cardApi(emu: Emulator) {
         figure: `card API p99 at ${c} concurrent`,
         value: Number(p99.toFixed(1)),
         unit: 'ms',
-        ...(c === 16 ? { target: '≤ 20 ms at 16', targetValue: 20 } : {}),
+        ...(c === 64 ? { target: '≤ 20 ms at 64', targetValue: 20 } : {}),
         better: 'lower',
         baseline: Number(b99.toFixed(0)),
         baselineLabel: `ARM per request (${CARD_LATENCY_MS} ms per call), p99`,
@@ -160,8 +170,8 @@ async function cardApi(emu: Emulator) {
         figure: `card API speed-up over ARM per request, p50 at ${c} concurrent`,
         value: Number((b50 / p50).toFixed(1)),
         unit: '×',
-        target: '≥ 20×',
-        targetValue: 20,
+        target: '≥ 50×',
+        targetValue: 50,
         better: 'higher',
       });
       console.log(
@@ -176,20 +186,24 @@ async function cardApi(emu: Emulator) {
         )} | ${pad(`${(b50 / p50).toFixed(0)}×`, 10)} ${pad(
           `${(b99 / p99).toFixed(0)}×`,
           4,
-        )}${cardArmCalls ? `  (card made ${cardArmCalls} ARM calls!)` : ''}`,
+        )} | ${' '.repeat(29)}${ms(percentile(bare.samples, 50))}  ${ms(
+          percentile(bare.samples, 99),
+        )} ${pad(Math.round((bare.samples.length / bare.wallMs) * 1000), 7)}${
+          cardArmCalls ? `  (card made ${cardArmCalls} ARM calls!)` : ''
+        }`,
       );
     }
-    const at16 = rows.find(r => r.c === 16)!;
+    const at64 = rows.find(r => r.c === 64)!;
     console.log(
-      `target p99 ≤ 20 ms at 16 concurrent: ${at16.p99.toFixed(1)} ms ${
-        at16.p99 <= 20 ? 'OK' : 'MISSED'
+      `target p99 ≤ 20 ms at 64 concurrent: ${at64.p99.toFixed(1)} ms ${
+        at64.p99 <= 20 ? 'OK' : 'MISSED'
       }`,
     );
-    const worst = Math.min(...rows.map(r => Math.min(r.ratio50, r.ratio99)));
+    const worst = Math.min(...rows.map(r => r.ratio50));
     console.log(
-      `target ≥ 20× faster than the baseline: at least ${worst.toFixed(
+      `target ≥ 50× faster than the baseline at p50: at least ${worst.toFixed(
         0,
-      )}× (p50 and p99, every concurrency) ${worst >= 20 ? 'OK' : 'MISSED'}`,
+      )}× (every concurrency) ${worst >= 50 ? 'OK' : 'MISSED'}`,
     );
   } finally {
     emu.clearFaults();
