@@ -1,37 +1,12 @@
-import { ConfigSources } from '@backstage/config-loader';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import defenderForContainersPlugin from '@defender-backstage/plugin-defender-for-containers-backend';
-import { join } from 'node:path';
 import request from 'supertest';
+import { loadConfigFiles } from './__testUtils__/loadConfigFiles';
 
-const repoRoot = join(__dirname, '../../..');
-const ENV: Record<string, string> = {
-  BACKSTAGE_BASE_URL: 'https://backstage.example.com',
-  POSTGRES_HOST: 'db.example.com',
-  POSTGRES_PORT: '5432',
-  POSTGRES_USER: 'backstage',
-  POSTGRES_PASSWORD: 'from-the-environment',
-};
-
-/**
- * The config a production start reads: app-config.yaml then app-config.production.yaml, loaded
- * by Backstage's own loader as `--config` arguments (env substitution, null removes a key),
- * never the emulator's file.
- */
-async function productionConfig() {
-  const source = ConfigSources.default({
-    rootDir: repoRoot,
-    argv: ['app-config.yaml', 'app-config.production.yaml'].flatMap(file => [
-      '--config',
-      join(repoRoot, file),
-    ]),
-    substitutionFunc: async name => ENV[name],
-    env: {},
-    watch: false,
-  });
-  return ConfigSources.toConfig(source);
-}
+/** What a production start reads: app-config.yaml then app-config.production.yaml, never the emulator's file. */
+const productionConfig = () =>
+  loadConfigFiles(['app-config.yaml', 'app-config.production.yaml']);
 
 describe('a production start (app-config.yaml + app-config.production.yaml)', () => {
   it('inherits nothing of the emulator', async () => {

@@ -6,6 +6,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { defenderForContainersPlugin } from './plugin';
+import { concrete, installedRouters } from './__testUtils__/installedRouters';
 
 const config = mockServices.rootConfig.factory({
   data: {
@@ -41,15 +42,48 @@ describe('defenderForContainersPlugin', () => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 
-  it('keeps every other route behind authentication', async () => {
-    const { server } = await startTestBackend({
-      features: [defenderForContainersPlugin, config],
-    });
-
-    const res = await request(server)
-      .get('/api/defender-for-containers/azure/subscriptions')
-      .set('authorization', 'Bearer not-a-valid-token');
-    expect(res.status).toBe(401);
+  it('keeps every other route behind authentication, refused by its own check', async () => {
+    // Without Backstage's credentials barrier in front (which refuses a bad token before any
+    // plugin code runs): what answers 401 here is the plugin's own httpAuth check.
+    const { app, routes, policies, stop } = await installedRouters();
+    try {
+      // The one route it opens; the barrier honours any other policy it would register.
+      expect(policies).toEqual([{ path: '/health', allow: 'unauthenticated' }]);
+      const guarded = routes.filter(([, path]) => path !== '/health');
+      expect(guarded.length).toBeGreaterThanOrEqual(5);
+      const answers: string[] = [];
+      for (const [method, path] of guarded) {
+        const call = () => (request(app) as any)[method](concrete(path));
+        const statuses = [
+          (await call()).status,
+          (await call().set('authorization', mockCredentials.none.header()))
+            .status,
+          (
+            await call().set(
+              'authorization',
+              mockCredentials.user.invalidHeader(),
+            )
+          ).status,
+          (
+            await call()
+              .set(
+                'authorization',
+                `Bearer ${mockCredentials.limitedUser.token()}`,
+              )
+              .set('cookie', mockCredentials.limitedUser.cookie())
+          ).status,
+        ];
+        answers.push(`${method.toUpperCase()} ${path}: ${statuses.join(' ')}`);
+      }
+      expect(answers).toEqual(
+        guarded.map(
+          ([method, path]) =>
+            `${method.toUpperCase()} ${path}: 401 401 401 401`,
+        ),
+      );
+    } finally {
+      await stop();
+    }
   });
 
   it('offers exactly the configured subscriptions, resource groups and defaults', async () => {

@@ -17,6 +17,7 @@ export const TOKEN = 'dckr_pat_securitySuiteReadToken0000001';
 export const WRITE_TOKEN = 'dckr_pat_securitySuiteWriteToken000001';
 /** Well-formed but unknown to Docker Hub: bad-input runs must stop before using it. */
 export const FAKE_TOKEN = 'dckr_pat_badInputNeverSentFAKE0000001';
+export const FOREIGN_OWNER = 'group:default/hooli-owners';
 export const FOREIGN_CONNECTOR = `/subscriptions/${FOREIGN}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-hooli`;
 
 export const scenario: ScenarioInput = {
@@ -48,6 +49,8 @@ export const scenario: ScenarioInput = {
         organization: 'hooli',
         username: 'mdcuser',
         token: TOKEN,
+        // Read into the owners list while FOREIGN was configured: it must not show afterwards.
+        tags: { 'backstage-owner': FOREIGN_OWNER },
       },
     ],
   },

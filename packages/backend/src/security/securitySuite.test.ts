@@ -8,7 +8,9 @@
  *     (the task log), every task output, every row of every table of every plugin's database
  *     (SQLite files, and PostgreSQL when scripts/postgres.sh started one) and every API response.
  *   - Every route without credentials is 401; a denied user gets 403; an entity the caller cannot
- *     read is 404 like one that does not exist; a foreign subscription is refused.
+ *     read is 404 like one that does not exist; a foreign subscription is refused, and one that
+ *     was configured, refreshed into the database, then removed from the config (the backend
+ *     restarted on the same database) shows on no read path.
  *   - A table of bad inputs goes through real tasks of a template that passes them straight to
  *     the actions: each fails with a clear message and no stack frame in the task log, and no
  *     remote write happens. Bad annotations go through the entity route: answered without error
@@ -52,6 +54,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_ANNOTATIONS, BAD_INPUTS } from '../__testUtils__/badInputs';
+import {
+  foreignAnnotations,
+  sweepForeign,
+} from '../__testUtils__/foreignSweep';
 import {
   FOREIGN,
   FOREIGN_CONNECTOR,
@@ -248,6 +254,8 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
   let stopBackend: () => Promise<void>;
   let base: string;
   let health: DefenderHealthService;
+  /** Connectors of FOREIGN in the database, read while FOREIGN was still configured. */
+  let foreignStored = 0;
   const counts = new Map<string, number>();
   const count = (name: string, n = 1) =>
     counts.set(name, (counts.get(name) ?? 0) + n);
@@ -336,74 +344,89 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
         'microsoft.com/defender-dockerhub-organization': 'acme',
       }),
       ...BAD_ANNOTATIONS.map((a, i) => component(`bad-${i}`, a.annotations)),
+      ...Object.entries(foreignAnnotations).map(([name, a]) =>
+        component(name, a),
+      ),
     ];
     const database =
       databaseKind === 'SQLite'
         ? { client: 'better-sqlite3', connection: { directory: work } }
         : { client: 'pg', connection: postgresUrl, prefix };
-    const backend = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        defenderScaffolderModule,
-        defenderPlugin,
-        catalogFactory(entities),
-        permissionsFactory,
-        // Without this the test backend treats a request without a token as a default user.
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        createBackendModule({
-          pluginId: 'defender-for-containers',
-          moduleId: 'security-suite',
-          register(reg) {
-            reg.registerInit({
-              deps: { h: defenderHealthServiceRef },
-              async init({ h }) {
-                health = h;
-              },
-            });
-          },
-        }),
-        capturingRootLogger(backendLog),
-        databaseServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { database },
-            defenderForContainers: {
-              azure: {
-                armEndpoint: emu.urls.arm,
-                authorityHost: emu.urls.authorityHost,
-                credential: {
-                  type: 'clientSecret',
-                  tenantId: TENANT,
-                  ...ADMIN,
+    const configured = (id: string, displayName: string) => ({
+      id,
+      displayName,
+      resourceGroups: [RG],
+      defaults: { resourceGroup: RG, location: 'westeurope' },
+    });
+    const startBackend = (subscriptions: object[]) =>
+      startTestBackend({
+        features: [
+          scaffolderPlugin,
+          defenderScaffolderModule,
+          defenderPlugin,
+          catalogFactory(entities),
+          permissionsFactory,
+          // Without this the test backend treats a request without a token as a default user.
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+          createBackendModule({
+            pluginId: 'defender-for-containers',
+            moduleId: 'security-suite',
+            register(reg) {
+              reg.registerInit({
+                deps: { h: defenderHealthServiceRef },
+                async init({ h }) {
+                  health = h;
                 },
-                subscriptions: [
-                  {
-                    id: SUB,
-                    displayName: 'Production',
-                    resourceGroups: [RG],
-                    defaults: { resourceGroup: RG, location: 'westeurope' },
+              });
+            },
+          }),
+          capturingRootLogger(backendLog),
+          databaseServiceFactory,
+          mockServices.rootConfig.factory({
+            data: {
+              backend: { database },
+              defenderForContainers: {
+                azure: {
+                  armEndpoint: emu.urls.arm,
+                  authorityHost: emu.urls.authorityHost,
+                  credential: {
+                    type: 'clientSecret',
+                    tenantId: TENANT,
+                    ...ADMIN,
                   },
-                ],
-              },
-              dockerHub: {
-                apiUrl: emu.urls.dockerHubApi,
-                registryAuthUrl: emu.urls.registryAuth,
-              },
-              caFile,
-              health: {
-                schedule: {
-                  frequency: { hours: 1 },
-                  timeout: { minutes: 1 },
-                  initialDelay: { hours: 1 },
+                  subscriptions,
+                },
+                dockerHub: {
+                  apiUrl: emu.urls.dockerHubApi,
+                  registryAuthUrl: emu.urls.registryAuth,
+                },
+                caFile,
+                health: {
+                  schedule: {
+                    frequency: { hours: 1 },
+                    timeout: { minutes: 1 },
+                    initialDelay: { hours: 1 },
+                  },
                 },
               },
             },
-          },
-        }),
-      ],
-    });
+          }),
+        ],
+      });
+    // FOREIGN was configured once: its connector is read into the database, then removed from
+    // the config, the backend restarted on the same database (the foreign test sweeps for it).
+    const earlier = await startBackend([
+      configured(SUB, 'Production'),
+      configured(FOREIGN, 'Foreign'),
+    ]);
+    await health.refreshAll();
+    foreignStored = (
+      await health.listConnectors({ limit: 200, offset: 0 })
+    ).items.filter(c => c.organization === 'hooli').length;
+    await earlier.stop();
+    const backend = await startBackend([configured(SUB, 'Production')]);
     server = backend.server;
     stopBackend = () => backend.stop();
     base = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -552,6 +575,19 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
     );
     expect(writes(before)).toEqual([]);
     count('foreign subscription refused (refresh, list, onboarding)', 3);
+
+    // Its data, read while it was configured, shows on no read path now that it is not.
+    expect(foreignStored).toBe(1);
+    const swept = await sweepForeign(
+      (method, path) => call(method, path, { user: USER }),
+      health,
+      mockCredentials.user(USER),
+    );
+    expect(swept.filter(([, shown]) => shown.length)).toEqual([]);
+    count(
+      'read paths swept for a subscription removed from config after a refresh stored it (nothing shown)',
+      swept.length,
+    );
   });
 
   it(`fails each of ${BAD_INPUTS.length} bad action inputs, passed by another template to real tasks, with a clear message, no stack and no remote write`, async () => {
