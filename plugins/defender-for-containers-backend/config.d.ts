@@ -56,6 +56,21 @@ export interface Config {
        */
       cacheSeconds?: number;
     };
+    /**
+     * Who may change connectors beyond what the permission policy decides. Read by the backend
+     * plugin (routes) and the scaffolder module (actions).
+     */
+    permissions?: {
+      /**
+       * Subjects of the service principals (e.g. `external:ci-bot`, a static token's `subject`,
+       * `plugin:<id>`) that may create, delete and refresh connectors, i.e. use
+       * `defender-for-containers.connector.create`, `.delete` and `.refresh`: through the routes
+       * and as the initiator of a scaffolder task. Backstage grants a service principal every
+       * permission its token's `accessRestrictions` allow without asking the permission policy,
+       * so any other service principal is refused these. Reads are unaffected. Default: none.
+       */
+      servicePrincipals?: string[];
+    };
     /** The catalog module that mirrors connectors as Resource entities. */
     catalog?: {
       /**

@@ -11,7 +11,10 @@ import { HEALTH_TRANSITIONS_TOPIC } from './health/ConnectorTransition';
 import { ConnectorNotifier } from './notifications/ConnectorNotifier';
 import { readTransitions } from './notifications/readTransitions';
 import { registerEntityDefenderHealthAction } from './actions/registerEntityDefenderHealthAction';
-import { optionalDefenderConfigServiceRef } from '@defender-backstage/plugin-defender-for-containers-node';
+import {
+  optionalDefenderConfigServiceRef,
+  readServicePrincipalWriters,
+} from '@defender-backstage/plugin-defender-for-containers-node';
 import { createHealthRouter } from './health/createHealthRouter';
 import { defenderHealthServiceRef } from './health/defenderHealthServiceRef';
 import { readHealthConfig } from './health/readHealthConfig';
@@ -62,17 +65,25 @@ export const defenderForContainersPlugin = createBackendPlugin({
         // Registered here, the plugin that owns them, so policy authors and RBAC UIs list them;
         // the scaffolder module checks the same permissions.
         permissionsRegistry.addPermissions(defenderForContainersPermissions);
+        // Backstage allows service principals without asking the policy: only these may write.
+        const servicePrincipals = readServicePrincipalWriters(config);
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
+            servicePrincipals,
             allowedSubscriptions: defender.configured
               ? defender.config.azure.subscriptions
               : [],
           }),
         );
         httpRouter.use(
-          await createHealthRouter({ httpAuth, permissions, health }),
+          await createHealthRouter({
+            httpAuth,
+            permissions,
+            health,
+            servicePrincipals,
+          }),
         );
         // AI assistants (the actions registry, exposed over MCP) get the card's answer.
         registerEntityDefenderHealthAction(actionsRegistry, {

@@ -15,13 +15,20 @@ import { authorizePermission } from './authorizePermission';
 export function createRequirePermission(deps: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** Service principals that may write (see `authorizePermission`); default none. */
+  servicePrincipals?: readonly string[];
 }) {
   return (permission: BasicPermission | BasicPermission[]): RequestHandler =>
     async (req, _res, next) => {
       const credentials = await deps.httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      await authorizePermission(deps.permissions, permission, credentials);
+      await authorizePermission(
+        deps.permissions,
+        permission,
+        credentials,
+        deps.servicePrincipals,
+      );
       next();
     };
 }

@@ -15,6 +15,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   allowedSubscriptions: AllowedSubscription[];
+  /** `defenderForContainers.permissions.servicePrincipals`: services that may write; default none. */
+  servicePrincipals?: readonly string[];
 }
 
 export async function createRouter(

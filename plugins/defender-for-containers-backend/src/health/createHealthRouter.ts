@@ -90,6 +90,8 @@ export async function createHealthRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   health: DefenderHealthService;
+  /** `defenderForContainers.permissions.servicePrincipals`: services that may refresh; default none. */
+  servicePrincipals?: readonly string[];
 }): Promise<express.Router> {
   const { httpAuth, health } = options;
   const requirePermission = createRequirePermission(options);

@@ -16,7 +16,10 @@ import {
  * after these.
  */
 export function sharedActionsEmulator(
-  options: { permissions?: PermissionsService } = {},
+  options: {
+    permissions?: PermissionsService;
+    servicePrincipals?: readonly string[];
+  } = {},
 ): ActionsEmulator {
   const t = {} as ActionsEmulator;
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
+import { assertServicePrincipalMayWrite } from '@defender-backstage/plugin-defender-for-containers-node';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -27,15 +28,19 @@ function describePrincipal(credentials: BackstageCredentials): string {
  * Refuses the step unless the permission policy allows the task's initiator `permission`.
  * The scaffolder runs actions with its own Azure and Docker Hub credentials, so without this
  * anyone who may run a template could write connectors; it runs before any remote call, dry run
- * included, so a refused step has touched nothing.
+ * included, so a refused step has touched nothing. A task started by a service principal (an
+ * external access token) is refused the write permissions even when the policy allows them unless
+ * `servicePrincipals` lists its subject: Backstage allows service principals without the policy.
  *
  * @param doing - what the user tried, completing "You are not allowed to ...".
+ * @param servicePrincipals - `defenderForContainers.permissions.servicePrincipals`; default none.
  */
 export async function authorizeInitiator(
   ctx: { getInitiatorCredentials(): Promise<BackstageCredentials> },
   permissions: PermissionsService,
   permission: BasicPermission,
   doing: string,
+  servicePrincipals: readonly string[] = [],
 ): Promise<void> {
   const credentials = await ctx.getInitiatorCredentials();
   const [decision] = await permissions.authorize([{ permission }], {
@@ -51,4 +56,5 @@ export async function authorizeInitiator(
       )}. Ask your Backstage administrators (the permission policy) to grant it.`,
     );
   }
+  assertServicePrincipalMayWrite(credentials, permission, servicePrincipals);
 }

@@ -103,6 +103,7 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
           options.permissions,
           connectorDeletePermission,
           'offboard Docker Hub organizations',
+          options.servicePrincipals,
         );
         const input = parseOffboardingInput(ctx.input, options.subscriptions);
         const { organization } = input;

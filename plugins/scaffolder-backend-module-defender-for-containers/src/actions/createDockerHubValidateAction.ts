@@ -49,6 +49,7 @@ export function createDockerHubValidateAction(options: DefenderActionsOptions) {
           options.permissions,
           connectorCreatePermission,
           'validate Docker Hub organizations for onboarding',
+          options.servicePrincipals,
         );
         const input = parseOnboardingInput(ctx.input, options.subscriptions);
         ctx.logger.info(

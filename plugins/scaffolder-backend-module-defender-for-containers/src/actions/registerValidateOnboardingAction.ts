@@ -96,6 +96,7 @@ export function registerValidateOnboardingAction(
         options.permissions,
         connectorCreatePermission,
         'validate Docker Hub organizations for onboarding',
+        options.servicePrincipals,
       );
       const parsed = parseOnboardingInput(
         {
