@@ -62,6 +62,15 @@ export interface Config {
       registryAuthUrl?: string;
       /** `service` parameter of the registry token service. Default `registry.docker.io`. */
       registryService?: string;
+      /**
+       * Opt-out, default `false`: the onboarding pre-flight refuses a Docker Hub credential it
+       * cannot prove read-only (a token whose Docker Hub JWT states no scope, e.g. a password or an
+       * old-style token, or an organization without a repository to run the registry push probe
+       * on). `true` lets such a credential through; the task log then says so in one warning line
+       * per unproven check. A credential shown to be able to write is still refused
+       * (`writeScopedTokens`).
+       */
+      allowUnprovenReadOnly?: boolean;
     };
     /**
      * PEM file of an extra certificate authority to trust for the endpoints above, e.g. the

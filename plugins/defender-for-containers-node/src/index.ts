@@ -66,3 +66,8 @@ export {
 } from './defenderTlsTrustServiceRef';
 export { defenderArmClientServiceRef } from './defenderArmClientServiceRef';
 export { dockerHubClientServiceRef } from './dockerHubClientServiceRef';
+export {
+  SERVICE_PRINCIPALS_CONFIG_KEY,
+  readServicePrincipalWriters,
+  assertServicePrincipalMayWrite,
+} from './permissions/servicePrincipalWrites';

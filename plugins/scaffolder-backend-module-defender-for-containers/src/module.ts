@@ -17,6 +17,7 @@ import {
   defenderArmClientServiceRef,
   dockerHubClientServiceRef,
   optionalDefenderConfigServiceRef,
+  readServicePrincipalWriters,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import { createDockerHubOffboardAction } from './actions/createDockerHubOffboardAction';
 import { createDockerHubOnboardAction } from './actions/createDockerHubOnboardAction';
@@ -46,6 +47,7 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
         dockerHub: dockerHubClientServiceRef,
         events: eventsServiceRef,
         permissions: coreServices.permissions,
+        config: coreServices.rootConfig,
         // The scaffolder plugin's registry: the AI action's id is scaffolder:<name>.
         actionsRegistry: actionsRegistryServiceRef,
         logger: coreServices.logger,
@@ -57,6 +59,7 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
         dockerHub,
         events,
         permissions,
+        config,
         actionsRegistry,
         logger,
       }) {
@@ -68,7 +71,11 @@ export const scaffolderModuleDefenderForContainers = createBackendModule({
           dockerHub,
           subscriptions: defender?.azure.subscriptions ?? [],
           azurePortal: defender?.azure.portal,
+          allowUnprovenReadOnly:
+            defender?.dockerHub.allowUnprovenReadOnly ?? false,
           permissions,
+          // Backstage allows service principals without asking the policy: only these may write.
+          servicePrincipals: readServicePrincipalWriters(config),
           // The catalog module mirrors connectors as entities; this makes it refresh now.
           onConnectorChanged: (connectorId: string) =>
             events.publish({

@@ -6,7 +6,8 @@ export type FaultKind =
   | 'status'
   | 'reset'
   | 'staleEtag'
-  | 'slowBody';
+  | 'slowBody'
+  | 'redirect';
 
 /** @public */
 export const FAULT_STATUSES = [403, 404, 409, 429, 500, 502, 503, 504] as const;
@@ -32,8 +33,20 @@ export interface FaultSpec {
   status?: FaultStatus;
   /** For kind `status`: adds `Retry-After: <seconds>`. */
   retryAfterSeconds?: number;
+  /**
+   * For kind `status` on ARM: the error message quotes the request body, as ARM's
+   * `InvalidRequestContent` errors quote what they could not read. Undocumented for these APIs
+   * [inferred], so the stricter case: a client must never show such a message as it came.
+   */
+  quoteRequestBody?: boolean;
   /** For kinds `latency` and `slowBody` (default 1000). */
   latencyMs?: number;
+  /**
+   * For kind `redirect`: a `307` to this URL (default another origin,
+   * `https://redirected.invalid` + the request's path), as a proxy, a moved endpoint or an
+   * attacker in the path could answer. A client must not follow it with its credentials.
+   */
+  location?: string;
   /** How many matching requests it applies to; default: forever. */
   times?: number;
   /** Chance (0..1) that a matching request is affected, drawn from the seeded generator. */

@@ -156,6 +156,15 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
   switch (ctx.surface) {
     case 'arm': {
       if (!ctx.headers['x-ms-request-id']) armHeaders(ctx);
+      if (fault.quoteRequestBody) {
+        return armError(
+          ctx,
+          status,
+          'InvalidRequestContent',
+          `The request content was invalid and could not be deserialized: '${ctx.rawBody.toString('utf8').slice(0, 4000)}'.`,
+          { headers },
+        );
+      }
       if (status === 403) return faultAuthorizationFailed(ctx);
       if (status === 404) return armNotFound(ctx);
       if (status === 409) return armConflict(ctx);
@@ -233,6 +242,17 @@ export async function handleRequest(
       else if (fault.kind === 'slowBody')
         ctx.slowBodyMs = fault.latencyMs ?? 1000;
       else if (fault.kind === 'staleEtag') ctx.staleEtag = true;
+      else if (fault.kind === 'redirect') {
+        // Outside the specs on purpose (no route declares a 3xx): written as is, unvalidated.
+        logRequest(ctx, 307);
+        ctx.responded = true;
+        res.writeHead(307, {
+          Location: fault.location ?? `https://redirected.invalid${ctx.path}`,
+          'Content-Length': '0',
+        });
+        res.end();
+        return;
+      }
       else if (fault.kind === 'reset') {
         logRequest(ctx, 0);
         ctx.responded = true;

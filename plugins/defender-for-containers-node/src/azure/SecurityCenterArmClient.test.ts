@@ -185,6 +185,27 @@ describe('SecurityCenterArmClient against the emulator (real SDK pipeline over H
     }
   });
 
+  it('scrubs the token from an ARM error that quotes the PUT it refuses', async () => {
+    t.emu.injectFault({
+      route: 'PUT securityConnectors',
+      kind: 'status',
+      status: 409,
+      quoteRequestBody: true,
+      times: 1,
+    });
+    const error = await t.arm
+      .putSecurityConnector(idOf('dockerhub-acme'), bodyFor('acme'))
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ArmError);
+    expect(error.code).toBe('InvalidRequestContent');
+    // the quote is there (the emulator did quote it), the token is not
+    expect(error.message).toContain('"hierarchyIdentifier":"acme"');
+    expect(error.message).toContain('"accessToken":"***"');
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain(
+      TOKEN,
+    );
+  });
+
   it('reports a wrong client secret as a sign-in ArmError without the secret', async () => {
     const bad = await startDefenderTestEmulator({
       principal: { ...ADMIN, clientSecret: 'wrong-secret' },

@@ -14,6 +14,7 @@ import {
   type DefenderTlsTrust,
 } from '../config/createDefenderTlsTrust';
 import { ArmError } from './ArmError';
+import { scrubSecrets } from '../util/scrubSecrets';
 import type {
   ArmCallOptions,
   ArmPermission,
@@ -276,6 +277,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
       body,
       options,
       conditions,
+      [body.properties?.environmentData?.authentication?.accessToken],
     );
     return { created: res.status === 201, connector: res.body };
   }
@@ -462,7 +464,11 @@ export class SecurityCenterArmClient implements DefenderArmClient {
     body?: unknown,
     options?: ArmCallOptions,
     extraHeaders?: Record<string, string>,
+    /** Sent in this request's body: never in the error text an answer produces. */
+    secrets: Array<string | undefined> = [],
   ): Promise<{ status: number; body: any }> {
+    const scrub = (text: string | undefined) =>
+      text === undefined ? undefined : scrubSecrets(text, secrets);
     const request = createPipelineRequest({
       url: apiVersion ? this.url(pathOrUrl, apiVersion) : pathOrUrl,
       method,
@@ -483,7 +489,7 @@ export class SecurityCenterArmClient implements DefenderArmClient {
         operation,
         status: isRestError(e) ? e.statusCode ?? 0 : 0,
         code: (e as any)?.code ?? (e as Error)?.name,
-        armMessage: (e as Error)?.message,
+        armMessage: scrub((e as Error)?.message),
         clientRequestId: request.requestId,
       });
     }
@@ -502,7 +508,8 @@ export class SecurityCenterArmClient implements DefenderArmClient {
         operation,
         status: response.status,
         code: parsed?.error?.code,
-        armMessage: parsed?.error?.message,
+        // An answer to the PUT may quote the request it refuses, the token included.
+        armMessage: scrub(parsed?.error?.message),
         requestId: headers.get('x-ms-request-id'),
         correlationRequestId: headers.get('x-ms-correlation-request-id'),
         clientRequestId:

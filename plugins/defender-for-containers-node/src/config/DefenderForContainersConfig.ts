@@ -44,6 +44,11 @@ export interface DefenderForContainersConfig {
     registryAuthUrl: string;
     /** `service` parameter of the registry token service. */
     registryService: string;
+    /**
+     * `dockerHub.allowUnprovenReadOnly` (default false): let the pre-flight pass, with one warning,
+     * a credential it cannot prove read-only instead of refusing it.
+     */
+    allowUnprovenReadOnly?: boolean;
   };
   /** PEM file of an extra CA to trust, in addition to the default ones. */
   caFile?: string;

@@ -25,6 +25,7 @@ describe('readDefenderConfig', () => {
       apiUrl: 'https://hub.docker.com',
       registryAuthUrl: 'https://auth.docker.io/token',
       registryService: 'registry.docker.io',
+      allowUnprovenReadOnly: false,
     });
     expect(c.azure.subscriptions[0]).toMatchObject({
       id: SUB,
@@ -32,6 +33,14 @@ describe('readDefenderConfig', () => {
       resourceGroups: ['rg-a'],
       defaults: { resourceGroup: 'rg-a', location: 'westeurope' },
     });
+  });
+
+  it('reads the explicit opt-out dockerHub.allowUnprovenReadOnly (default false)', () => {
+    const c = read({
+      azure: { subscriptions: [{ id: SUB }] },
+      dockerHub: { allowUnprovenReadOnly: true },
+    });
+    expect(c.dockerHub.allowUnprovenReadOnly).toBe(true);
   });
 
   it('strips trailing slashes from endpoints', () => {
@@ -75,6 +84,13 @@ describe('readDefenderConfig', () => {
         dockerHub: { apiUrl: 'nope' },
       },
       "'defenderForContainers.dockerHub.apiUrl'",
+    ],
+    [
+      {
+        azure: { subscriptions: [{ id: SUB }] },
+        dockerHub: { allowUnprovenReadOnly: 'yes' },
+      },
+      "'defenderForContainers.dockerHub.allowUnprovenReadOnly'",
     ],
     [
       {

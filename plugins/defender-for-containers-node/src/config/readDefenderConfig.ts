@@ -31,6 +31,19 @@ function invalid(key: string, problem: string): Error {
   return new Error(`Invalid config at '${key}': ${problem}`);
 }
 
+/** An optional switch that defaults to false; anything but a boolean fails startup naming the key. */
+function readBoolean(config: Config, key: string): boolean {
+  const value = config.getOptional(key);
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') {
+    throw invalid(
+      `${ROOT}.${key}`,
+      `must be true or false, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
 /** Tokens and tokens' holders only ever travel over TLS, so every endpoint must be https. */
 function httpsUrl(config: Config, key: string, fallback: string): string {
   const value = config.getOptionalString(key);
@@ -229,6 +242,10 @@ export function readDefenderSettings(rootConfig: Config): Omit<
       registryService:
         config.getOptionalString('dockerHub.registryService') ??
         DEFAULTS.registryService,
+      allowUnprovenReadOnly: readBoolean(
+        config,
+        'dockerHub.allowUnprovenReadOnly',
+      ),
     },
     caFile: config.getOptionalString('caFile'),
   };

@@ -17,6 +17,7 @@ describe('readOptionalDefenderConfig', () => {
         apiUrl: 'https://hub.docker.com',
         registryAuthUrl: 'https://auth.docker.io/token',
         registryService: 'registry.docker.io',
+        allowUnprovenReadOnly: false,
       },
     });
   });

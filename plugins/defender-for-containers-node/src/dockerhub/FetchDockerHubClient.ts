@@ -24,6 +24,7 @@ import type {
 } from './DockerHubClient';
 import { DockerHubError } from './DockerHubError';
 import { parseRetryAfter } from './parseRetryAfter';
+import { scrubSecrets } from '../util/scrubSecrets';
 
 /**
  * The subset of `fetch` the client uses; injectable so tests can observe (not fake) traffic.
@@ -37,6 +38,8 @@ export type DockerHubFetch = (
     body?: string;
     signal: AbortSignal;
     dispatcher?: Agent;
+    /** Always `manual`: a redirect is never followed with the credentials. */
+    redirect?: 'manual';
   },
 ) => Promise<{
   status: number;
@@ -392,6 +395,7 @@ export class FetchDockerHubClient implements DockerHubClient {
       options?.signal?.addEventListener('abort', onAbort, { once: true });
       let res: RawResponse | undefined;
       let failure: unknown;
+      let redirect: { status: number; to: string } | undefined;
       try {
         const r = await this.fetchImpl(url, {
           ...init,
@@ -401,8 +405,17 @@ export class FetchDockerHubClient implements DockerHubClient {
             ...init.headers,
           },
           signal: controller.signal,
+          // The Authorization header (a JWT, or on sign-in the token itself in the body) would
+          // go to wherever a redirect points: never follow one.
+          redirect: 'manual',
           ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
         });
+        if (r.status >= 300 && r.status < 400) {
+          redirect = {
+            status: r.status,
+            to: originOf(r.headers.get('location')),
+          };
+        }
         const text = await r.text();
         let json: any;
         try {
@@ -422,6 +435,13 @@ export class FetchDockerHubClient implements DockerHubClient {
           operation: op,
           status: 0,
           reason: 'aborted',
+        });
+      }
+      if (redirect) {
+        throw new DockerHubError({
+          operation: op,
+          status: redirect.status,
+          reason: `Docker Hub answered with a redirect to ${redirect.to}, which Backstage does not follow with credentials; check defenderForContainers.dockerHub.apiUrl and any proxy in between`,
         });
       }
       if (!res) {
@@ -492,11 +512,7 @@ export class FetchDockerHubClient implements DockerHubClient {
   }
 
   private scrub(text: string, secrets: string[]): string {
-    let out = text;
-    for (const s of secrets) {
-      if (s) out = out.split(s).join('***');
-    }
-    return out;
+    return scrubSecrets(text, secrets);
   }
 
   private detail(res: RawResponse, secrets: string[]): string | undefined {
@@ -535,4 +551,13 @@ function plainText(body: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return text ? `an HTML error page: ${text}` : 'an HTML error page';
+}
+
+/** Only the origin of a redirect's target: its path and query could carry anything. */
+function originOf(location: string | null): string {
+  try {
+    return new URL(location ?? '').origin;
+  } catch {
+    return 'an unreadable location';
+  }
 }

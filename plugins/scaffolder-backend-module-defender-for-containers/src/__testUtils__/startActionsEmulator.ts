@@ -49,8 +49,12 @@ export async function startActionsEmulator(
     emulator?: Emulator;
     /** The permission policy the actions ask; default: allow everything. */
     permissions?: PermissionsService;
+    /** Service principals that may write (`DefenderActionsOptions.servicePrincipals`). */
+    servicePrincipals?: readonly string[];
     /** Connector responses carry the stored token (the emulator's option). */
     echoAccessToken?: boolean;
+    /** `defenderForContainers.dockerHub.allowUnprovenReadOnly`, as the module passes it on. */
+    allowUnprovenReadOnly?: boolean;
   } = {},
 ) {
   const { emu, config, arm, dockerHub, exchanges } =
@@ -77,7 +81,9 @@ export async function startActionsEmulator(
     dockerHub,
     subscriptions: config.azure.subscriptions,
     azurePortal: config.azure.portal,
+    allowUnprovenReadOnly: options.allowUnprovenReadOnly,
     permissions: options.permissions ?? mockServices.permissions(),
+    servicePrincipals: options.servicePrincipals,
     onConnectorChanged: async (connectorId: string) => {
       changed.push(connectorId);
     },
@@ -117,6 +123,11 @@ export async function runAction(
     checkpoints?: Map<string, unknown>;
     /** The task initiator's credentials; default: the mock context's user. */
     credentials?: BackstageCredentials;
+    /**
+     * The task's secrets; default: the input's accessToken as `secrets.accessToken`, as a
+     * template passes it (`accessToken: ${{ secrets.accessToken }}`).
+     */
+    secrets?: Record<string, string>;
   } = {},
 ) {
   const logs: LogLine[] = [];
@@ -129,6 +140,11 @@ export async function runAction(
       logger: recordingLogger(logs),
     }),
     isDryRun: options.isDryRun,
+    secrets:
+      options.secrets ??
+      (typeof input.accessToken === 'string'
+        ? { accessToken: input.accessToken }
+        : {}),
     ...(options.credentials && {
       getInitiatorCredentials: async () => options.credentials!,
     }),

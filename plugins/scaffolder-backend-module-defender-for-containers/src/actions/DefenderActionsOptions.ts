@@ -17,6 +17,12 @@ export interface DefenderActionsOptions {
   arm: DefenderArmClient;
   dockerHub: DockerHubClient;
   subscriptions: AllowedSubscription[];
+  /**
+   * `defenderForContainers.dockerHub.allowUnprovenReadOnly` (default false): pass, with one
+   * warning line in the task log, a Docker Hub credential the pre-flight cannot prove read-only,
+   * instead of refusing it.
+   */
+  allowUnprovenReadOnly?: boolean;
   /** Where the `portalUrl` output opens (portal and tenant); default: the public portal. */
   azurePortal?: AzurePortal;
   /**
@@ -26,6 +32,13 @@ export interface DefenderActionsOptions {
    * run a template write connectors.
    */
   permissions: PermissionsService;
+  /**
+   * Subjects of the service principals whose tasks may create and delete connectors
+   * (`defenderForContainers.permissions.servicePrincipals`). Backstage allows service
+   * principals without asking the permission policy, so a task started by any other service
+   * principal is refused. Default: none.
+   */
+  servicePrincipals?: readonly string[];
   /**
    * Called after a connector was written or deleted, e.g. to refresh its catalog entity at once.
    * Best effort: a failure is logged as a warning and does not fail the task.

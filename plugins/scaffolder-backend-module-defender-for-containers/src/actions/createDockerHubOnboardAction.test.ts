@@ -38,6 +38,19 @@ describe('defender:dockerhub:onboard against the emulator', () => {
     runAction(t.onboard, { ...base, ...patch }, options);
   const acme = () => t.connector(CONNECTOR_ID);
 
+  it('refuses a token that is not one of the task’s secrets, before any call', async () => {
+    const before = t.emu.state().requestLog.length;
+    // A template passing `accessToken: ${{ parameters.token }}`: the secrets hold something else.
+    const r = await onboard({}, { secrets: { other: 'not the token' } });
+    expect(r.error).toBeInstanceOf(InputError);
+    expect(r.error.message).toContain(
+      'accessToken: ${{ secrets.<that parameter',
+    );
+    expect(r.error.message).not.toContain(TOKENS.read);
+    expect(t.emu.state().requestLog.length).toBe(before);
+    expect(acme()).toBeUndefined();
+  });
+
   it('creates the connector after a clean pre-flight and outputs what the template links to', async () => {
     const r = await onboard();
     expect(r.error).toBeUndefined();

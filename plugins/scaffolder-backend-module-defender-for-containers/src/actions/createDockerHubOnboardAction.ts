@@ -24,6 +24,7 @@ import {
   onboardingInputSchema,
   preflightOutputSchema,
 } from './onboardingSchema';
+import { requireTokenFromSecrets } from './requireTokenFromSecrets';
 import { runPreflightStep } from './runPreflightStep';
 
 /**
@@ -85,8 +86,10 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
           options.permissions,
           connectorCreatePermission,
           'onboard Docker Hub organizations',
+          options.servicePrincipals,
         );
         const parsed = parseOnboardingInput(ctx.input, options.subscriptions);
+        requireTokenFromSecrets(parsed.accessToken, ctx.secrets);
         const { connectorId, organization } = parsed;
         ctx.logger.info(
           `Onboarding Docker Hub organization ${organization} (user ${parsed.username}) to ${connectorId}`,

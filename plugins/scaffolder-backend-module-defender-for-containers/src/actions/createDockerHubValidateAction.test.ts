@@ -5,6 +5,7 @@ import {
   SUB,
   SUB_B,
   SUB_C,
+  scenario,
   TOKENS,
 } from '../__testUtils__/scenario';
 import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
@@ -89,7 +90,12 @@ describe('defender:dockerhub:validate against the emulator', () => {
     [
       'a password',
       { accessToken: TOKENS.password },
-      { 'dockerhub.tokenFormat': 'warn', 'dockerhub.tokenScope': 'warn' },
+      {
+        'dockerhub.tokenFormat': 'warn',
+        'dockerhub.tokenScope': 'fail',
+        // An Editor's password can push: the probe shows it too.
+        'dockerhub.readOnly': 'fail',
+      },
     ],
     [
       'a revoked token',
@@ -122,9 +128,18 @@ describe('defender:dockerhub:validate against the emulator', () => {
       { 'dockerhub.membership': 'fail' },
     ],
     [
-      'an organization without private repositories',
+      'an organization without private repositories: read-only proven on a public one',
       { organization: 'publiconly' },
-      { 'dockerhub.repositories': 'warn', 'dockerhub.readOnly': 'skipped' },
+      {
+        'dockerhub.repositories': 'warn',
+        'dockerhub.privateRepositoryAccess': 'skipped',
+        'dockerhub.readOnly': 'pass',
+      },
+    ],
+    [
+      'an organization without private repositories, a write token',
+      { organization: 'publiconly', accessToken: TOKENS.write },
+      { 'dockerhub.readOnly': 'fail' },
     ],
     [
       'an unregistered provider',
@@ -158,6 +173,97 @@ describe('defender:dockerhub:validate against the emulator', () => {
       'create a "Read-only" personal access token for user mdcuser and run again',
     );
     expect(r.outputs.ok).toBe(false);
+  });
+
+  describe('credentials not proven read-only', () => {
+    const optOut = 'defenderForContainers.dockerHub.allowUnprovenReadOnly';
+    const linesNaming = <L extends { message: string }>(
+      logs: L[],
+      text: string,
+    ) => logs.filter(l => l.message.includes(text));
+    const optedOut = () =>
+      startActionsEmulator({ emulator: t.emu, allowUnprovenReadOnly: true });
+    /** `scenario()` plus a password for memberuser (a Member: no push) and an org without repositories. */
+    const loadWorld = () => {
+      const world = scenario();
+      const member = world.dockerHub!.users!.find(
+        u => u.username === 'memberuser',
+      )!;
+      member.password = 'member-password-horse-battery';
+      world.dockerHub!.orgs!.push({
+        name: 'emptyorg',
+        members: [{ user: 'mdcuser', role: 'editor' }],
+        repositories: [],
+      });
+      t.emu.loadScenario(world);
+    };
+    const password = {
+      username: 'memberuser',
+      accessToken: 'member-password-horse-battery',
+    };
+
+    it('refuses a credential without scope (a password) by default, naming the user and the next step', async () => {
+      loadWorld();
+      const r = await validate(password);
+      expect(r.check('dockerhub.tokenScope').status).toBe('fail');
+      expect(r.error).toBeInstanceOf(InputError);
+      expect(r.error.message).toContain(
+        'create a "Read-only" personal access token for user memberuser',
+      );
+      expect(r.error.message).toContain(optOut);
+      expect(r.error.message).not.toContain(password.accessToken);
+      expect(JSON.stringify(r.logs)).not.toContain(password.accessToken);
+    });
+
+    // memberuser sees only acme's public repository, where a password gets no push: nothing
+    // proves it read-only, so each unproven check says so in exactly one line.
+    it(`passes it under ${optOut}, each unproven check saying so in exactly one log line`, async () => {
+      loadWorld();
+      const r = await runAction((await optedOut()).validate, {
+        ...base,
+        ...password,
+      });
+      expect(r.error).toBeUndefined();
+      expect(r.outputs.ok).toBe(true);
+      expect(r.check('dockerhub.tokenScope').status).toBe('warn');
+      expect(r.check('dockerhub.readOnly').status).toBe('warn');
+      const lines = linesNaming(r.logs, optOut);
+      expect(lines.map(l => [l.level, l.message.split(':')[0]])).toEqual([
+        ['warn', '⚠ Docker Hub token scope'],
+        ['warn', '⚠ Read-only token (registry push probe)'],
+      ]);
+      for (const line of lines) {
+        expect(line.message).toContain('read-only is not proven');
+      }
+    });
+
+    it('still refuses a password that the registry shows can push, under the opt-out', async () => {
+      const r = await runAction((await optedOut()).validate, {
+        ...base,
+        accessToken: TOKENS.password,
+      });
+      expect(r.check('dockerhub.tokenScope').status).toBe('warn');
+      expect(r.check('dockerhub.readOnly').status).toBe('fail');
+      expect(r.error).toBeInstanceOf(InputError);
+    });
+
+    it('refuses an organization with no repository to probe by default; warns in one line under the opt-out', async () => {
+      loadWorld();
+      const refused = await validate({ organization: 'emptyorg' });
+      expect(refused.check('dockerhub.readOnly')).toMatchObject({
+        status: 'fail',
+        remedy: expect.stringContaining(
+          'create a "Read-only" personal access token for user mdcuser',
+        ),
+      });
+      expect(refused.error).toBeInstanceOf(InputError);
+      const allowed = await runAction((await optedOut()).validate, {
+        ...base,
+        organization: 'emptyorg',
+      });
+      expect(allowed.check('dockerhub.readOnly').status).toBe('warn');
+      expect(linesNaming(allowed.logs, optOut)).toHaveLength(1);
+    });
   });
 
   it('names the connector that already holds the organization', async () => {

@@ -90,9 +90,10 @@ async function run(
   client: DockerHubClient,
   input = onboardingInput(),
   signal?: AbortSignal,
+  options: { allowUnprovenReadOnly?: boolean } = {},
 ) {
   const recorder = new PreflightRecorder(mockServices.logger.mock());
-  await dockerHubPreflight(client, input, recorder, signal);
+  await dockerHubPreflight(client, input, recorder, signal, options);
   return {
     checks: Object.fromEntries(recorder.checks.map(c => [c.id, c])),
     onlyUserFailures: recorder.onlyUserFailures,
@@ -127,10 +128,13 @@ describe('dockerHubPreflight token scope', () => {
   const scopeCheck = async (
     scope: string | undefined,
     policy?: WriteScopedTokenPolicy,
+    allowUnprovenReadOnly?: boolean,
   ) => {
     const { checks } = await run(
       dockerHubAnswering({ claims: { scope, username: 'mdcuser' } }),
       onboardingInput(policy),
+      undefined,
+      { allowUnprovenReadOnly },
     );
     return checks['dockerhub.tokenScope'];
   };
@@ -185,26 +189,62 @@ describe('dockerHubPreflight token scope', () => {
     },
   );
 
-  it('warns when Docker does not say what the token may do (a password)', async () => {
-    expect(await scopeCheck(undefined)).toEqual({
+  const unprovenRemedy =
+    'create a "Read-only" personal access token for user mdcuser (Docker Hub → Account settings → Personal access tokens) and run again.';
+  const optOut = 'defenderForContainers.dockerHub.allowUnprovenReadOnly';
+
+  it('fails when Docker does not say what the token may do (a password), by default', async () => {
+    for (const policy of [undefined, 'refuse', 'warn'] as const) {
+      expect(await scopeCheck(undefined, policy)).toEqual({
+        id: 'dockerhub.tokenScope',
+        title: 'Docker Hub token scope',
+        status: 'fail',
+        message:
+          'Docker Hub did not say what the credential of mdcuser may do (a password or an old-style token?): read-only is not proven, and a credential that can write must not be stored in Azure.',
+        remedy: `${unprovenRemedy} (To accept the risk instead, an administrator can set ${optOut}: true.)`,
+      });
+    }
+  });
+
+  it(`only warns about a token without scope under ${optOut}`, async () => {
+    expect(await scopeCheck(undefined, undefined, true)).toEqual({
       id: 'dockerhub.tokenScope',
       title: 'Docker Hub token scope',
       status: 'warn',
-      message:
-        'Docker did not say what the token may do (a password or an old token?): it may allow writes.',
-      remedy: readOnlyToken,
+      message: `Docker Hub did not say what the credential of mdcuser may do (a password or an old-style token?): read-only is not proven; allowed by ${optOut}.`,
+      remedy: unprovenRemedy,
     });
   });
 
+  it(`passes a token without scope, that the registry proves read-only, under ${optOut} with exactly one warning line`, async () => {
+    const logger = mockServices.logger.mock();
+    const recorder = new PreflightRecorder(logger);
+    await dockerHubPreflight(
+      dockerHubAnswering({ claims: { username: 'mdcuser' } }),
+      onboardingInput(),
+      recorder,
+      undefined,
+      { allowUnprovenReadOnly: true },
+    );
+    expect(recorder.failed).toEqual([]);
+    expect(recorder.warnings.map(c => c.id)).toEqual(['dockerhub.tokenScope']);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(`read-only is not proven; allowed by ${optOut}.`),
+    );
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
   it.each(['repo:delete', ''])(
-    "warns about a scope it does not know ('%s')",
+    "fails a scope it does not know ('%s') by default, warns under the opt-out",
     async scope => {
-      expect(await scopeCheck(scope)).toEqual({
-        id: 'dockerhub.tokenScope',
-        title: 'Docker Hub token scope',
+      expect(await scopeCheck(scope)).toMatchObject({
+        status: 'fail',
+        message: `unknown token scope '${scope}': read-only is not proven, and a credential that can write must not be stored in Azure.`,
+      });
+      expect(await scopeCheck(scope, undefined, true)).toMatchObject({
         status: 'warn',
-        message: `unknown token scope '${scope}'.`,
-        remedy: readOnlyToken,
+        message: `unknown token scope '${scope}': read-only is not proven; allowed by ${optOut}.`,
       });
     },
   );
@@ -366,5 +406,106 @@ describe('dockerHubPreflight registry push probe (read-only check)', () => {
         'could not probe acme/api: AbortError: This operation was aborted',
       remedy: 'check the Docker Hub status and the inputs, then run again.',
     });
+  });
+});
+
+describe('dockerHubPreflight without a private repository', () => {
+  const optOut = 'defenderForContainers.dockerHub.allowUnprovenReadOnly';
+  const publicOnly = (
+    push: Probe,
+    repositories = [{ namespace: 'acme', name: 'web', isPrivate: false }],
+  ) => {
+    const probed: string[] = [];
+    const client = dockerHubAnswering({
+      listRepositories: async () => repositories,
+      pull: async () => {
+        throw new Error('no pull probe without a private repository');
+      },
+      push: async repository => {
+        probed.push(repository);
+        return push(repository);
+      },
+    });
+    return { client, probed };
+  };
+  const checksOf = async (
+    client: DockerHubClient,
+    allowUnprovenReadOnly?: boolean,
+    policy?: WriteScopedTokenPolicy,
+  ) =>
+    (
+      await run(client, onboardingInput(policy), undefined, {
+        allowUnprovenReadOnly,
+      })
+    ).checks;
+
+  it('proves read-only with the push probe on a public repository (insufficient scope)', async () => {
+    const { client, probed } = publicOnly(async () => ({
+      outcome: 'insufficientScope',
+      detail: 'access token has insufficient scopes',
+    }));
+    const checks = await checksOf(client);
+    expect(probed).toEqual(['acme/web']);
+    expect(checks['dockerhub.readOnly']).toMatchObject({
+      status: 'pass',
+      message:
+        'the registry refuses push to acme/web for this token: read-only confirmed (no private repository, so the public acme/web was probed)',
+    });
+    expect(checks['dockerhub.privateRepositoryAccess']).toMatchObject({
+      status: 'skipped',
+    });
+  });
+
+  it('fails when the registry grants push to the public repository', async () => {
+    const { client } = publicOnly(async () => ({
+      outcome: 'granted',
+      actions: ['pull', 'push'],
+    }));
+    expect((await checksOf(client, true))['dockerhub.readOnly']).toEqual({
+      id: 'dockerhub.readOnly',
+      title: 'Read-only token (registry push probe)',
+      status: 'fail',
+      message: 'the registry grants push to acme/web: the token can write.',
+      remedy: 'create a "Read-only" token for user mdcuser and run again.',
+    });
+  });
+
+  it('refuses by default when the probe proves nothing (no push, no refusal), warns under the opt-out', async () => {
+    const { client } = publicOnly(async () => ({
+      outcome: 'granted',
+      actions: ['pull'],
+    }));
+    expect((await checksOf(client))['dockerhub.readOnly']).toMatchObject({
+      status: 'fail',
+      message:
+        "acme has no private repository, and the registry neither refused the token's push scope nor granted push to acme/web: read-only is not proven, and a credential that can write must not be stored in Azure.",
+      remedy: expect.stringContaining(
+        'create a "Read-only" personal access token for user mdcuser',
+      ),
+    });
+    expect((await checksOf(client, true))['dockerhub.readOnly']).toMatchObject({
+      status: 'warn',
+      message: expect.stringContaining(
+        `read-only is not proven; allowed by ${optOut}.`,
+      ),
+    });
+  });
+
+  it('refuses by default when there is no repository to probe at all, warns under the opt-out', async () => {
+    const { client, probed } = publicOnly(async () => {
+      throw new Error('nothing to probe');
+    }, []);
+    expect((await checksOf(client))['dockerhub.readOnly']).toEqual({
+      id: 'dockerhub.readOnly',
+      title: 'Read-only token (registry push probe)',
+      status: 'fail',
+      message:
+        'no repository in acme to run the registry push probe on: read-only is not proven, and a credential that can write must not be stored in Azure.',
+      remedy: `create a "Read-only" personal access token for user mdcuser (Docker Hub → Account settings → Personal access tokens) and run again. (To accept the risk instead, an administrator can set ${optOut}: true.)`,
+    });
+    expect((await checksOf(client, true))['dockerhub.readOnly']).toMatchObject({
+      status: 'warn',
+    });
+    expect(probed).toEqual([]);
   });
 });

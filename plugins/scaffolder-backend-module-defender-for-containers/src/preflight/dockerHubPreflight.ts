@@ -3,6 +3,7 @@ import {
   type DockerHubClient,
   type DockerHubRepository,
   type DockerHubSession,
+  type RegistryProbeResult,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { OnboardingInput } from '../input/parseOnboardingInput';
 import { checkTokenFormat } from './checkTokenFormat';
@@ -12,6 +13,37 @@ import type { CheckOutcome, PreflightRecorder } from './PreflightRecorder';
 /** What the Docker Hub checks learned, for the onboarding outputs. */
 export interface DockerHubFacts {
   repositories?: { total: number; private: number; public: number };
+}
+
+/** How the pre-flight treats a credential it cannot prove read-only (config, not task input). */
+export interface DockerHubPreflightOptions {
+  /** `defenderForContainers.dockerHub.allowUnprovenReadOnly`: warn instead of refusing. */
+  allowUnprovenReadOnly?: boolean;
+}
+
+const OPT_OUT_KEY = 'defenderForContainers.dockerHub.allowUnprovenReadOnly';
+
+/**
+ * A credential not proven read-only: refused by default; with the explicit opt-out a warning, so
+ * the task log says so in exactly one line (the check's own).
+ */
+function unproven(
+  why: string,
+  input: OnboardingInput,
+  options: DockerHubPreflightOptions,
+): CheckOutcome {
+  const remedy = `create a "Read-only" personal access token for user ${input.username} (Docker Hub → Account settings → Personal access tokens) and run again.`;
+  return options.allowUnprovenReadOnly
+    ? {
+        status: 'warn',
+        message: `${why}: read-only is not proven; allowed by ${OPT_OUT_KEY}.`,
+        remedy,
+      }
+    : {
+        status: 'fail',
+        message: `${why}: read-only is not proven, and a credential that can write must not be stored in Azure.`,
+        remedy: `${remedy} (To accept the risk instead, an administrator can set ${OPT_OUT_KEY}: true.)`,
+      };
 }
 
 function serviceFailure(e: unknown, what: string): CheckOutcome {
@@ -28,6 +60,7 @@ function serviceFailure(e: unknown, what: string): CheckOutcome {
 function scopeOutcome(
   scope: string | undefined,
   input: OnboardingInput,
+  options: DockerHubPreflightOptions,
 ): CheckOutcome {
   const readOnlyToken = `create a "Read-only" personal access token for user ${input.username} and run again.`;
   switch (scope) {
@@ -51,19 +84,17 @@ function scopeOutcome(
         }.`,
         remedy: readOnlyToken,
       };
+    // The Hub JWT's `scope` is the only place a token states its own scope (reference/dockerhub
+    // §2.3); without it (a password, an old-style token) or with an unknown one, nothing shows the
+    // credential cannot write.
     case undefined:
-      return {
-        status: 'warn',
-        message:
-          'Docker did not say what the token may do (a password or an old token?): it may allow writes.',
-        remedy: readOnlyToken,
-      };
+      return unproven(
+        `Docker Hub did not say what the credential of ${input.username} may do (a password or an old-style token?)`,
+        input,
+        options,
+      );
     default:
-      return {
-        status: 'warn',
-        message: `unknown token scope '${scope}'.`,
-        remedy: readOnlyToken,
-      };
+      return unproven(`unknown token scope '${scope}'`, input, options);
   }
 }
 
@@ -157,23 +188,73 @@ function repositoriesOutcome(
   return { status: 'pass', message: counts };
 }
 
-function pickProbeRepository(repos: DockerHubRepository[]) {
+function pickProbeRepository(
+  repos: DockerHubRepository[],
+  isPrivate: boolean,
+): string | undefined {
   return repos
-    .filter(r => r.isPrivate)
+    .filter(r => r.isPrivate === isPrivate)
     .map(r => `${r.namespace}/${r.name}`.toLowerCase())
     .sort()[0];
 }
 
 /**
+ * The push probe on a public repository, for an organization without a private one. Docker Hub
+ * refuses a personal access token that asks the registry token service for actions beyond its
+ * own scope with `401 … insufficient scopes`, whatever the repository (docker/cli PR #4511,
+ * https://github.com/docker/cli/pull/4511; token service:
+ * https://docs.docker.com/reference/api/registry/auth/). That refusal is about the token, not the
+ * repository's visibility, so it proves read-only here too. A granted `push` proves the opposite
+ * (an Editor's rights cover every repository of the organization:
+ * https://docs.docker.com/enterprise/security/roles-and-permissions/core-roles/). A grant without
+ * `push` proves nothing: the user may simply lack write rights on that repository.
+ */
+function publicPushOutcome(
+  r: RegistryProbeResult,
+  probe: string,
+  input: OnboardingInput,
+  options: DockerHubPreflightOptions,
+): CheckOutcome {
+  if (r.outcome === 'insufficientScope') {
+    return {
+      status: 'pass',
+      message: `the registry refuses push to ${probe} for this token: read-only confirmed (no private repository, so the public ${probe} was probed)`,
+    };
+  }
+  if (r.outcome === 'unauthorized') {
+    return {
+      status: 'fail',
+      message: `the registry rejected the credentials (${r.detail ?? '401'}).`,
+      remedy: `check the token of ${input.username} and run again.`,
+    };
+  }
+  if (r.actions.includes('push')) {
+    return {
+      status: input.writeScopedTokens === 'warn' ? 'warn' : 'fail',
+      message: `the registry grants push to ${probe}: the token can write.`,
+      remedy: `create a "Read-only" token for user ${input.username} and run again.`,
+    };
+  }
+  return unproven(
+    `${input.organization} has no private repository, and the registry neither refused the token's push scope nor granted push to ${probe}`,
+    input,
+    options,
+  );
+}
+
+/**
  * The Docker Hub half of the pre-flight (reference/dockerhub §0): sign-in, then membership and
  * the repository listing concurrently, then the pull and push probes concurrently on one
- * private repository. Read-only: nothing is ever written to Docker Hub.
+ * private repository (without one, the push probe alone on a public one). Read-only: nothing is
+ * ever written to Docker Hub. A credential not proven read-only is refused unless
+ * `options.allowUnprovenReadOnly`.
  */
 export async function dockerHubPreflight(
   client: DockerHubClient,
   input: OnboardingInput,
   recorder: PreflightRecorder,
   signal?: AbortSignal,
+  options: DockerHubPreflightOptions = {},
 ): Promise<DockerHubFacts> {
   const dependents = [
     'dockerhub.tokenScope',
@@ -223,7 +304,7 @@ export async function dockerHubPreflight(
   });
   recorder.record(
     'dockerhub.tokenScope',
-    scopeOutcome(session.claims.scope, input),
+    scopeOutcome(session.claims.scope, input, options),
   );
   recorder.record(
     'dockerhub.identity',
@@ -263,12 +344,31 @@ export async function dockerHubPreflight(
         'dockerhub.repositories',
         repositoriesOutcome(repos.length, privateCount, input),
       );
-      const probe = pickProbeRepository(repos);
+      const probe = pickProbeRepository(repos, true);
       if (!probe) {
         recorder.skip(
-          ['dockerhub.privateRepositoryAccess', 'dockerhub.readOnly'],
+          ['dockerhub.privateRepositoryAccess'],
           'no private repository to probe',
         );
+        const publicProbe = pickProbeRepository(repos, false);
+        if (!publicProbe) {
+          recorder.record(
+            'dockerhub.readOnly',
+            unproven(
+              `no repository in ${input.organization} to run the registry push probe on`,
+              input,
+              options,
+            ),
+          );
+          return;
+        }
+        await session
+          .probeRegistryAccess(publicProbe, 'push', { signal })
+          .then(
+            r => publicPushOutcome(r, publicProbe, input, options),
+            e => serviceFailure(e, `could not probe ${publicProbe}`),
+          )
+          .then(o => recorder.record('dockerhub.readOnly', o));
         return;
       }
       // Separate calls: a refused push must not hide a working pull (reference/dockerhub §6).

@@ -16,6 +16,8 @@ export interface PreflightDeps {
   arm: DefenderArmClient;
   dockerHub: DockerHubClient;
   subscriptions: AllowedSubscription[];
+  /** Pass unproven read-only credentials with a warning instead of refusing them (config opt-out). */
+  allowUnprovenReadOnly?: boolean;
 }
 
 export interface PreflightResult {
@@ -40,7 +42,9 @@ export async function runPreflight(
 ): Promise<PreflightResult> {
   const recorder = new PreflightRecorder(logger);
   const [dockerHub, azure] = await Promise.all([
-    dockerHubPreflight(deps.dockerHub, input, recorder, signal),
+    dockerHubPreflight(deps.dockerHub, input, recorder, signal, {
+      allowUnprovenReadOnly: deps.allowUnprovenReadOnly,
+    }),
     azurePreflight(deps.arm, input, deps.subscriptions, recorder, signal),
   ]);
   const failed = recorder.failed;
