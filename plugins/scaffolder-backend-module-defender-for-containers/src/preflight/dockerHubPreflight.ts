@@ -199,26 +199,28 @@ function pickProbeRepository(
 }
 
 /**
- * The push probe on a public repository, for an organization without a private one. Docker Hub
- * refuses a personal access token that asks the registry token service for actions beyond its
- * own scope with `401 … insufficient scopes`, whatever the repository (docker/cli PR #4511,
+ * What the registry push probe on `probe` says about the token. Docker Hub refuses a personal
+ * access token that asks the registry token service for actions beyond its own scope with
+ * `401 … insufficient scopes`, whatever the repository (docker/cli PR #4511,
  * https://github.com/docker/cli/pull/4511; token service:
- * https://docs.docker.com/reference/api/registry/auth/). That refusal is about the token, not the
- * repository's visibility, so it proves read-only here too. A granted `push` proves the opposite
- * (an Editor's rights cover every repository of the organization:
- * https://docs.docker.com/enterprise/security/roles-and-permissions/core-roles/). A grant without
- * `push` proves nothing: the user may simply lack write rights on that repository.
+ * https://docs.docker.com/reference/api/registry/auth/), so that refusal proves read-only on a
+ * public repository too. A granted `push` proves the opposite (an Editor's rights cover every
+ * repository of the organization:
+ * https://docs.docker.com/enterprise/security/roles-and-permissions/core-roles/). A grant
+ * without `push` is `noPush`: on a private repository the user's own one, on a public one it
+ * proves nothing (the user may simply lack write rights there).
  */
-function publicPushOutcome(
+function pushOutcome(
   r: RegistryProbeResult,
   probe: string,
   input: OnboardingInput,
-  options: DockerHubPreflightOptions,
+  noPush: CheckOutcome,
+  confirmedHow = '',
 ): CheckOutcome {
   if (r.outcome === 'insufficientScope') {
     return {
       status: 'pass',
-      message: `the registry refuses push to ${probe} for this token: read-only confirmed (no private repository, so the public ${probe} was probed)`,
+      message: `the registry refuses push to ${probe} for this token: read-only confirmed${confirmedHow}`,
     };
   }
   if (r.outcome === 'unauthorized') {
@@ -235,11 +237,7 @@ function publicPushOutcome(
       remedy: `create a "Read-only" token for user ${input.username} and run again.`,
     };
   }
-  return unproven(
-    `${input.organization} has no private repository, and the registry neither refused the token's push scope nor granted push to ${probe}`,
-    input,
-    options,
-  );
+  return noPush;
 }
 
 /**
@@ -365,7 +363,18 @@ export async function dockerHubPreflight(
         await session
           .probeRegistryAccess(publicProbe, 'push', { signal })
           .then(
-            r => publicPushOutcome(r, publicProbe, input, options),
+            r =>
+              pushOutcome(
+                r,
+                publicProbe,
+                input,
+                unproven(
+                  `${input.organization} has no private repository, and the registry neither refused the token's push scope nor granted push to ${publicProbe}`,
+                  input,
+                  options,
+                ),
+                ` (no private repository, so the public ${publicProbe} was probed)`,
+              ),
             e => serviceFailure(e, `could not probe ${publicProbe}`),
           )
           .then(o => recorder.record('dockerhub.readOnly', o));
@@ -399,34 +408,11 @@ export async function dockerHubPreflight(
         session
           .probeRegistryAccess(probe, 'push', { signal })
           .then(
-            (r): CheckOutcome => {
-              if (r.outcome === 'insufficientScope') {
-                return {
-                  status: 'pass',
-                  message: `the registry refuses push to ${probe} for this token: read-only confirmed`,
-                };
-              }
-              if (r.outcome === 'unauthorized') {
-                return {
-                  status: 'fail',
-                  message: `the registry rejected the credentials (${
-                    r.detail ?? '401'
-                  }).`,
-                  remedy: `check the token of ${input.username} and run again.`,
-                };
-              }
-              if (r.actions.includes('push')) {
-                return {
-                  status: input.writeScopedTokens === 'warn' ? 'warn' : 'fail',
-                  message: `the registry grants push to ${probe}: the token can write.`,
-                  remedy: `create a "Read-only" token for user ${input.username} and run again.`,
-                };
-              }
-              return {
+            r =>
+              pushOutcome(r, probe, input, {
                 status: 'pass',
                 message: `the registry grants no push to ${probe}`,
-              };
-            },
+              }),
             e => serviceFailure(e, `could not probe ${probe}`),
           )
           .then(o => recorder.record('dockerhub.readOnly', o)),
