@@ -9,12 +9,6 @@ import {
 } from './findingsQueries';
 import type { ConnectorSnapshot } from './HealthStore';
 
-/** Offerings under which Defender assesses a Docker Hub organization's images. */
-const ASSESSING_OFFERINGS = [
-  'DefenderForContainersDockerHub',
-  'DefenderCspmDockerHub',
-];
-
 /**
  * Connectors that should have findings data by now and have none: a plan that assesses images is
  * on, the connector asks for assessment, and it is older than the first scan takes.
@@ -31,12 +25,7 @@ export function connectorsMissingFindings(
         s.plans.defenderCspm === 'on');
     const old =
       !!s.createdAt && Date.parse(s.createdAt) < readyBefore.getTime();
-    return (
-      assessed &&
-      old &&
-      s.findings.reported === false &&
-      s.offerings.some(o => ASSESSING_OFFERINGS.includes(o))
-    );
+    return assessed && old && s.findings.reported === false;
   });
 }
 
