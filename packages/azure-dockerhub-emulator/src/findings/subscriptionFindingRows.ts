@@ -3,13 +3,6 @@ import { AssessmentRow, connectorAssessments } from './connectorAssessments';
 
 type Row = Record<string, unknown>;
 
-/**
- * `properties.resourceDetails.Source` of Docker Hub image assessments by default. Microsoft
- * documents `Azure`, `AWS` and `GCP` only; `DockerHub` is our choice (scenario
- * `azure.assessmentSource` changes it), so clients should not depend on it.
- */
-export const DOCKER_HUB_ASSESSMENT_SOURCE = 'DockerHub';
-
 const SEVERITY_RANK: Record<string, number> = { Critical: 0, High: 1 };
 
 /** Stable order, so `$skipToken` pages neither repeat nor skip rows (ARG's paging advice). */

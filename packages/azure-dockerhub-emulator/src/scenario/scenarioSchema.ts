@@ -112,7 +112,11 @@ export const scenarioSchema = z.strictObject({
      * nothing: the tenant a plugin must not show as free of findings.
      */
     assessmentLayout: z.enum(['underConnector', 'elsewhere']).default('underConnector'),
-    /** `properties.resourceDetails.Source` of Docker Hub image assessments [inferred]. */
+    /**
+     * `properties.resourceDetails.Source` of Docker Hub image assessments [inferred]: Microsoft
+     * documents `Azure`, `AWS` and `GCP` only; `DockerHub` is our choice, so clients should not
+     * depend on it.
+     */
     assessmentSource: z.string().min(1).default('DockerHub'),
   }),
   dockerHub: z
