@@ -447,7 +447,7 @@ export class FetchDockerHubClient implements DockerHubClient {
       if (!res) {
         const reason = controller.signal.aborted
           ? `timed out after ${timeoutMs} ms`
-          : this.scrub(
+          : scrubSecrets(
               String(
                 (failure as any)?.cause?.code ??
                   (failure as any)?.cause?.message ??
@@ -511,10 +511,6 @@ export class FetchDockerHubClient implements DockerHubClient {
     }
   }
 
-  private scrub(text: string, secrets: string[]): string {
-    return scrubSecrets(text, secrets);
-  }
-
   private detail(res: RawResponse, secrets: string[]): string | undefined {
     const j = res.json;
     const raw =
@@ -523,7 +519,7 @@ export class FetchDockerHubClient implements DockerHubClient {
       (typeof j?.details === 'string' && j.details) ||
       (typeof j?.error === 'string' && j.error) ||
       (j === undefined && res.text ? plainText(res.text) : undefined);
-    return raw ? this.scrub(String(raw), secrets).slice(0, 300) : undefined;
+    return raw ? scrubSecrets(String(raw), secrets).slice(0, 300) : undefined;
   }
 
   private error(op: string, res: RawResponse, secrets: string[]) {
