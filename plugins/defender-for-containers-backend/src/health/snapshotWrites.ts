@@ -57,7 +57,8 @@ export async function lockSubscription(
     .onConflict('subscription_id')
     .ignore();
   const query = tx(SUBSCRIPTIONS).where({ subscription_id: subscriptionId });
-  if (tx.client.config.client === 'pg') query.forUpdate();
+  // By dialect, not by the configured client name ('pg', 'postgres', 'postgresql' all work).
+  if (tx.client.dialect === 'postgresql') query.forUpdate();
   return query.first();
 }
 
