@@ -132,6 +132,11 @@ export interface TrendPoint {
   /** `YYYY-MM-DD` (UTC). */
   date: string;
   status?: ReportedConnectorStatus;
+  /**
+   * False when Defender had reported no findings data for the connector that day: its `counts`
+   * are zero for want of data, not for want of findings. Absent means it had.
+   */
+  findingsReported?: boolean;
   counts: SeverityCounts;
 }
 

@@ -15,6 +15,7 @@ import {
 import { HealthRefresher } from './HealthRefresher';
 import { KnexHealthStore } from './KnexHealthStore';
 import { readHealthConfig } from './readHealthConfig';
+import { toConnectorHealth } from './toConnectorViews';
 
 jest.setTimeout(60_000);
 
@@ -108,6 +109,16 @@ describe('findings data against the emulator: none is not zero', () => {
     const acme = await stored(ACME);
     expect(acme.findings).toEqual({ images: [], worst: [], reported: false });
     expect(acme.createdAt).toEqual(expect.any(String));
+    // The day's history says so too: its zero counts are no data, not no findings.
+    const history = await store.getTrend([ACME], '2000-01-01');
+    expect(history.map(r => [r.repository, r.findingsReported])).toEqual([
+      ['*', false],
+    ]);
+    const card = toConnectorHealth(acme, t.config.azure.subscriptions, history);
+    expect(card.trend).toEqual([
+      expect.objectContaining({ findingsReported: false }),
+    ]);
+    expect(card.findings).toMatchObject({ reported: false });
 
     const warnings = logger.warn.mock.calls
       .map(([m]) => String(m))
@@ -130,6 +141,12 @@ describe('findings data against the emulator: none is not zero', () => {
     await refresher().refreshAll();
     const initech = await stored(INITECH);
     expect(initech.findings.reported).toBe(true);
+    const history = await store.getTrend([INITECH], '2000-01-01');
+    expect(history.map(r => r.findingsReported)).toEqual([true]);
+    expect(
+      toConnectorHealth(initech, t.config.azure.subscriptions, history)
+        .trend[0],
+    ).not.toHaveProperty('findingsReported');
     expect(initech.totals).toEqual({ critical: 0, high: 0, medium: 0, low: 0 });
     expect((await stored(ACME)).findings.reported).toBe(true);
     expect(

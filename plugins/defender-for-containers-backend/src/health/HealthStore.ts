@@ -93,6 +93,8 @@ export interface StoredTrendRow {
   date: string;
   repository: string;
   status?: ReportedConnectorStatus;
+  /** False: Defender had no findings data that day, so `counts` are not "no findings". */
+  findingsReported: boolean;
   counts: SeverityCounts;
 }
 

@@ -316,6 +316,9 @@ export class KnexHealthStore implements HealthStore {
       date: r.date,
       repository: r.repository,
       status: r.status ?? undefined,
+      // SQLite answers 0/1; rows written before the column held data when they held counts.
+      findingsReported:
+        r.findings_reported === null ? true : Boolean(r.findings_reported),
       counts: {
         critical: Number(r.critical),
         high: Number(r.high),

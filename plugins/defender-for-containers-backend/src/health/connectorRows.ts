@@ -180,6 +180,7 @@ export function historyRows(s: ConnectorSnapshot, at: Date) {
       date,
       repository: WHOLE_CONNECTOR,
       status: s.reportedStatus,
+      findings_reported: s.findings.reported ?? true,
       ...sumCounts(s.findings.images.map(i => i.counts)),
     },
     ...[...byRepo].map(([repository, counts]) => ({
@@ -187,6 +188,7 @@ export function historyRows(s: ConnectorSnapshot, at: Date) {
       date,
       repository,
       status: null,
+      findings_reported: true,
       ...counts,
     })),
   ];

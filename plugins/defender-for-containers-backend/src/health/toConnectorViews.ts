@@ -166,6 +166,7 @@ export function toConnectorHealth(
     .map(day => ({
       date: day.date,
       status: day.status,
+      ...(day.findingsReported ? {} : { findingsReported: false }),
       counts: repositories
         ? sumCounts(
             own

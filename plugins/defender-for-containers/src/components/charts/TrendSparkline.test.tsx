@@ -32,6 +32,32 @@ describe('TrendSparkline', () => {
     );
   });
 
+  it('never reads a day without findings data as a day without findings', async () => {
+    const none = {
+      ...days[2],
+      counts: counts(0, 0, 0, 0),
+      findingsReported: false,
+    };
+    expect(describeTrend([none])).toBe(
+      '1 day so far: no findings data from Defender, healthy; one point is added per day',
+    );
+    expect(describeTrend([{ ...none, date: '2026-02-28' }, none])).toBe(
+      '2 days: no findings data from Defender; healthy on 2 of 2 days',
+    );
+    expect(describeTrend([days[0], days[1], none])).toBe(
+      '3 days: open findings 52 → 51 (critical 4 → 3) on the days with findings data (none on 1); healthy on 2 of 3 days',
+    );
+    renderInTestApp(<TrendSparkline trend={[days[0], days[1], none]} />);
+    const chart = await screen.findByRole('img', { name: /3 days/ });
+    // the lines stop at the last day with data: two points each, not three
+    for (const line of chart.querySelectorAll('polyline')) {
+      expect(line.getAttribute('points')!.split(' ')).toHaveLength(2);
+    }
+    expect(chart.querySelectorAll('rect > title')[2].textContent).toBe(
+      '2026-03-01: healthy, no findings data',
+    );
+  });
+
   it('draws one status cell per day, each with its date and status as a tooltip, and both lines', async () => {
     renderInTestApp(<TrendSparkline trend={days} />);
     const chart = await screen.findByRole('img', { name: /3 days/ });

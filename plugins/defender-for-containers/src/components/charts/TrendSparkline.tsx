@@ -37,13 +37,18 @@ const STATUS_FILL: Record<string, string> = {
 /** Each day's slot; its point sits in the middle, its status below. */
 const slotOf = (days: number) => Math.min(MAX_SLOT, WIDTH / days);
 
-function points(values: number[], max: number): string {
+/** A day Defender had findings data for; a day without has zero counts that mean nothing. */
+const reported = (p: TrendPoint) => p.findingsReported !== false;
+
+/** The line through the days with data (`null`: no data that day, no point). */
+function points(values: Array<number | null>, max: number): string {
   const slot = slotOf(values.length);
   return values
-    .map((v, i) => {
+    .flatMap((v, i) => {
+      if (v === null) return [];
       const x = i * slot + slot / 2;
       const y = HEIGHT - (HEIGHT * v) / max;
-      return `${x.toFixed(1)},${y.toFixed(1)}`;
+      return [`${x.toFixed(1)},${y.toFixed(1)}`];
     })
     .join(' ');
 }
@@ -51,19 +56,33 @@ function points(values: number[], max: number): string {
 /** What the trend says, in words: the chart's accessible name and its visible caption. */
 export function describeTrend(trend: TrendPoint[]): string {
   if (trend.length === 0) return 'No history yet';
-  const first = trend[0];
   const last = trend[trend.length - 1];
   if (trend.length === 1) {
-    return `1 day so far: ${totalOf(last.counts)} open findings (${
-      last.counts.critical
-    } critical), ${last.status ?? 'no report'}; one point is added per day`;
+    const findings = reported(last)
+      ? `${totalOf(last.counts)} open findings (${
+          last.counts.critical
+        } critical)`
+      : 'no findings data from Defender';
+    return `1 day so far: ${findings}, ${
+      last.status ?? 'no report'
+    }; one point is added per day`;
   }
   const healthyDays = trend.filter(p => p.status === 'healthy').length;
+  const health = `healthy on ${healthyDays} of ${trend.length} days`;
+  const withData = trend.filter(reported);
+  if (withData.length === 0) {
+    return `${trend.length} days: no findings data from Defender; ${health}`;
+  }
+  const from = withData[0];
+  const to = withData[withData.length - 1];
+  const missing = trend.length - withData.length;
   return `${trend.length} days: open findings ${totalOf(
-    first.counts,
-  )} → ${totalOf(last.counts)} (critical ${first.counts.critical} → ${
-    last.counts.critical
-  }); healthy on ${healthyDays} of ${trend.length} days`;
+    from.counts,
+  )} → ${totalOf(to.counts)} (critical ${from.counts.critical} → ${
+    to.counts.critical
+  })${
+    missing ? ` on the days with findings data (none on ${missing})` : ''
+  }; ${health}`;
 }
 
 /**
@@ -81,8 +100,8 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
       </Typography>
     );
   }
-  const totals = trend.map(p => totalOf(p.counts));
-  const max = Math.max(1, ...totals);
+  const totals = trend.map(p => (reported(p) ? totalOf(p.counts) : null));
+  const max = Math.max(1, ...totals.map(t => t ?? 0));
   const slot = slotOf(trend.length);
   const width = slot * trend.length;
   const description = describeTrend(trend);
@@ -103,18 +122,20 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
             <polyline
               className={classes.critical}
               points={points(
-                trend.map(p => p.counts.critical),
+                trend.map(p => (reported(p) ? p.counts.critical : null)),
                 max,
               )}
             />
           </>
         ) : (
-          <circle
-            className={classes.dot}
-            cx={slot / 2}
-            cy={HEIGHT - (HEIGHT * totals[0]) / max}
-            r={3}
-          />
+          totals[0] !== null && (
+            <circle
+              className={classes.dot}
+              cx={slot / 2}
+              cy={HEIGHT - (HEIGHT * totals[0]) / max}
+              r={3}
+            />
+          )
         )}
         {trend.map((p, i) => (
           <rect
@@ -125,9 +146,11 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
             height={STRIP}
             fill={STATUS_FILL[p.status ?? 'pending'] ?? STATUS_FILL.pending}
           >
-            <title>{`${p.date}: ${p.status ?? 'no report'}, ${totalOf(
-              p.counts,
-            )} open findings`}</title>
+            <title>{`${p.date}: ${p.status ?? 'no report'}, ${
+              reported(p)
+                ? `${totalOf(p.counts)} open findings`
+                : 'no findings data'
+            }`}</title>
           </rect>
         ))}
       </svg>
