@@ -37,11 +37,7 @@ describe('scaffolder module without defenderForContainers, over MCP', () => {
       method: 'tools/call',
       params: {
         name: TOOL,
-        arguments: {
-          organization: 'acme',
-          username: 'mdc-acme',
-          accessToken: 'dckr_pat_x',
-        },
+        arguments: { organization: 'acme' },
       },
       authorization,
     });

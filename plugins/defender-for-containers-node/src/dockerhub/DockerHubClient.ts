@@ -78,4 +78,13 @@ export interface DockerHubClient {
     credentials: DockerHubCredentials,
     options?: DockerHubCallOptions,
   ): Promise<DockerHubSession>;
+  /**
+   * `GET /v2/namespaces/{namespace}/repositories` without credentials: the number of repositories
+   * anyone can see (public ones). Docker Hub answers 0 both for an unknown namespace and for one
+   * with private repositories only, so 0 proves nothing.
+   */
+  countPublicRepositories(
+    namespace: string,
+    options?: DockerHubCallOptions,
+  ): Promise<number>;
 }

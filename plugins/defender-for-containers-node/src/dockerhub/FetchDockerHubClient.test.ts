@@ -82,6 +82,20 @@ describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
       expect(page.requestHeaders.Authorization).toMatch(/^Bearer /);
   });
 
+  it('counts the public repositories of a namespace without sending any credentials', async () => {
+    expect(await t.dockerHub.countPublicRepositories('bigorg')).toBe(65);
+    // An unknown namespace and a private-only one look alike: 0.
+    expect(await t.dockerHub.countPublicRepositories('memberorg')).toBe(0);
+    expect(await t.dockerHub.countPublicRepositories('no-such-org')).toBe(0);
+    const calls = t.exchanges.filter(c => c.url.includes('/v2/namespaces/'));
+    expect(calls).toHaveLength(3);
+    for (const c of calls) {
+      expect(
+        Object.keys(c.requestHeaders).map(h => h.toLowerCase()),
+      ).not.toContain('authorization');
+    }
+  });
+
   it('probes pull and push separately: read-only token gets pull and insufficient scope for push', async () => {
     const session = await signIn();
     await expect(

@@ -238,6 +238,27 @@ export class FetchDockerHubClient implements DockerHubClient {
     );
   }
 
+  async countPublicRepositories(
+    namespace: string,
+    options?: DockerHubCallOptions,
+  ): Promise<number> {
+    const op = `GET /v2/namespaces/${namespace}/repositories (anonymous)`;
+    const res = await this.send(
+      op,
+      `${this.options.dockerHub.apiUrl}/v2/namespaces/${encodeURIComponent(
+        namespace,
+      )}/repositories?page_size=1`,
+      { method: 'GET', headers: {} },
+      [],
+      options,
+    );
+    const count = res.json?.count;
+    if (res.status !== 200 || typeof count !== 'number') {
+      throw this.error(op, res, []);
+    }
+    return count;
+  }
+
   /** @internal */
   async createHubToken(
     credentials: DockerHubCredentials,

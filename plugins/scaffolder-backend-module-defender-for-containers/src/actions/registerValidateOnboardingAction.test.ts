@@ -22,6 +22,7 @@ import {
   ADMIN,
   RG,
   SUB,
+  SUB_C,
   TENANT,
   TOKENS,
   scenario,
@@ -68,6 +69,11 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
                     displayName: 'Production',
                     defaults: { resourceGroup: RG, location: 'westeurope' },
                   },
+                  {
+                    id: SUB_C,
+                    displayName: 'Sandbox',
+                    defaults: { resourceGroup: RG, location: 'westeurope' },
+                  },
                 ],
               },
               dockerHub: {
@@ -111,7 +117,7 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
         r => r.method !== 'GET' && r.path.startsWith('/subscriptions/'),
       );
 
-  it('is listed as a read-only tool whose input asks for the token', async () => {
+  it('is listed as a read-only, idempotent tool whose input has no place for a token or user', async () => {
     const { result } = await callMcp(server, {
       method: 'tools/list',
       authorization: mockCredentials.user.header(WRITER),
@@ -123,24 +129,22 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
         destructiveHint: false,
         idempotentHint: true,
       },
-      inputSchema: {
-        required: ['organization', 'username', 'accessToken'],
-        properties: {
-          accessToken: {
-            description: expect.stringMatching(/^REQUIRED SECRET/),
-          },
-        },
-      },
+      inputSchema: { required: ['organization'] },
     });
+    expect(Object.keys(tool.inputSchema.properties).sort()).toEqual([
+      'organization',
+      'resourceGroup',
+      'subscriptionId',
+    ]);
+    expect(tool.description).toMatch(
+      /Never ask the user for a Docker Hub token/,
+    );
   });
 
-  it('answers an allowed caller with every check, writes nothing and never echoes the token', async () => {
+  it('answers an allowed caller with the Azure checks and the public view of the organization, without any Docker Hub credential, and writes nothing', async () => {
     const connectorsBefore = emu.state().connectors;
-    const { result } = await validate(WRITER, {
-      organization: 'acme',
-      username: 'mdcuser',
-      accessToken: TOKENS.read,
-    });
+    const logBefore = emu.state().requestLog.length;
+    const { result } = await validate(WRITER, { organization: 'acme' });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({
       ok: true,
@@ -148,44 +152,92 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
       connectorId: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`,
       entityRef: 'resource:default/defender-dockerhub-acme',
     });
-    expect(result.structuredContent.checks).toHaveLength(14);
+    const checks = result.structuredContent.checks as any[];
+    expect(checks).toHaveLength(14);
+    expect(checks.filter(c => c.id.startsWith('azure.'))).toEqual(
+      checks
+        .filter(c => c.id.startsWith('azure.'))
+        .map(c => expect.objectContaining({ id: c.id, status: 'pass' })),
+    );
+    expect(checks.find(c => c.id === 'dockerhub.repositories')).toMatchObject({
+      status: 'pass',
+      message: expect.stringContaining('acme exists on Docker Hub (1 public'),
+    });
+    const skipped = checks.filter(c => c.status === 'skipped');
+    expect(skipped.map(c => c.id)).toEqual([
+      'dockerhub.tokenFormat',
+      'dockerhub.signIn',
+      'dockerhub.tokenScope',
+      'dockerhub.identity',
+      'dockerhub.membership',
+      'dockerhub.privateRepositoryAccess',
+      'dockerhub.readOnly',
+    ]);
+    for (const c of skipped) {
+      expect(c.message).toMatch(/Secret field asks for it and checks it/);
+    }
+    // Docker Hub heard one anonymous listing: no sign-in, no registry token, no user endpoint.
     expect(
-      result.structuredContent.checks.every((c: any) => c.status === 'pass'),
-    ).toBe(true);
-    expect(JSON.stringify(result)).not.toContain(TOKENS.read);
-    // a dry run: the emulator's Azure state is as before, and no write reached it
+      emu
+        .state()
+        .requestLog.slice(logBefore)
+        .filter(r => r.path.startsWith('/v2/') || r.path.includes('token'))
+        .filter(r => !r.path.includes('/oauth2/'))
+        .map(r => `${r.method} ${r.path}`),
+    ).toEqual(['GET /v2/namespaces/acme/repositories']);
     expect(emu.state().connectors).toEqual(connectorsBefore);
     expect(armWrites()).toEqual([]);
   });
 
-  it('refuses an input it does not declare, naming it, before any remote call', async () => {
+  it('refuses a token or user offered anyway, without echoing it, before any remote call', async () => {
     const before = emu.state().requestLog.length;
-    const { result } = await validate(WRITER, {
-      organization: 'acme',
-      username: 'mdcuser',
-      accessToken: TOKENS.read,
-      resourcegroup: 'rg-typo',
-    });
-    expect(result.isError).toBe(true);
-    expect(result.content[0].text).toContain('resourcegroup');
-    expect(result.content[0].text).not.toContain(TOKENS.read);
+    for (const extra of [
+      { accessToken: TOKENS.read },
+      { username: 'mdcuser' },
+      { resourcegroup: 'rg-typo' },
+    ]) {
+      const { result } = await validate(WRITER, {
+        organization: 'acme',
+        ...extra,
+      });
+      expect(result.isError).toBe(true);
+      expect(result.content[0].text).toContain(
+        'never a Docker Hub token or user',
+      );
+      expect(result.content[0].text).toContain(Object.keys(extra)[0]);
+      expect(result.content[0].text).not.toContain(TOKENS.read);
+    }
     expect(emu.state().requestLog.length).toBe(before);
+  });
+
+  it('says an organization Docker Hub shows nothing of cannot be confirmed, and still runs the Azure checks', async () => {
+    const { result } = await validate(WRITER, { organization: 'no-such-org' });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent.ok).toBe(true);
+    expect(
+      result.structuredContent.checks.find(
+        (c: any) => c.id === 'dockerhub.repositories',
+      ),
+    ).toMatchObject({
+      status: 'warn',
+      message: expect.stringContaining(
+        'does not exist, or all its repositories are private',
+      ),
+    });
   });
 
   it('answers a failed check as checks (ok: false), not as an error', async () => {
     const { result } = await validate(WRITER, {
       organization: 'acme',
-      username: 'mdcuser',
-      accessToken: TOKENS.write,
+      subscriptionId: SUB_C,
     });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent.ok).toBe(false);
     expect(
       result.structuredContent.checks.find(
-        (c: any) => c.id === 'dockerhub.readOnly',
+        (c: any) => c.id === 'azure.providerRegistration',
       ),
     ).toMatchObject({ status: 'fail' });
-    expect(JSON.stringify(result)).not.toContain(TOKENS.write);
     expect(armWrites()).toEqual([]);
   });
 
@@ -195,11 +247,7 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
     expect(await listed(WRITER)).toContain(TOOL);
     expect(await listed(READER)).not.toContain(TOOL);
     const before = emu.state().requestLog.length;
-    const { result } = await validate(READER, {
-      organization: 'acme',
-      username: 'mdcuser',
-      accessToken: TOKENS.read,
-    });
+    const { result } = await validate(READER, { organization: 'acme' });
     expect(result.isError).toBe(true);
     expect(result.content[0].text).toBe(
       `NotFoundError: Action "${TOOL}" not found`,
@@ -224,11 +272,7 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
     );
     await expect(
       registered.action({
-        input: {
-          organization: 'acme',
-          username: 'mdcuser',
-          accessToken: TOKENS.read,
-        },
+        input: { organization: 'acme' },
         credentials: mockCredentials.user(READER),
         logger: mockServices.logger.mock(),
       }),

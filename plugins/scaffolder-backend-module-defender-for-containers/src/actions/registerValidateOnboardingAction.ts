@@ -3,16 +3,19 @@ import {
   connectorCreatePermission,
   connectorEntityRef,
 } from '@defender-backstage/plugin-defender-for-containers-common';
-import { parseOnboardingInput } from '../input/parseOnboardingInput';
-import { runPreflight } from '../preflight/runPreflight';
+import { parseOnboardingTarget } from '../input/parseOnboardingInput';
+import { tokenFreePreflight } from '../preflight/tokenFreePreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { authorizeInitiator } from './authorizeInitiator';
 import { checkSchema } from './onboardingSchema';
 
 /**
  * `scaffolder:validate-defender-docker-hub-onboarding` in the actions registry (and so an MCP
- * tool): the pre-flight of `defender:dockerhub:validate` as a dry run an AI assistant can ask
- * for. It reads Docker Hub and Azure and writes nothing. The backend's own Azure credential does
+ * tool): the pre-flight of `defender:dockerhub:validate` without the Docker Hub token, as a dry
+ * run an AI assistant can ask for. A token given to an assistant would live in the model's
+ * context, the provider's logs and the transcripts, so the tool takes none and refuses any
+ * unknown input: it runs every Azure check and what Docker Hub says anonymously, and leaves the
+ * token's checks to the onboarding template's Secret field. It writes nothing. The backend's own Azure credential does
  * the reading, so the caller needs the same permission as onboarding itself
  * (`defender-for-containers.connector.create`), checked before any remote call.
  *
@@ -28,7 +31,7 @@ export function registerValidateOnboardingAction(
     title:
       'Validate onboarding a Docker Hub organization to Defender for Containers',
     description:
-      "Dry run of onboarding a Docker Hub organization to Microsoft Defender for Containers: checks that the Docker Hub user exists, belongs to the organization, that its access token is valid and read-only and sees the private repositories, and that the Azure subscription and resource group accept a connector. Writes nothing anywhere. NEEDS the user's Docker Hub access token (dckr_pat_…): ask the user for it; it is used for the checks only and never returned. Needs the permission defender-for-containers.connector.create.",
+      "Dry run of onboarding a Docker Hub organization to Microsoft Defender for Containers, WITHOUT any Docker Hub credential: checks that the Azure subscription, Defender plans and resource group accept a connector, whether a connector for the organization exists already, and whether Docker Hub shows the organization publicly. Never ask the user for a Docker Hub token or password and never pass one: the token's checks (valid, read-only, sees the private repositories, its user is an Editor of the organization) are made by the onboarding template's Secret field when the user runs it in Backstage. Writes nothing anywhere. Needs the permission defender-for-containers.connector.create.",
     attributes: { readOnly: true, destructive: false, idempotent: true },
     // Hidden from whoever may not onboard: an agent is not offered a tool that would only
     // refuse. The handler checks the permission again (the registry is not ours to trust).
@@ -41,16 +44,6 @@ export function registerValidateOnboardingAction(
               .string()
               .describe(
                 'Docker Hub organization (namespace), e.g. acme: 2–255 lower-case letters, digits, - or _',
-              ),
-            username: z
-              .string()
-              .describe(
-                'The dedicated Docker Hub user Defender will sign in as (an Editor of the organization)',
-              ),
-            accessToken: z
-              .string()
-              .describe(
-                "REQUIRED SECRET: that user's read-only personal access token (dckr_pat_…). Ask the user for it; it is only used for the checks and never echoed",
               ),
             subscriptionId: z
               .string()
@@ -65,17 +58,22 @@ export function registerValidateOnboardingAction(
                 "Resource group of the connector; default: the subscription's configured one",
               ),
           })
-          // A misspelt optional input must be refused, not dropped, as in the scaffolder actions.
-          .strict(),
+          // A misspelt optional input must be refused, not dropped, as in the scaffolder actions;
+          // and a token offered anyway is refused before it reaches any code of ours.
+          .strict(
+            'takes only organization, subscriptionId and resourceGroup, and never a Docker Hub token or user: the onboarding template asks for those in Backstage',
+          ),
       output: z =>
         z.object({
           ok: z
             .boolean()
-            .describe('True when no check failed (warnings allowed)'),
+            .describe(
+              'True when no check that can run without the token failed (warnings allowed); the token is checked at onboarding',
+            ),
           checks: z
             .array(checkSchema(z))
             .describe(
-              'Every pre-flight check in order: id, title, status (pass/warn/fail/skipped), message, remedy',
+              'Every pre-flight check in order: id, title, status (pass/warn/fail/skipped), message, remedy. The Docker Hub token checks are skipped: the onboarding template makes them',
             ),
           warnings: z.array(z.string()),
           connectorId: z.string().describe('ARM id the connector would have'),
@@ -98,14 +96,14 @@ export function registerValidateOnboardingAction(
         'validate Docker Hub organizations for onboarding',
         options.servicePrincipals,
       );
-      const parsed = parseOnboardingInput(
+      const parsed = parseOnboardingTarget(
         {
           ...input,
           subscriptionId: input.subscriptionId ?? options.subscriptions[0]?.id,
         },
         options.subscriptions,
       );
-      const result = await runPreflight(options, parsed, logger);
+      const result = await tokenFreePreflight(options, parsed, logger);
       return {
         output: {
           ok: result.ok,

@@ -52,15 +52,13 @@ export interface GivenSettings {
 }
 
 /**
- * Everything the pre-flight and the PUT need, checked and normalised. `location`, `plans`,
+ * Where and how the connector would be written, checked and normalised. `location`, `plans`,
  * `scanIntervalHours` and `tags` are those of a new connector (input, else subscription defaults,
  * else built-in defaults; `location` is '' when neither gives one) until
  * `resolveConnectorSettings` has applied an existing connector's.
  */
-export interface OnboardingInput {
+export interface OnboardingTarget {
   organization: string;
-  username: string;
-  accessToken: string;
   subscription: AllowedSubscription;
   resourceGroup: string;
   location: string;
@@ -69,8 +67,14 @@ export interface OnboardingInput {
   plans: DockerHubConnectorPlans;
   scanIntervalHours: number;
   tags: Record<string, string>;
-  writeScopedTokens: WriteScopedTokenPolicy;
   given: GivenSettings;
+}
+
+/** The target plus the Docker Hub credential (what `validate` and `onboard` take). */
+export interface OnboardingInput extends OnboardingTarget {
+  username: string;
+  accessToken: string;
+  writeScopedTokens: WriteScopedTokenPolicy;
 }
 
 /** `dockerhub-<org>`, shortened with a hash suffix when the organization name is very long. */
@@ -187,7 +191,8 @@ export function parseOnboardingInput(
   input: Record<string, unknown>,
   allowed: AllowedSubscription[],
 ): OnboardingInput {
-  const organization = parseOrganization(input.organization);
+  // Field by field in form order, so the first error names the first wrong field.
+  parseOrganization(input.organization);
   const username = textInput('username', input.username, {
     maxLength: 255,
     pattern: USERNAME,
@@ -200,6 +205,25 @@ export function parseOnboardingInput(
     label: 'The Docker Hub access token',
     whenMissing: `paste the read-only personal access token (dckr_pat_…) of Docker Hub user ${username} into the form. A template passes it from a ui:field Secret parameter as \${{ secrets.<name> }}: if the form had one, check that <name> is that parameter's name`,
   });
+  const target = parseOnboardingTarget(input, allowed);
+  const policy = input.writeScopedTokens ?? 'refuse';
+  if (policy !== 'refuse' && policy !== 'warn') {
+    throw new InputError(
+      "writeScopedTokens must be 'refuse' (default) or 'warn'",
+    );
+  }
+  return { ...target, username, accessToken, writeScopedTokens: policy };
+}
+
+/**
+ * The target half of the onboarding inputs (no credential), for the token-free validation an AI
+ * assistant may ask for. Throws an `InputError` saying what to fix.
+ */
+export function parseOnboardingTarget(
+  input: Record<string, unknown>,
+  allowed: AllowedSubscription[],
+): OnboardingTarget {
+  const organization = parseOrganization(input.organization);
   const subscription = parseSubscription(input.subscriptionId, allowed);
   const resourceGroup = parseResourceGroup(input.resourceGroup, subscription);
   const rawLocation = optionalTextInput('location', input.location, {
@@ -267,16 +291,8 @@ export function parseOnboardingInput(
   const tags = { ...given.tags };
   if (given.owner) tags[CONNECTOR_TAG_OWNER] = given.owner;
   if (given.system) tags[CONNECTOR_TAG_SYSTEM] = given.system;
-  const policy = input.writeScopedTokens ?? 'refuse';
-  if (policy !== 'refuse' && policy !== 'warn') {
-    throw new InputError(
-      "writeScopedTokens must be 'refuse' (default) or 'warn'",
-    );
-  }
   return {
     organization,
-    username,
-    accessToken,
     subscription,
     resourceGroup,
     location,
@@ -289,7 +305,6 @@ export function parseOnboardingInput(
     plans,
     scanIntervalHours,
     tags,
-    writeScopedTokens: policy,
     given,
   };
 }

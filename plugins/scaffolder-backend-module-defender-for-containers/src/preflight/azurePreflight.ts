@@ -8,7 +8,7 @@ import {
   isDockerHubConnectorOf,
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
-import type { OnboardingInput } from '../input/parseOnboardingInput';
+import type { OnboardingTarget } from '../input/parseOnboardingInput';
 import {
   describeError,
   isTransient,
@@ -74,7 +74,7 @@ export function permits(permissions: ArmPermission[], action: string) {
 
 async function existingConnector(
   arm: DefenderArmClient,
-  input: OnboardingInput,
+  input: OnboardingTarget,
   allowed: AllowedSubscription[],
   facts: AzureFacts,
   signal?: AbortSignal,
@@ -152,7 +152,7 @@ async function existingConnector(
 
 async function plans(
   arm: DefenderArmClient,
-  input: OnboardingInput,
+  input: OnboardingTarget,
   facts: AzureFacts,
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
@@ -208,7 +208,7 @@ async function plans(
 
 async function resourceGroupAccess(
   arm: DefenderArmClient,
-  input: OnboardingInput,
+  input: OnboardingTarget,
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
   let permissions: ArmPermission[];
@@ -269,7 +269,7 @@ async function resourceGroupAccess(
  */
 export async function azurePreflight(
   arm: DefenderArmClient,
-  input: OnboardingInput,
+  input: OnboardingTarget,
   allowed: AllowedSubscription[],
   recorder: PreflightRecorder,
   signal?: AbortSignal,

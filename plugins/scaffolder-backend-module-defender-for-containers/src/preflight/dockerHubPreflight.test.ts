@@ -83,6 +83,9 @@ function dockerHubAnswering(
         probes[action](repository, options?.signal),
       ...rest,
     }),
+    countPublicRepositories: async () => {
+      throw new Error('the pre-flight with a token never lists anonymously');
+    },
   };
 }
 
