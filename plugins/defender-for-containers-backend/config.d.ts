@@ -55,6 +55,14 @@ export interface Config {
        * off. Default 5, at most 300.
        */
       cacheSeconds?: number;
+      /**
+       * Who sees a connector's health and findings (card, overview, AI actions).
+       * `connector-entity` (default): only a caller who may read the connector's catalog Resource
+       * entity (`resource:default/defender-dockerhub-<org>`), so catalog permission rules and
+       * ownership decide per team; others see the connector as "not allowed". `all`: everyone
+       * with `defender-for-containers.connector.read`.
+       */
+      readScope?: 'connector-entity' | 'all';
     };
     /**
      * Who may change connectors beyond what the permission policy decides. Read by the backend

@@ -11,7 +11,10 @@ export type {
   ConnectorRefreshRequest,
   DefenderHealthService,
 } from './health/DefenderHealthService';
-export type { RefreshSummary, SubscriptionOutcome } from './health/HealthRefresher';
+export type {
+  RefreshSummary,
+  SubscriptionOutcome,
+} from './health/HealthRefresher';
 export {
   HEALTH_TRANSITIONS_TOPIC,
   type ConnectorTransition,

@@ -7,7 +7,9 @@
  * - `stale`: the last refresh from Azure failed; the last good data is kept, `staleSince` says
  *   since when;
  * - `missing`: an annotation names an organization (or connector) that has no connector in the
- *   subscriptions this Backstage reads.
+ *   subscriptions this Backstage reads;
+ * - `notAllowed`: the connector exists, but the caller may not read its catalog Resource entity
+ *   (`health.readScope: connector-entity`), so nothing else about it is said.
  * @public
  */
 export type ConnectorStatus =
@@ -15,7 +17,8 @@ export type ConnectorStatus =
   | 'unhealthy'
   | 'pending'
   | 'stale'
-  | 'missing';
+  | 'missing'
+  | 'notAllowed';
 
 /**
  * The status Azure last reported successfully (what `stale` hides).
@@ -154,7 +157,7 @@ export interface ConnectorOverview {
   subscriptionName: string;
   resourceGroup: string;
   location?: string;
-  status: Exclude<ConnectorStatus, 'missing'>;
+  status: Exclude<ConnectorStatus, 'missing' | 'notAllowed'>;
   /** What Azure reported at the last successful refresh; differs from `status` when stale. */
   reportedStatus: ReportedConnectorStatus;
   /** One sentence for people: what the status means here. */
@@ -198,6 +201,14 @@ export interface ConnectorHealth extends ConnectorOverview {
 }
 
 /**
+ * True for an entry that carries a connector's health (not `missing`, not `notAllowed`).
+ * @public
+ */
+export function isConnectorHealth(c: EntityConnector): c is ConnectorHealth {
+  return c.status !== 'missing' && c.status !== 'notAllowed';
+}
+
+/**
  * An organization or connector id the entity names, for which no connector was found.
  * @public
  */
@@ -209,10 +220,24 @@ export interface MissingConnector {
 }
 
 /**
+ * A connector of an organization the entity names, whose data the caller may not see: no status,
+ * findings or id, only why.
+ * @public
+ */
+export interface RestrictedConnector {
+  status: 'notAllowed';
+  organization: string;
+  message: string;
+}
+
+/**
  * One entry of an entity's connector list.
  * @public
  */
-export type EntityConnector = ConnectorHealth | MissingConnector;
+export type EntityConnector =
+  | ConnectorHealth
+  | MissingConnector
+  | RestrictedConnector;
 
 /**
  * An annotation value the backend did not use, and why.
@@ -301,4 +326,5 @@ export const CONNECTOR_STATUSES: readonly ConnectorStatus[] = [
   'pending',
   'stale',
   'missing',
+  'notAllowed',
 ];

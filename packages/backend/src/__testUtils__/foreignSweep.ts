@@ -89,12 +89,15 @@ export async function sweepForeign(
     `POST /connectors/<foreign>/refresh (${refresh.status})`,
     refresh.status === 404 ? [] : [refresh.text],
   ]);
-  const direct = await health.listConnectors({ limit: 200, offset: 0 });
+  const direct = await health.listConnectors(
+    { limit: 200, offset: 0 },
+    { credentials },
+  );
   found.push([
     'health.listConnectors',
     direct.items.filter(isForeign).map(c => JSON.stringify(c)),
   ]);
-  const directOwners = await health.listConnectorOwners();
+  const directOwners = await health.listConnectorOwners({ credentials });
   found.push([
     'health.listConnectorOwners',
     directOwners.items

@@ -138,6 +138,33 @@ export const offboardTemplate = template('secure-offboard', [
   },
 ]);
 
+/**
+ * An organization's connector Resource as the plugin's catalog provider makes it (the per-team
+ * read scope shows a connector only to whoever may read this entity).
+ */
+export const connectorResource = (
+  org: string,
+  subscription: string,
+): Entity => {
+  const id = `/subscriptions/${subscription}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-${org}`;
+  const location = `defender-for-containers-connectors:${id.toLowerCase()}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: `defender-dockerhub-${org}`,
+      namespace: 'default',
+      annotations: {
+        'microsoft.com/defender-connector-id': id,
+        'microsoft.com/defender-dockerhub-organization': org,
+        'backstage.io/managed-by-location': location,
+        'backstage.io/managed-by-origin-location': location,
+      },
+    },
+    spec: { type: 'defender-connector', owner: 'group:default/platform' },
+  };
+};
+
 export const component = (
   name: string,
   annotations: Record<string, string>,

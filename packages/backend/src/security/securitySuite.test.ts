@@ -67,6 +67,7 @@ import {
   TOKEN,
   WRITE_TOKEN,
   component,
+  connectorResource,
   offboardTemplate,
   onboardTemplate,
   rawTemplates,
@@ -337,6 +338,8 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
       ...rawTemplates,
       onboardTemplate,
       offboardTemplate,
+      connectorResource('acme', SUB),
+      connectorResource('hooli', FOREIGN),
       component('payments', {
         'microsoft.com/defender-dockerhub-organization': 'acme',
       }),
@@ -423,7 +426,10 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
     ]);
     await health.refreshAll();
     foreignStored = (
-      await health.listConnectors({ limit: 200, offset: 0 })
+      await health.listConnectors(
+        { limit: 200, offset: 0 },
+        { credentials: mockCredentials.user(USER) },
+      )
     ).items.filter(c => c.organization === 'hooli').length;
     await earlier.stop();
     const backend = await startBackend([configured(SUB, 'Production')]);

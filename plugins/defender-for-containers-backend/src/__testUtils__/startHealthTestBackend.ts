@@ -27,6 +27,11 @@ export async function startHealthTestBackend(options: {
   config?: Record<string, unknown>;
   /** `defenderForContainers.azure.subscriptions`; default: the health world's PROD and TEAM. */
   subscriptions?: Array<{ id: string; displayName: string }>;
+  /**
+   * `health.readScope`; default `all`, because most suites test other things with a catalog
+   * double that holds no connector Resources. `readScope.test.ts` tests the scoping.
+   */
+  readScope?: 'connector-entity' | 'all';
 }): Promise<{
   server: Server;
   health: DefenderHealthService;
@@ -65,6 +70,7 @@ export async function startHealthTestBackend(options: {
             },
             caFile: options.caFile,
             health: {
+              readScope: options.readScope ?? 'all',
               schedule: {
                 frequency: { hours: 24 },
                 timeout: { minutes: 5 },

@@ -48,6 +48,8 @@ function parseRef(raw: string): CompoundEntityRef {
 function summarize(c: EntityConnector): string {
   if (c.status === 'missing')
     return `${c.organization ?? c.id}: missing — ${c.message}`;
+  if (c.status === 'notAllowed')
+    return `${c.organization}: not allowed — ${c.message}`;
   const t = c.findings.totals;
   const issues = c.issues.map(i => i.title).join('; ');
   return `${c.organization}: ${c.status}${
@@ -58,10 +60,10 @@ function summarize(c: EntityConnector): string {
 }
 
 function compact(c: EntityConnector) {
-  if (c.status === 'missing') {
+  if (c.status === 'missing' || c.status === 'notAllowed') {
     return {
       organization: c.organization,
-      id: c.id,
+      ...(c.status === 'missing' ? { id: c.id } : {}),
       status: c.status,
       message: c.message,
       issues: [],
@@ -93,7 +95,7 @@ export function registerEntityDefenderHealthAction(
     name: 'get-entity-defender-health',
     title: 'Defender for Containers health of a catalog entity',
     description:
-      "Microsoft Defender for Containers status of the Docker Hub organizations and repositories a catalog entity names (annotations microsoft.com/defender-dockerhub-*): each connector's health (healthy, unhealthy, pending, stale, missing), its issues with remediation, and vulnerability findings counts. Answered from Backstage's last refresh from Azure; needs the permission defender-for-containers.connector.read.",
+      "Microsoft Defender for Containers status of the Docker Hub organizations and repositories a catalog entity names (annotations microsoft.com/defender-dockerhub-*): each connector's health (healthy, unhealthy, pending, stale, missing, or notAllowed when the caller may not read the connector's catalog Resource), its issues with remediation, and vulnerability findings counts. Answered from Backstage's last refresh from Azure; needs the permission defender-for-containers.connector.read.",
     attributes: { readOnly: true, destructive: false, idempotent: true },
     // Hidden from whoever may not read connectors: an agent is not offered a tool that would
     // only refuse. The handler checks the permission again (the registry is not ours to trust).
@@ -128,6 +130,7 @@ export function registerEntityDefenderHealthAction(
                   'pending',
                   'stale',
                   'missing',
+                  'notAllowed',
                 ]),
                 message: z.string(),
                 issues: z.array(z.string()).describe('Issue titles'),

@@ -5,6 +5,7 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import type { AzurePortal } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
+  CONNECTOR_PROVIDER_NAME,
   connectorOwner,
   connectorToEntity,
   type ConnectorRecord,
@@ -22,7 +23,7 @@ export interface ConnectorListing {
  * entities, so onboarding can link to one and entities can depend on it.
  */
 export class DefenderConnectorEntityProvider implements EntityProvider {
-  static readonly providerName = 'defender-for-containers-connectors';
+  static readonly providerName = CONNECTOR_PROVIDER_NAME;
   private connection?: EntityProviderConnection;
   /** Connectors already warned about as ownerless: once per process, not every refresh. */
   private readonly warnedOwnerless = new Set<string>();

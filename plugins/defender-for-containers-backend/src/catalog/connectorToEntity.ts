@@ -10,6 +10,12 @@ import {
   type AzurePortal,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 
+/**
+ * The connector provider's name; its entities' `backstage.io/managed-by-location` begins with it,
+ * which the per-team read scope relies on.
+ */
+export const CONNECTOR_PROVIDER_NAME = 'defender-for-containers-connectors';
+
 /** What the provider needs to know of a Docker Hub connector listed from ARM. */
 export interface ConnectorRecord {
   id: string;

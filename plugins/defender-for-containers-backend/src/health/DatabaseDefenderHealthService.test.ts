@@ -6,6 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseDefenderHealthService } from './DatabaseDefenderHealthService';
+import { unscopedConnectorReads } from './ConnectorReadScope';
 import type { HealthRefresher } from './HealthRefresher';
 import type { ConnectorSnapshot } from './HealthStore';
 import { KnexHealthStore } from './KnexHealthStore';
@@ -39,6 +40,7 @@ describe('DatabaseDefenderHealthService', () => {
     await store.replaceSubscription(DROPPED, [snapshot(DROPPED, 'hooli')], at);
 
     const service = new DatabaseDefenderHealthService({
+      readScope: unscopedConnectorReads,
       store,
       // a tripwire: reading must never refresh
       refresher: {} as HealthRefresher,
@@ -90,7 +92,10 @@ describe('DatabaseDefenderHealthService', () => {
     expect(answer.ignored).toEqual([
       expect.objectContaining({ value: idOf(DROPPED, 'dockerhub-hooli') }),
     ]);
-    const list = await service.listConnectors({ limit: 10, offset: 0 });
+    const list = await service.listConnectors(
+      { limit: 10, offset: 0 },
+      { credentials: mockCredentials.user() },
+    );
     expect(list.items.map(i => i.organization)).toEqual(['acme']);
     await expect(
       service.requestConnectorRefresh(idOf(DROPPED, 'dockerhub-hooli')),
@@ -107,6 +112,7 @@ describe('DatabaseDefenderHealthService', () => {
     );
     let now = new Date('2026-03-01T10:59:00.000Z');
     const service = new DatabaseDefenderHealthService({
+      readScope: unscopedConnectorReads,
       store,
       refresher: {} as HealthRefresher,
       catalog: catalogServiceMock({ entities: [] }),
@@ -132,7 +138,10 @@ describe('DatabaseDefenderHealthService', () => {
       now: () => now,
     });
     const list = (status?: 'healthy' | 'stale') =>
-      service.listConnectors({ limit: 10, offset: 0, status });
+      service.listConnectors(
+        { limit: 10, offset: 0, status },
+        { credentials: mockCredentials.user() },
+      );
 
     now = new Date('2026-03-01T10:54:00.000Z');
     expect((await list()).items.map(i => i.status)).toEqual(['healthy']);

@@ -13,7 +13,9 @@ import {
   readConnectorId,
   readDefenderAnnotations,
   type AllowedSubscription,
+  connectorEntityRef,
   type AzurePortal,
+  type ConnectorHealth,
   type ConnectorListResponse,
   type ConnectorOwnersResponse,
   type EntityConnector,
@@ -30,6 +32,7 @@ import type { HealthRefresher, RefreshSummary } from './HealthRefresher';
 import type { HealthStore, SubscriptionRefreshState } from './HealthStore';
 import type { EntityHealthCache } from './EntityHealthCache';
 import type { HealthConfig } from './readHealthConfig';
+import type { ConnectorReadScope } from './ConnectorReadScope';
 import { toConnectorHealth, toConnectorOverview } from './toConnectorViews';
 
 /**
@@ -51,6 +54,8 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       logger: LoggerService;
       /** Answers of the entity route for a few seconds; cleared by this replica's writes. */
       cache?: EntityHealthCache;
+      /** Whose connectors a caller may see (`health.readScope`). */
+      readScope: ConnectorReadScope;
       now?: () => Date;
     },
   ) {
@@ -61,16 +66,70 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     entityRef: CompoundEntityRef,
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<EntityDefenderResponse> {
-    const { store, catalog, subscriptions, config } = this.options;
     const ref = stringifyEntityRef(entityRef);
     // As the caller: an entity they may not read is indistinguishable from one that is absent.
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+    return this.restrict(
+      await this.entityHealth(ref, readDefenderAnnotations(entity)),
+      credentials,
+    );
+  }
 
-    const reading = readDefenderAnnotations(entity);
-    // Keyed by what the answer is computed from; the caller's right to read the entity was
-    // checked above, on every request.
-    const { cache } = this.options;
+  /**
+   * The answer with every connector the caller may not see replaced by a `notAllowed` entry that
+   * says nothing but why (one per organization). Per request: the cache holds unrestricted
+   * answers, shared by every caller of the entity.
+   */
+  private async restrict(
+    response: EntityDefenderResponse,
+    credentials: BackstageCredentials,
+  ): Promise<EntityDefenderResponse> {
+    const shown = response.connectors.filter(
+      (c): c is ConnectorHealth =>
+        c.status !== 'missing' && c.status !== 'notAllowed',
+    );
+    const readable = await this.options.readScope.readable(
+      shown.map(c => c.organization.toLowerCase()),
+      credentials,
+    );
+    if (shown.every(c => readable.has(c.organization.toLowerCase()))) {
+      return response;
+    }
+    const restricted = new Set<string>();
+    const connectors: EntityConnector[] = [];
+    for (const c of response.connectors) {
+      if (
+        c.status === 'missing' ||
+        c.status === 'notAllowed' ||
+        readable.has(c.organization.toLowerCase())
+      ) {
+        connectors.push(c);
+      } else if (!restricted.has(c.organization.toLowerCase())) {
+        restricted.add(c.organization.toLowerCase());
+        connectors.push({
+          status: 'notAllowed',
+          organization: c.organization,
+          message: `You may not see the Defender data of Docker Hub ${
+            c.organization
+          }: it is shown to those who may read ${connectorEntityRef(
+            c.organization,
+          )} in the catalog. Ask that Resource's owner for access.`,
+        });
+      }
+    }
+    return { ...response, connectors };
+  }
+
+  private async entityHealth(
+    ref: string,
+    reading: ReturnType<typeof readDefenderAnnotations>,
+  ): Promise<EntityDefenderResponse> {
+    const { store, subscriptions, config, cache } = this.options;
+    // Keyed by what the answer is computed from; who may see which connector is decided per
+    // request, after the cache.
     const key = `${ref}\n${JSON.stringify(reading)}`;
     const cached = cache?.get(key);
     if (cached) return cached;
@@ -164,12 +223,14 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
 
   async listConnectors(
     query: ConnectorListQuery,
+    { credentials }: { credentials: BackstageCredentials },
   ): Promise<ConnectorListResponse> {
-    const { store, subscriptions } = this.options;
+    const { store, subscriptions, readScope } = this.options;
     const staleBefore = this.staleBefore();
     const { items, totalCount } = await store.listConnectors(
       {
         subscriptionIds: subscriptions.map(s => s.id),
+        organizations: await readScope.everyReadable(credentials),
         staleBefore,
         status: query.status,
         organization: query.organization,
@@ -197,9 +258,18 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     ).toISOString();
   }
 
-  async listConnectorOwners(): Promise<ConnectorOwnersResponse> {
-    const { store, subscriptions } = this.options;
-    return { items: await store.listOwners(subscriptions.map(s => s.id)) };
+  async listConnectorOwners({
+    credentials,
+  }: {
+    credentials: BackstageCredentials;
+  }): Promise<ConnectorOwnersResponse> {
+    const { store, subscriptions, readScope } = this.options;
+    return {
+      items: await store.listOwners(
+        subscriptions.map(s => s.id),
+        await readScope.everyReadable(credentials),
+      ),
+    };
   }
 
   async requestConnectorRefresh(

@@ -47,15 +47,29 @@ export type ConnectorRefreshRequest =
 export interface DefenderHealthService {
   /**
    * The entity card's answer. The entity is read from the catalog with `credentials`: an entity
-   * the caller cannot read is a `NotFoundError`, exactly like one that does not exist.
+   * the caller cannot read is a `NotFoundError`, exactly like one that does not exist. With
+   * `health.readScope: connector-entity`, a connector whose Resource entity the caller may not
+   * read is a `notAllowed` entry without data.
    */
   getEntityHealth(
     entityRef: CompoundEntityRef,
     options: { credentials: BackstageCredentials },
   ): Promise<EntityDefenderResponse>;
-  listConnectors(query: ConnectorListQuery): Promise<ConnectorListResponse>;
-  /** The distinct owners of the connectors in the allowed subscriptions (the overview's filter). */
-  listConnectorOwners(): Promise<ConnectorOwnersResponse>;
+  /**
+   * The overview's page of connectors; with `health.readScope: connector-entity` only those whose
+   * Resource entity the caller may read (`credentials`).
+   */
+  listConnectors(
+    query: ConnectorListQuery,
+    options: { credentials: BackstageCredentials },
+  ): Promise<ConnectorListResponse>;
+  /**
+   * The distinct owners of the connectors in the allowed subscriptions (the overview's filter),
+   * of the connectors the caller may see.
+   */
+  listConnectorOwners(options: {
+    credentials: BackstageCredentials;
+  }): Promise<ConnectorOwnersResponse>;
   /** `NotFoundError` for a connector the database does not hold. */
   requestConnectorRefresh(
     connectorId: string,

@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { EntityDefenderResponse } from '@defender-backstage/plugin-defender-for-containers-common';
 import { clearOnWrite } from './clearOnWrite';
 import { DatabaseDefenderHealthService } from './DatabaseDefenderHealthService';
+import { unscopedConnectorReads } from './ConnectorReadScope';
 import { EntityHealthCache } from './EntityHealthCache';
 import type { HealthRefresher } from './HealthRefresher';
 import type { ConnectorSnapshot, HealthStore } from './HealthStore';
@@ -156,6 +157,7 @@ describe('the entity route behind the cache, two replicas on one database', () =
       const cache = new EntityHealthCache({ ttlMs: 5_000, now: () => now });
       const store = clearOnWrite(db, cache);
       const service = new DatabaseDefenderHealthService({
+        readScope: unscopedConnectorReads,
         store,
         refresher: {} as HealthRefresher,
         catalog,

@@ -118,6 +118,8 @@ export interface ConnectorListFilter {
   text?: string;
   /** A full lower-case entity ref (`connectorOwnerRef`). */
   owner?: string;
+  /** Only these organizations (lower case; the caller's read scope), when given. */
+  organizations?: string[];
 }
 
 /** Order of `listConnectors`; ties are broken by organization, then id. */
@@ -189,7 +191,11 @@ export interface HealthStore {
     order?: ConnectorListOrder,
   ): Promise<{ items: ConnectorSummary[]; totalCount: number }>;
   /** The distinct owners of the connectors of these subscriptions, sorted; none for untagged. */
-  listOwners(subscriptionIds: string[]): Promise<string[]>;
+  /** Owners of the connectors in these subscriptions (and of these organizations, when given). */
+  listOwners(
+    subscriptionIds: string[],
+    organizations?: string[],
+  ): Promise<string[]>;
   /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */
   getTrend(
     connectorIds: string[],

@@ -300,6 +300,34 @@ describe.each(storageTestDatabaseIds())('KnexHealthStore on %s', databaseId => {
     ).toBe(4);
   });
 
+  it('narrows the list and the owners to a read scope of any size (one bound parameter)', async () => {
+    await store.replaceSubscription(
+      SUB,
+      [
+        snapshot('acme', { owner: 'group:default/payments' }),
+        snapshot('initech', { owner: 'group:default/ops' }),
+        snapshot('zeta'),
+      ],
+      DAY1,
+    );
+    // More names than SQLite (32,766) or PostgreSQL (65,535) accept as separate parameters.
+    const many = Array.from({ length: 70_000 }, (_, i) => `org-${i}`);
+    const scoped = async (organizations: string[]) => ({
+      orgs: (
+        await store.listConnectors(
+          { subscriptionIds: [SUB], organizations },
+          { limit: 10, offset: 0 },
+        )
+      ).items.map(i => i.organization),
+      owners: await store.listOwners([SUB], organizations),
+    });
+    expect(await scoped([...many, 'initech', 'zeta'])).toEqual({
+      orgs: ['initech', 'zeta'],
+      owners: ['group:default/ops'],
+    });
+    expect(await scoped([])).toEqual({ orgs: [], owners: [] });
+  });
+
   it('lists from the summary columns, never reading the per-image details', async () => {
     await store.replaceSubscription(
       SUB,

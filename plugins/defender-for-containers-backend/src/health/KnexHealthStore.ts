@@ -3,6 +3,7 @@ import {
   type DatabaseService,
 } from '@backstage/backend-plugin-api';
 import { parseSecurityConnectorId } from '@defender-backstage/plugin-defender-for-containers-node';
+import { whereInList } from './whereInList';
 import type { Knex } from 'knex';
 import {
   CONNECTORS,
@@ -270,6 +271,9 @@ export class KnexHealthStore implements HealthStore {
       if (filter.owner) {
         q.where({ owner: filter.owner.toLowerCase() });
       }
+      if (filter.organizations) {
+        whereInList(q, 'organization', filter.organizations);
+      }
       if (filter.text) {
         const pattern = likePattern(filter.text);
         q.where(inner =>
@@ -290,8 +294,11 @@ export class KnexHealthStore implements HealthStore {
     return { items: rows.map(summaryFromRow), totalCount: Number(count) };
   }
 
-  async listOwners(subscriptionIds: string[]): Promise<string[]> {
-    const rows: Array<{ owner: string }> = await this.knex(CONNECTORS)
+  async listOwners(
+    subscriptionIds: string[],
+    organizations?: string[],
+  ): Promise<string[]> {
+    const query = this.knex(CONNECTORS)
       .distinct('owner')
       .whereIn(
         'subscription_id',
@@ -299,6 +306,8 @@ export class KnexHealthStore implements HealthStore {
       )
       .whereNotNull('owner')
       .orderBy('owner');
+    if (organizations) whereInList(query, 'organization', organizations);
+    const rows: Array<{ owner: string }> = await query;
     return rows.map(r => r.owner);
   }
 

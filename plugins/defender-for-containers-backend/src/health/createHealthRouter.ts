@@ -115,15 +115,21 @@ export async function createHealthRouter(options: {
     requirePermission(connectorReadPermission),
     async (req, res) => {
       const query = parse(listQuery, req.query, 'query');
-      res.json(await health.listConnectors(query));
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await health.listConnectors(query, { credentials }));
     },
   );
 
   router.get(
     '/connectors/owners',
     requirePermission(connectorReadPermission),
-    async (_req, res) => {
-      res.json(await health.listConnectorOwners());
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await health.listConnectorOwners({ credentials }));
     },
   );
 

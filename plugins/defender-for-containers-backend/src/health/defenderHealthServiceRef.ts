@@ -20,6 +20,10 @@ import { KnexHealthStore } from './KnexHealthStore';
 import { EntityHealthCache } from './EntityHealthCache';
 import { clearOnWrite } from './clearOnWrite';
 import { readHealthConfig } from './readHealthConfig';
+import {
+  CatalogConnectorReadScope,
+  unscopedConnectorReads,
+} from './ConnectorReadScope';
 import { refreshOnConnectorChanges } from './refreshOnConnectorChanges';
 
 /**
@@ -84,6 +88,10 @@ export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
             config,
             logger,
             cache,
+            readScope:
+              config.readScope === 'all'
+                ? unscopedConnectorReads
+                : new CatalogConnectorReadScope(deps.catalog),
           });
         },
       }),

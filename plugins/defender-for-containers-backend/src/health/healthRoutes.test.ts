@@ -41,7 +41,10 @@ import {
   eventsServiceRef,
   type EventsService,
 } from '@backstage/plugin-events-node';
-import { CONNECTORS_CHANGED_TOPIC } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  CONNECTORS_CHANGED_TOPIC,
+  isConnectorHealth,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 
 jest.setTimeout(60_000);
 
@@ -96,6 +99,8 @@ describe('health routes (plugin + emulator + database)', () => {
           },
           caFile: mockDir.resolve('ca.pem'),
           health: {
+            // This catalog double holds no connector Resources; readScope.test.ts tests scoping.
+            readScope: 'all',
             // the tests refresh explicitly
             schedule: {
               frequency: { hours: 24 },
@@ -202,7 +207,7 @@ describe('health routes (plugin + emulator + database)', () => {
       hooli: 'missing',
     });
     const acme = body.connectors.find(
-      c => c.status !== 'missing' && c.id === ACME,
+      c => isConnectorHealth(c) && c.id === ACME,
     ) as ConnectorHealth;
     expect(acme).toMatchObject({
       subscriptionName: 'Production',
@@ -221,7 +226,7 @@ describe('health routes (plugin + emulator + database)', () => {
     });
     expect(acme.findings.narrowedTo).toBeUndefined();
     const initech = body.connectors.find(
-      c => c.status !== 'missing' && c.id === INITECH,
+      c => isConnectorHealth(c) && c.id === INITECH,
     ) as ConnectorHealth;
     expect(initech.issues[0]).toMatchObject({
       title: 'Docker Hub access token was revoked',
@@ -581,7 +586,7 @@ describe('health routes (plugin + emulator + database)', () => {
       const before = (
         (await getEntity(server, 'platform')).body as EntityDefenderResponse
       ).connectors.find(
-        c => c.status !== 'missing' && c.id === ACME,
+        c => isConnectorHealth(c) && c.id === ACME,
       ) as ConnectorHealth;
       const url = `${BASE}/connectors/${encodeURIComponent(ACME)}/refresh`;
       const accepted = await request(server).post(url).expect(202);
@@ -610,7 +615,7 @@ describe('health routes (plugin + emulator + database)', () => {
         refreshed = (
           (await getEntity(server, 'platform')).body as EntityDefenderResponse
         ).connectors.find(
-          c => c.status !== 'missing' && c.id === ACME,
+          c => isConnectorHealth(c) && c.id === ACME,
         ) as ConnectorHealth;
       }
       expect(refreshed).toMatchObject({

@@ -22,6 +22,7 @@ describe('readHealthConfig', () => {
       },
       manualRefreshIntervalSeconds: 60,
       cacheSeconds: 5,
+      readScope: 'connector-entity',
       // two 30-minute intervals and the 10-minute timeout
       staleAfterMs: 70 * 60_000,
     });
@@ -70,5 +71,9 @@ describe('readHealthConfig', () => {
     expect(() => read({ cacheSeconds: -1 })).toThrow(
       /defenderForContainers\.health\.cacheSeconds': must be a whole number from 0 to 300, got -1/,
     );
+    expect(() => read({ readScope: 'team' })).toThrow(
+      /defenderForContainers\.health\.readScope': must be 'connector-entity' .* or 'all', got 'team'/,
+    );
+    expect(read({ readScope: 'all' }).readScope).toBe('all');
   });
 });

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
+import type { HealthReadScope } from './ConnectorReadScope';
 
 /** `defenderForContainers.health`, read and checked once. */
 export interface HealthConfig {
@@ -39,6 +40,8 @@ export interface HealthConfig {
    * after at most this long (0: always read the database).
    */
   cacheSeconds: number;
+  /** Who sees a connector's data (see `HealthReadScope`). */
+  readScope: HealthReadScope;
 }
 
 const ROOT = 'defenderForContainers.health';
@@ -132,7 +135,19 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
       3600,
     ),
     cacheSeconds: integer(config, 'cacheSeconds', 5, 0, 300),
+    readScope: readScope(config),
   };
+}
+
+function readScope(config: Config | undefined): HealthReadScope {
+  const value = config?.getOptionalString('readScope') ?? 'connector-entity';
+  if (value !== 'connector-entity' && value !== 'all') {
+    throw invalid(
+      'readScope',
+      `must be 'connector-entity' (only callers who may read the connector's Resource entity) or 'all', got '${value}'`,
+    );
+  }
+  return value;
 }
 
 function defaultStaleAfterMs(

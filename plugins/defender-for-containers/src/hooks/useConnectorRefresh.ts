@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import type {
-  ConnectorHealth,
-  EntityDefenderResponse,
+import {
+  isConnectorHealth,
+  type ConnectorHealth,
+  type EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { defenderApiRef } from '../api/DefenderApi';
 import { describeError } from '../components/format/describeError';
@@ -91,7 +92,7 @@ export function useConnectorRefresh(options: {
       if (!alive.current) return;
       const connector = response.connectors.find(
         (c): c is ConnectorHealth =>
-          c.status !== 'missing' &&
+          isConnectorHealth(c) &&
           c.id.toLowerCase() === connectorId.toLowerCase(),
       );
       if (refreshLanded(connector, requestedAt)) {

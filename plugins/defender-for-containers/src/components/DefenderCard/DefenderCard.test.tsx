@@ -197,6 +197,34 @@ describe('DefenderCard', () => {
     });
   });
 
+  it('shows a connector the viewer may not read as "Not allowed", with the reason and nothing else', async () => {
+    renderCard(
+      answering(
+        responseWith([
+          healthyConnector(),
+          {
+            status: 'notAllowed',
+            organization: 'initech',
+            message:
+              'You may not see the Defender data of Docker Hub initech: it is shown to those who may read resource:default/defender-dockerhub-initech in the catalog.',
+          },
+        ]),
+      ),
+    );
+    const section = await screen.findByRole('region', {
+      name: 'Docker Hub initech',
+    });
+    expect(within(section).getByText('Not allowed')).toBeInTheDocument();
+    expect(
+      within(section).getByText(
+        /may read resource:default\/defender-dockerhub-initech/,
+      ),
+    ).toBeInTheDocument();
+    // No counts, links or actions of its own.
+    expect(within(section).queryAllByRole('link')).toEqual([]);
+    expect(within(section).queryAllByRole('button')).toEqual([]);
+  });
+
   it('shows a pending connector as waiting for its first scan, without findings', async () => {
     renderCard(answering(responseWith([pendingConnector('acme')])));
     expect(await screen.findByText('Pending first scan')).toBeInTheDocument();

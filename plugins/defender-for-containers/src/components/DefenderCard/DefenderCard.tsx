@@ -14,6 +14,7 @@ import {
 import {
   connectorEntityRef,
   connectorRefreshPermission,
+  isConnectorHealth,
   isDefenderForContainersAvailable,
   type EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -25,6 +26,7 @@ import { IgnoredAnnotations } from './IgnoredAnnotations';
 import { LoadError } from './LoadError';
 import { MissingAnnotation } from './MissingAnnotation';
 import { MissingConnectorPanel } from './MissingConnectorPanel';
+import { RestrictedConnectorPanel } from './RestrictedConnectorPanel';
 
 /** @public */
 export interface DefenderCardProps {
@@ -94,7 +96,9 @@ function DefenderCardBody(props: {
       {response.connectors.map((c, i) => (
         <Fragment
           key={
-            c.status === 'missing' ? `missing:${c.organization ?? c.id}` : c.id
+            isConnectorHealth(c)
+              ? c.id
+              : `${c.status}:${c.organization ?? ('id' in c ? c.id : '')}`
           }
         >
           {i > 0 && (
@@ -106,12 +110,16 @@ function DefenderCardBody(props: {
               }
             />
           )}
-          {c.status === 'missing' ? (
+          {c.status === 'missing' && (
             <MissingConnectorPanel
               missing={c}
               onboardingTemplatePath={onboardingTemplatePath}
             />
-          ) : (
+          )}
+          {c.status === 'notAllowed' && (
+            <RestrictedConnectorPanel restricted={c} />
+          )}
+          {isConnectorHealth(c) && (
             <ConnectorPanel
               connector={c}
               entityRef={entityRef}

@@ -56,6 +56,13 @@ export function connectorStatusPresentation(
         Icon: StatusWarning,
         description: 'No Defender connector exists for this organization',
       };
+    case 'notAllowed':
+      return {
+        label: 'Not allowed',
+        Icon: StatusWarning,
+        description:
+          "You may not see this connector's data: ask the owner of its catalog Resource",
+      };
     default: {
       const unknown: never = status;
       throw new Error(`Unknown connector status ${unknown}`);
