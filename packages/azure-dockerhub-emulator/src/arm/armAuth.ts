@@ -111,7 +111,7 @@ export function canWrite(principal: PrincipalState, subscriptionId: string): boo
   return WRITE_ROLES.has(principal.roles.get(subscriptionId.toLowerCase()) ?? '');
 }
 
-/** 403 in ARM's wording (reference/azure §4.5). */
+/** 403 in ARM's wording (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting). */
 export function authorizationFailed(
   ctx: RequestContext,
   principal: PrincipalState,

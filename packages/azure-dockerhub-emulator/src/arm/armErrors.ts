@@ -1,4 +1,5 @@
 import { RequestContext, send } from '../server/RequestContext';
+import type { ProseViolation } from './proseRules';
 
 export interface ArmErrorDetail {
   code: string;
@@ -6,7 +7,10 @@ export interface ArmErrorDetail {
   target?: string;
 }
 
-/** ARM's error envelope (reference/azure §4.1; CloudError / ErrorResponse in the specs). */
+/**
+ * ARM's error envelope (https://github.com/Azure/azure-resource-manager-rpc/blob/master/v1.0/common-api-details.md;
+ * CloudError / ErrorResponse in the specs).
+ */
 export function armError(
   ctx: RequestContext,
   status: number,
@@ -28,4 +32,12 @@ export function resourceNotFound(ctx: RequestContext, type: string, name: string
     'ResourceNotFound',
     `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
   );
+}
+
+/** Answers a violated prose rule (see proseRules) with its ARM error; true when there was one. */
+export async function refuse(ctx: RequestContext, violation: ProseViolation | undefined): Promise<boolean> {
+  if (!violation) return false;
+  const { status, code, message, target } = violation;
+  await armError(ctx, status, code, message, target ? { target } : {});
+  return true;
 }

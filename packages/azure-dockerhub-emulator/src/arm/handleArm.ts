@@ -30,7 +30,7 @@ interface OperationRules {
   type: string;
 }
 
-// reference/azure §1.1 (securityConnectors), §2.1 (healthReports), §2.3 (pricings), §3 (ARG).
+// The api-versions Azure/azure-rest-api-specs publishes per type (specification/security, resourcegraph).
 const CONNECTOR_VERSIONS = [
   '2021-07-01-preview',
   '2021-12-01-preview',
@@ -247,7 +247,7 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
     }
     refreshRegistration(subscription, ctx.core.now());
     if (subscription.registrationState !== 'Registered') {
-      // The real error of an unregistered namespace (reference/azure §4.5).
+      // The real error of an unregistered namespace (Learn: error-register-resource-provider).
       const message =
         "The subscription is not registered to use namespace 'Microsoft.Security'. See https://aka.ms/rps-not-found for how to register subscriptions.";
       await armError(ctx, 409, 'MissingSubscriptionRegistration', message, {

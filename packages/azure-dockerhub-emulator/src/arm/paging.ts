@@ -3,7 +3,7 @@ import { decodeSkipToken, encodeSkipToken, listingSnapshot } from '../util/listi
 
 /**
  * One page of an ARM list. `nextLink` is absolute and already carries the api-version
- * (reference/azure §5.2: clients send it as-is). The skip token is opaque to clients; the next
+ * (clients send it as-is, without adding the api-version again). The skip token is opaque to clients; the next
  * pages come from the listing the first page saw.
  */
 export function armPage<T>(ctx: RequestContext, items: T[] | (() => T[]), pageSize: number) {

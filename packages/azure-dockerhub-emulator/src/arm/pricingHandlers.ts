@@ -35,6 +35,18 @@ function pricing(sub: SubscriptionState, plan: Plan, enabledAt: number) {
 
 const SUBSCRIPTION_SCOPE = /^\/?subscriptions\/[^/]+$/i;
 
+/**
+ * Pricings - List: "Valid $filter is: 'name in ({planName1},{planName2},...)'" (pricings.json
+ * 2024-01-01). The plan names it asks for, lower-case; null for any other filter, which the
+ * emulator refuses (Azure's answer to one is undocumented).
+ */
+function planFilter(filter: string): string[] | null {
+  const m = /^\s*name\s+in\s*\(([^()]*)\)\s*$/i.exec(filter);
+  if (!m) return null;
+  const names = m[1].split(',').map(n => n.trim().replace(/^'(.*)'$/, '$1').toLowerCase());
+  return names.every(n => /^[a-z0-9]+$/.test(n)) ? names : null;
+}
+
 async function scopeNotSupported(call: ArmCall) {
   return armError(
     call.ctx,
@@ -57,8 +69,20 @@ export const pricingHandlers = {
 
   async list(call: ArmCall) {
     if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId)) return scopeNotSupported(call);
+    const filter = call.ctx.query.get('$filter');
+    const names = filter === null ? undefined : planFilter(filter);
+    if (names === null) {
+      return armError(
+        call.ctx,
+        400,
+        'InvalidFilter',
+        `The $filter '${filter}' is not supported. Valid $filter is: 'name in ({planName1},{planName2},...)'.`,
+        { target: '$filter' },
+      );
+    }
     const sub = call.subscription!;
     const enabledAt = call.ctx.core.now() - 30 * 86_400_000;
-    return send(call.ctx, 200, { value: PLANS.map(p => pricing(sub, p, enabledAt)) });
+    const plans = PLANS.filter(p => !names || names.includes(p.toLowerCase()));
+    return send(call.ctx, 200, { value: plans.map(p => pricing(sub, p, enabledAt)) });
   },
 };

@@ -3,7 +3,10 @@ import { PrincipalState, SubscriptionState } from '../state/EmulatorState';
 import { authorizationFailed, canRead, canWrite } from './armAuth';
 import { armError } from './armErrors';
 
-/** Microsoft.Resources provider operations on the one namespace we emulate (reference/azure §4.5). */
+/**
+ * Microsoft.Resources provider operations on the one namespace we emulate
+ * (https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider).
+ */
 export const PROVIDER_PATH =
   /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Security(\/register)?$/i;
 

@@ -29,15 +29,17 @@ const WORST = `
 | order by connectorId asc, severityRank asc`;
 
 /**
- * The only Resource Graph queries the emulator answers: the shapes our plugins send, taken from
- * reference/azure §3 (findings, per connector and subscription-wide) and §2.3 (connector list). A
+ * The only Resource Graph queries the emulator answers: the shapes our plugins send, built on
+ * Microsoft's individual-recommendation query (findings, per connector and subscription-wide;
+ * https://learn.microsoft.com/azure/defender-for-cloud/transition-grouped-individual-recommendations)
+ * and the connector query of the official Defender for Cloud workbooks (connector list). A
  * query is normalized (whitespace collapsed, no blanks around `| , ( ) [ ] = ! ~ < >`, single
  * quotes read as double quotes) and compared with these templates; `{connectorId}` captures a
  * connector id (the subscription-wide shapes have none).
  * @public
  */
 export const QUERY_TEMPLATES = {
-  /** reference/azure §3, verbatim: one row per finding (assessment) of a connector's images. */
+  /** One row per finding (assessment) of a connector's images. */
   dockerHubFindings: `securityresources
 | where type == "microsoft.security/assessments"
 | where properties.metadata.recommendationCategory == "SoftwareUpdate"
@@ -91,7 +93,7 @@ export const QUERY_TEMPLATES = {
 | summarize assessments = count() by source = tostring(properties.resourceDetails.Source)
 | order by source asc`,
 
-  /** reference/azure §2.3, verbatim: the Docker Hub connectors (never their authentication). */
+  /** The Docker Hub connectors (never their authentication). */
   dockerHubConnectors: `resources
 | where type == "microsoft.security/securityconnectors"
 | extend environmentName = tolower(tostring(properties['environmentName']))

@@ -1,9 +1,10 @@
 import { send } from '../server/RequestContext';
 import { ConnectorRecord, connectorId, JsonObject } from '../state/EmulatorState';
 import { stableGuid } from '../util/stableGuid';
-import { armError, resourceNotFound } from './armErrors';
+import { armError, refuse, resourceNotFound } from './armErrors';
 import type { ArmCall } from './ArmCall';
 import { armPage } from './paging';
+import { firstViolation, proseRules } from './proseRules';
 
 const TYPE = 'Microsoft.Security/securityConnectors';
 
@@ -154,38 +155,6 @@ async function preconditionsHold(call: ArmCall, existing: ConnectorRecord | unde
   return true;
 }
 
-/**
- * "Each environment corresponds to a distinct Docker Hub organization" and "Only one subscription
- * can be linked to a Docker Hub environment instance" (Microsoft Learn,
- * agentless-vulnerability-assessment-docker-hub; reference/dockerhub §8.2): one Docker Hub
- * connector per organization across all subscriptions.
- */
-function conflictingConnector(call: ArmCall, id: string, properties: JsonObject) {
-  if (properties.environmentName !== 'DockerHub' || typeof properties.hierarchyIdentifier !== 'string') {
-    return undefined;
-  }
-  const org = properties.hierarchyIdentifier.toLowerCase();
-  for (const other of call.ctx.core.state.connectors.values()) {
-    if (other.id.toLowerCase() === id.toLowerCase()) continue;
-    if (
-      other.properties.environmentName === 'DockerHub' &&
-      String(other.properties.hierarchyIdentifier ?? '').toLowerCase() === org
-    ) {
-      return other;
-    }
-  }
-  return undefined;
-}
-
-async function conflict(call: ArmCall, org: string, other: ConnectorRecord) {
-  await armError(
-    call.ctx,
-    409,
-    'Conflict',
-    `Docker Hub organization '${org}' is already connected by security connector '${other.id}'. Each Docker Hub organization can be onboarded by one security connector only.`,
-  );
-}
-
 function recordCredentials(rec: ConnectorRecord, at: number, username?: string, secret?: string) {
   const last = rec.credentials[rec.credentials.length - 1];
   if (!last || username !== last.username || secret !== last.secret) {
@@ -204,25 +173,14 @@ function mergeCredentials(rec: ConnectorRecord, at: number, username?: string, s
   recordCredentials(rec, at, nextUsername, nextSecret);
 }
 
-const normalizedLocation = (location: string) => location.toLowerCase().replace(/\s+/g, '');
-
-/** ARM keeps a resource where it was created; a write naming another region is refused. */
-async function locationChanged(call: ArmCall, existing: ConnectorRecord, location: string) {
-  if (normalizedLocation(existing.location) === normalizedLocation(location)) return false;
-  await armError(
-    call.ctx,
-    400,
-    'InvalidResourceLocation',
-    `The resource '${existing.name}' already exists in location '${existing.location}' in resource group '${existing.resourceGroup}'. A resource with the same name cannot be created in location '${location}'. Please select a new resource name.`,
-    { target: 'location' },
-  );
-  return true;
-}
+const pathNameViolation = (call: ArmCall) =>
+  proseRules.pathNames(call.params.resourceGroupName, call.params.securityConnectorName);
 
 export const securityConnectorHandlers = {
   async list(call: ArmCall) {
     const { ctx } = call;
     const rgName = call.params.resourceGroupName;
+    if (rgName !== undefined && (await refuse(call.ctx, proseRules.resourceGroupName(rgName)))) return undefined;
     if (rgName !== undefined && !findResourceGroup(call)) return resourceGroupNotFound(call);
     const records = [...ctx.core.state.connectors.values()]
       .filter(c => c.subscriptionId === call.subscription!.id)
@@ -234,6 +192,7 @@ export const securityConnectorHandlers = {
   },
 
   async get(call: ArmCall) {
+    if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
     if (!findResourceGroup(call)) return resourceGroupNotFound(call);
     const rec = lookup(call);
     if (!rec) {
@@ -244,20 +203,25 @@ export const securityConnectorHandlers = {
 
   async put(call: ArmCall) {
     const { ctx, principal, body } = call;
+    if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
     const rg = findResourceGroup(call);
     if (!rg) return resourceGroupNotFound(call);
     const existing = lookup(call);
-    // ARM's own envelope rules for tracked resources come before the provider sees the request.
-    if (typeof body.location !== 'string' || !body.location) {
-      // The spec leaves `location` optional; ARM does not.
-      return armError(ctx, 400, 'LocationRequired', 'The location property is required for this definition.');
-    }
-    if (existing && (await locationChanged(call, existing, body.location))) return undefined;
-    if (!(await preconditionsHold(call, existing))) return undefined;
     const id = existing?.id ?? connectorId(call.subscription!.id, rg.name, call.params.securityConnectorName);
     const stored = storedProperties(body.properties);
-    const other = conflictingConnector(call, id, stored.properties);
-    if (other) return conflict(call, String(stored.properties.hierarchyIdentifier), other);
+    // ARM's envelope rules, then the provider's, before the write's preconditions are looked at.
+    const envelope = firstViolation(
+      () => proseRules.locationRequired(body),
+      () => (existing ? proseRules.locationUnchanged(existing, body.location) : undefined),
+      () => proseRules.tags(body.tags),
+      () => proseRules.dockerHubProperties(stored.properties),
+      () => (existing ? proseRules.keepsOrganization(existing, stored.properties) : undefined),
+    );
+    if (await refuse(call.ctx, envelope)) return undefined;
+    if (!(await preconditionsHold(call, existing))) return undefined;
+    const { state } = ctx.core;
+    const prerequisite = existing ? undefined : proseRules.defenderPlanEnabled(state, stored.properties);
+    if (await refuse(ctx, prerequisite ?? proseRules.onePerOrganization(state, id, stored.properties))) return undefined;
     const now = ctx.core.now();
     const rec: ConnectorRecord = existing ?? {
       id,
@@ -292,17 +256,26 @@ export const securityConnectorHandlers = {
 
   async patch(call: ArmCall) {
     const { ctx, principal, body } = call;
+    if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
     if (!findResourceGroup(call)) return resourceGroupNotFound(call);
     const rec = lookup(call);
-    if (rec && typeof body.location === 'string' && (await locationChanged(call, rec, body.location))) return undefined;
+    const envelope = firstViolation(
+      () => (rec ? proseRules.locationUnchanged(rec, body.location) : undefined),
+      () => proseRules.tags(body.tags),
+    );
+    if (await refuse(call.ctx, envelope)) return undefined;
     if (!(await preconditionsHold(call, rec))) return undefined;
     if (!rec) {
       return resourceNotFound(ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
     }
     const stored = storedProperties(body.properties);
     const merged = patchProperties(rec.properties, stored.properties);
-    const other = conflictingConnector(call, rec.id, merged);
-    if (other) return conflict(call, String(merged.hierarchyIdentifier), other);
+    const violation = firstViolation(
+      () => proseRules.dockerHubProperties(merged),
+      () => proseRules.keepsOrganization(rec, merged),
+      () => proseRules.onePerOrganization(ctx.core.state, rec.id, merged),
+    );
+    if (await refuse(call.ctx, violation)) return undefined;
     const now = ctx.core.now();
     rec.properties = merged;
     if (body.tags) rec.tags = { ...body.tags };
@@ -315,6 +288,7 @@ export const securityConnectorHandlers = {
 
   async delete(call: ArmCall) {
     const { ctx } = call;
+    if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
     if (!findResourceGroup(call)) return resourceGroupNotFound(call);
     const rec = lookup(call);
     if (!(await preconditionsHold(call, rec))) return undefined;

@@ -196,7 +196,7 @@ describe('securityConnectors (2024-08-01-preview)', () => {
         tenantId: DEMO.tenantId,
         pageSize: 2,
         principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
-        subscriptions: [{ id: DEMO.prodSub, displayName: 's', resourceGroups: [{ name: 'rg1', location: 'westeurope' }, { name: 'rg2', location: 'westeurope' }] }],
+        subscriptions: [{ id: DEMO.prodSub, displayName: 's', plans: { Containers: 'Standard' }, resourceGroups: [{ name: 'rg1', location: 'westeurope' }, { name: 'rg2', location: 'westeurope' }] }],
       },
     });
     for (const [rg, org] of [['rg1', 'a'], ['rg1', 'b'], ['rg2', 'c'], ['rg1', 'd']]) {

@@ -63,7 +63,7 @@ function pageParams(ctx: RequestContext) {
   return { page: Math.max(1, page || 1), pageSize: Math.min(100, Math.max(1, pageSize || 10)) };
 }
 
-/** Docker Hub paging: absolute `next`/`previous`, and 404 past the last page (reference/dockerhub §4.1). */
+/** Docker Hub paging: absolute `next`/`previous`, and 404 past the last page (Hub API reference). */
 async function sendPage<T>(ctx: RequestContext, items: T[]) {
   const { page, pageSize } = pageParams(ctx);
   const start = (page - 1) * pageSize;
@@ -164,7 +164,7 @@ const HUB_HANDLERS: Record<string, Handler> = {
 
   async listNamespaceRepositories(ctx, params) {
     const bearer = readHubBearer(ctx.core, ctx.req.headers.authorization);
-    // An invalid bearer is refused even where anonymous calls work (reference/dockerhub §2.4).
+    // An invalid bearer is refused even where anonymous calls work (observed Docker Hub behaviour).
     if (bearer.kind === 'invalid') return unauthorized(ctx);
     const who = bearer.kind === 'ok' ? bearer.identity : undefined;
     const org = hubOrg(ctx.core.state, params.namespace);

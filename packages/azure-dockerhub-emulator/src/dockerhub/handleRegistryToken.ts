@@ -6,7 +6,7 @@ import { canPush, canSeeRepository, HubIdentity, hubOrg, ScopeLevel } from './hu
 const SERVICE = 'registry.docker.io';
 const LIFETIME_S = 300;
 
-/** Actions each PAT/OAT level allows at all (reference/dockerhub §1.1, §6). */
+/** Actions each PAT/OAT level allows at all (https://docs.docker.com/security/access-tokens/). */
 const TOKEN_ACTIONS: Record<ScopeLevel, string[]> = {
   public_read: ['pull'],
   read: ['pull'],

@@ -66,7 +66,7 @@ export function checkCredentials(
   return undefined;
 }
 
-/** The Hub JWT (reference/dockerhub §2.3): `scope` plus the `https://hub.docker.com` claim. */
+/** The Hub JWT as Docker Hub issues it (observed): `scope` plus the `https://hub.docker.com` claim. */
 export function issueHubJwt(core: EmulatorCore, creds: CheckedCredentials): string {
   const now = Math.floor(core.now() / 1000);
   const claims: JwtClaims = {

@@ -63,8 +63,9 @@ export interface HubIdentity {
 
 /**
  * Private repositories are visible to organization editors/owners (content permissions apply
- * organization-wide, reference/dockerhub §5.1) and to the organization's own OATs, and only
- * through a token that can read private repositories (`repo:read` or better, §1.1). Members get
+ * organization-wide, https://docs.docker.com/enterprise/security/roles-and-permissions/core-roles/)
+ * and to the organization's own OATs, and only through a token that can read private repositories
+ * (`repo:read` or better, https://docs.docker.com/security/access-tokens/). Members get
  * private repositories only through team grants, which the emulator does not model.
  */
 export function canSeeRepository(

@@ -18,7 +18,8 @@ export interface AssessmentRow {
   imageName: string;
 }
 
-// Vulnerability assessment needs Defender for Containers or Defender CSPM (support matrix, reference/dockerhub §8.3).
+// Vulnerability assessment needs Defender for Containers or Defender CSPM
+// (https://learn.microsoft.com/azure/defender-for-cloud/support-matrix-defender-for-containers).
 const VA_OFFERINGS = new Set(['DefenderForContainersDockerHub', 'DefenderCspmDockerHub']);
 const PACKAGES = ['openssl', 'libcurl', 'zlib', 'glibc', 'libxml2', 'busybox', 'expat', 'sqlite', 'krb5', 'ncurses', 'pcre2', 'libssh2', 'nodejs', 'python3', 'golang-stdlib'];
 const SEVERITIES = [
@@ -34,10 +35,11 @@ function hashInt(...parts: string[]): number {
 
 /**
  * Findings of one connector as individual assessments under `{connectorId}/securityentitydata/…`
- * (reference/azure §3; the path below that prefix is our choice, Microsoft does not document it).
+ * (the connector-id prefix Defender for Cloud's official workbooks split on, github.com/Azure/Microsoft-Defender-for-Cloud;
+ * the path below that prefix is our choice, Microsoft does not document it).
  * Present once the connector has had its first evaluation; only private repositories and
  * single-platform tags, since public repositories and manifest lists are unsupported
- * (support matrix, reference/dockerhub §8.4).
+ * (https://learn.microsoft.com/azure/defender-for-cloud/support-matrix-defender-for-containers).
  */
 export function connectorAssessments(
   state: EmulatorState,

@@ -25,8 +25,9 @@ const CREATE_TOKEN =
 const UPDATE_CONNECTOR =
   'and update the access token of the connector in Defender for Cloud → Environment settings → the Docker Hub environment → Configure access (or PUT the connector with the new token).';
 
-// No Docker Hub health issue catalogue is published (reference/dockerhub §8.5); the texts follow
-// the AWS example in healthReports.json and the failure modes listed in §8.5.
+// No Docker Hub health issue catalogue is published; the texts follow the AWS example in
+// healthReports.json and the Docker-side failure modes (expired or revoked token, user removed from
+// the organization, a public-read-only token).
 const ISSUES: Record<IssueType, IssueText> = {
   credentialsMissing: {
     name: 'Docker Hub credentials are missing',

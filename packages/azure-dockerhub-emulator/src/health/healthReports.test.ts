@@ -66,7 +66,7 @@ describe('healthReports (2023-05-01-preview) over time', () => {
         tenantId: DEMO.tenantId,
         healthDelaySeconds: 5,
         principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
-        subscriptions: [{ id: DEMO.prodSub, displayName: 's', resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }] }],
+        subscriptions: [{ id: DEMO.prodSub, displayName: 's', plans: { Containers: 'Standard' }, resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }] }],
       },
       dockerHub: {
         users: [{ username: 'u', email: 'u@x.example' }],

@@ -2,7 +2,7 @@ import { ConvertContext } from './convertSchemaNode';
 
 /**
  * Known deviations between hub-api-latest.yaml and what Docker Hub really returns
- * (specs/DOCKERHUB-SOURCES.md, "Known quirks"; reference/dockerhub §4.4): `tag.images` is an
+ * (specs/DOCKERHUB-SOURCES.md, "Known quirks"): `tag.images` is an
  * array of `image` (the spec declares one object), the tag status field is `tag_status` and `v2`
  * is a boolean. The emulator answers like the real service, so the validator accepts both forms;
  * this is the only place where the spec is amended.
