@@ -38,6 +38,8 @@ step "type check" yarn tsc
 # scratch first: an incremental build can order inferred types differently.
 step "API reports" yarn check:api-reports
 step "lint" yarn backstage-cli repo lint
+# Every package in the repository's Prettier style (.prettierignore says what is kept as written).
+step "formatting" yarn prettier --check .
 LOGS="$REPO_ROOT/e2e/artifacts"
 mkdir -p "$LOGS"
 jest_tests() { yarn backstage-cli repo test 2>&1 | tee "$LOGS/jest.log"; return "${PIPESTATUS[0]}"; }

@@ -21,7 +21,11 @@ export interface Config {
        * environment, workload identity, managed identity, Azure CLI).
        */
       credential?: {
-        type: 'default' | 'clientSecret' | 'managedIdentity' | 'workloadIdentity';
+        type:
+          | 'default'
+          | 'clientSecret'
+          | 'managedIdentity'
+          | 'workloadIdentity';
         tenantId?: string;
         clientId?: string;
         /**

@@ -32,11 +32,21 @@ Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
 
 function post(url: string, ca: string, body: string): Promise<any> {
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', ca, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, res => {
-      const chunks: Buffer[] = [];
-      res.on('data', c => chunks.push(c));
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    });
+    const req = https.request(
+      url,
+      {
+        method: 'POST',
+        ca,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', c => chunks.push(c));
+        res.on('end', () =>
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -57,15 +67,25 @@ export async function runBench(argv: string[]) {
       scope: 'https://management.azure.com/.default',
     }).toString(),
   );
-  const path = '/subscriptions/aaaaaaaa-0000-0000-0000-000000000001/resourceGroups/rg-defender-connectors/providers/Microsoft.Security/securityConnectors/dockerhub-umbrella?api-version=2024-08-01-preview';
-  const result = await new Promise<{ ok: number; failed: number; ms: number }>((resolve, reject) => {
-    const worker = new Worker(LOAD, {
-      eval: true,
-      workerData: { url: emu.url, ca: emu.caPem, token, path, seconds, concurrency },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const path =
+    '/subscriptions/aaaaaaaa-0000-0000-0000-000000000001/resourceGroups/rg-defender-connectors/providers/Microsoft.Security/securityConnectors/dockerhub-umbrella?api-version=2024-08-01-preview';
+  const result = await new Promise<{ ok: number; failed: number; ms: number }>(
+    (resolve, reject) => {
+      const worker = new Worker(LOAD, {
+        eval: true,
+        workerData: {
+          url: emu.url,
+          ca: emu.caPem,
+          token,
+          path,
+          seconds,
+          concurrency,
+        },
+      });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    },
+  );
   await emu.stop();
   const rps = Math.round((result.ok / result.ms) * 1000);
   process.stdout.write(

@@ -2,7 +2,10 @@ import path from 'node:path';
 import { DEMO_SCENARIO, startEmulator } from './startEmulator';
 import { readScenarioFile, ScenarioError } from './scenario/loadScenario';
 import { emulatorAppConfig } from './printConfig';
-import { CA_DIR_CERT, loadOrCreateTlsMaterial } from './server/createTlsMaterial';
+import {
+  CA_DIR_CERT,
+  loadOrCreateTlsMaterial,
+} from './server/createTlsMaterial';
 
 const HELP = `azure-dockerhub-emulator — local Azure Resource Manager (Microsoft.Security, Resource Graph,
 Entra token endpoint) + Docker Hub API + registry token service, on one HTTPS origin.
@@ -35,24 +38,38 @@ export interface CliOptions {
 }
 
 /** @internal */
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+export function parseArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): CliOptions {
   const envPort = env.AZURE_DOCKERHUB_EMULATOR_PORT;
   if (envPort !== undefined && !/^\d+$/.test(envPort)) {
-    throw new Error(`AZURE_DOCKERHUB_EMULATOR_PORT needs a non-negative integer, got '${envPort}'`);
+    throw new Error(
+      `AZURE_DOCKERHUB_EMULATOR_PORT needs a non-negative integer, got '${envPort}'`,
+    );
   }
   // The environment's port lets scripts move every command of a README to another port at once.
   const port = envPort === undefined ? 7443 : Number(envPort);
-  const options: CliOptions = { scenario: DEMO_SCENARIO, port, seed: 1, help: false, printConfig: false };
+  const options: CliOptions = {
+    scenario: DEMO_SCENARIO,
+    port,
+    seed: 1,
+    help: false,
+    printConfig: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? arg.split(/=(.*)/s)
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new Error(`${flag} needs a value`);
       return v;
     };
     const integer = (v: string) => {
-      if (!/^\d+$/.test(v)) throw new Error(`${flag} needs a non-negative integer, got '${v}'`);
+      if (!/^\d+$/.test(v))
+        throw new Error(`${flag} needs a non-negative integer, got '${v}'`);
       return Number(v);
     };
     switch (flag) {
@@ -119,14 +136,18 @@ export async function main(argv: string[]): Promise<void> {
     const s = emu.state();
     process.stdout.write(
       [
-        `azure-dockerhub-emulator listening on ${emu.url} (started in ${Date.now() - started} ms)`,
+        `azure-dockerhub-emulator listening on ${emu.url} (started in ${
+          Date.now() - started
+        } ms)`,
         `  scenario:        ${options.scenario}`,
         `  ARM endpoint:    ${emu.urls.arm}`,
         `  authority host:  ${emu.urls.authorityHost}   (use disableInstanceDiscovery: true)`,
         `  Docker Hub API:  ${emu.urls.dockerHubApi}/v2/...`,
         `  registry auth:   ${emu.urls.registryAuth}?service=${emu.urls.registryService}`,
         caFileOf(options)
-          ? `  CA certificate:  ${caFileOf(options)}${options.caDir ? ' (kept across restarts)' : ''}`
+          ? `  CA certificate:  ${caFileOf(options)}${
+              options.caDir ? ' (kept across restarts)' : ''
+            }`
           : '  CA certificate:  pass --ca-dir DIR (or --ca-file PATH) to write it',
         `  ${s.subscriptions.length} subscriptions, ${s.connectors.length} connectors, ${s.dockerHub.orgs.length} Docker Hub organizations`,
         '',
@@ -138,7 +159,9 @@ export async function main(argv: string[]): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   } catch (e) {
-    process.stderr.write(`${e instanceof ScenarioError ? e.message : (e as Error).stack}\n`);
+    process.stderr.write(
+      `${e instanceof ScenarioError ? e.message : (e as Error).stack}\n`,
+    );
     process.exitCode = 1;
   }
 }
@@ -153,9 +176,11 @@ async function printConfig(options: CliOptions): Promise<void> {
   const caFile = caFileOf(options);
   let problem: string | undefined;
   if (options.port === 0) {
-    problem = '--print-config needs a fixed --port (0 picks a different one each start)';
+    problem =
+      '--print-config needs a fixed --port (0 picks a different one each start)';
   } else if (!caFile) {
-    problem = '--print-config needs --ca-dir DIR (or --ca-file PATH): the config names the CA file to trust';
+    problem =
+      '--print-config needs --ca-dir DIR (or --ca-file PATH): the config names the CA file to trust';
   }
   if (problem) {
     process.stderr.write(`${problem}\n`);
@@ -174,7 +199,9 @@ async function printConfig(options: CliOptions): Promise<void> {
       }),
     );
   } catch (e) {
-    process.stderr.write(`${e instanceof ScenarioError ? e.message : (e as Error).stack}\n`);
+    process.stderr.write(
+      `${e instanceof ScenarioError ? e.message : (e as Error).stack}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -5,7 +5,12 @@
  *
  * @packageDocumentation
  */
-export { startEmulator, loadSpecs, DEMO_SCENARIO, SPEC_DIR } from './startEmulator';
+export {
+  startEmulator,
+  loadSpecs,
+  DEMO_SCENARIO,
+  SPEC_DIR,
+} from './startEmulator';
 export type {
   Emulator,
   EmulatorUrls,
@@ -15,9 +20,22 @@ export type {
 export type { FaultSpec, FaultKind, FaultStatus } from './faults/FaultInjector';
 export { FAULT_STATUSES } from './faults/FaultInjector';
 export type { RequestLogEntry } from './state/EmulatorState';
-export { scenarioSchema, azureRoleSchema, findingsSchema } from './scenario/scenarioSchema';
-export type { Scenario, ScenarioInput, AzureRole, Findings } from './scenario/scenarioSchema';
-export { parseScenario, readScenarioFile, ScenarioError } from './scenario/loadScenario';
+export {
+  scenarioSchema,
+  azureRoleSchema,
+  findingsSchema,
+} from './scenario/scenarioSchema';
+export type {
+  Scenario,
+  ScenarioInput,
+  AzureRole,
+  Findings,
+} from './scenario/scenarioSchema';
+export {
+  parseScenario,
+  readScenarioFile,
+  ScenarioError,
+} from './scenario/loadScenario';
 export { trustedClientOptions, trustedCaList } from './trustedClientOptions';
 export { QUERY_TEMPLATES, normalizeQuery } from './arm/resourceGraphQueries';
 export { SpecRegistry } from './spec/SpecRegistry';

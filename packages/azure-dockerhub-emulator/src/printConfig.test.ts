@@ -6,14 +6,23 @@ import { DEMO_SCENARIO } from './startEmulator';
 
 describe('--print-config', () => {
   it('takes the port from AZURE_DOCKERHUB_EMULATOR_PORT unless --port says otherwise', () => {
-    expect(parseArgs([], { AZURE_DOCKERHUB_EMULATOR_PORT: '7555' }).port).toBe(7555);
-    expect(parseArgs(['--port', '7600'], { AZURE_DOCKERHUB_EMULATOR_PORT: '7555' }).port).toBe(7600);
+    expect(parseArgs([], { AZURE_DOCKERHUB_EMULATOR_PORT: '7555' }).port).toBe(
+      7555,
+    );
+    expect(
+      parseArgs(['--port', '7600'], { AZURE_DOCKERHUB_EMULATOR_PORT: '7555' })
+        .port,
+    ).toBe(7600);
     expect(parseArgs([], {}).port).toBe(7443);
-    expect(() => parseArgs([], { AZURE_DOCKERHUB_EMULATOR_PORT: 'x' })).toThrow(/non-negative integer/);
+    expect(() => parseArgs([], { AZURE_DOCKERHUB_EMULATOR_PORT: 'x' })).toThrow(
+      /non-negative integer/,
+    );
   });
 
   it('parses --ca-dir and --print-config', () => {
-    expect(parseArgs(['--ca-dir', '.emulator', '--print-config', '--port=7555'])).toMatchObject({
+    expect(
+      parseArgs(['--ca-dir', '.emulator', '--print-config', '--port=7555']),
+    ).toMatchObject({
       caDir: '.emulator',
       printConfig: true,
       port: 7555,
@@ -42,7 +51,9 @@ describe('--print-config', () => {
       'bbbbbbbb-0000-0000-0000-000000000002',
     ]);
     // the one it may only read says so
-    expect(text).toMatch(/^ *# Reader only: read, never written.*\n *- id: bbbbbbbb-/m);
+    expect(text).toMatch(
+      /^ *# Reader only: read, never written.*\n *- id: bbbbbbbb-/m,
+    );
     expect(d.azure.subscriptions[0]).toMatchObject({
       resourceGroups: ['rg-defender-connectors', 'rg-platform'],
       defaults: { location: 'westeurope' },
@@ -56,20 +67,34 @@ describe('--print-config', () => {
 
   it('leaves out a subscription whose Microsoft.Security is not registered (a 409 on every refresh)', () => {
     const scenario = readScenarioFile(DEMO_SCENARIO);
-    const unregistered = scenario.azure.subscriptions.find(s => s.registrationState !== 'Registered');
+    const unregistered = scenario.azure.subscriptions.find(
+      s => s.registrationState !== 'Registered',
+    );
     expect(scenario.azure.principals[0].roles[unregistered!.id]).toBeDefined();
     const { defenderForContainers: d } = YAML.parse(
-      emulatorAppConfig(scenario, { url: 'https://127.0.0.1:1', caFile: '/ca.pem' }),
+      emulatorAppConfig(scenario, {
+        url: 'https://127.0.0.1:1',
+        caFile: '/ca.pem',
+      }),
     );
-    expect(d.azure.subscriptions.map((s: any) => s.id)).not.toContain(unregistered!.id);
+    expect(d.azure.subscriptions.map((s: any) => s.id)).not.toContain(
+      unregistered!.id,
+    );
   });
 
   it('leaves out subscriptions the principal has no role on', () => {
     const scenario = readScenarioFile(DEMO_SCENARIO);
-    scenario.azure.principals[0].roles = { 'bbbbbbbb-0000-0000-0000-000000000002': 'Reader' };
+    scenario.azure.principals[0].roles = {
+      'bbbbbbbb-0000-0000-0000-000000000002': 'Reader',
+    };
     const { defenderForContainers: d } = YAML.parse(
-      emulatorAppConfig(scenario, { url: 'https://127.0.0.1:1', caFile: '/ca.pem' }),
+      emulatorAppConfig(scenario, {
+        url: 'https://127.0.0.1:1',
+        caFile: '/ca.pem',
+      }),
     );
-    expect(d.azure.subscriptions.map((s: any) => s.id)).toEqual(['bbbbbbbb-0000-0000-0000-000000000002']);
+    expect(d.azure.subscriptions.map((s: any) => s.id)).toEqual([
+      'bbbbbbbb-0000-0000-0000-000000000002',
+    ]);
   });
 });

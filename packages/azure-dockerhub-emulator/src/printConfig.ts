@@ -22,16 +22,25 @@ export interface EmulatorConfigOptions {
  * purpose, not what an adopter's first start should log. A subscription the principal may only
  * read stays, marked: refreshes read it, and onboarding into it is refused by the checks.
  */
-export function emulatorAppConfig(scenario: Scenario, options: EmulatorConfigOptions): string {
+export function emulatorAppConfig(
+  scenario: Scenario,
+  options: EmulatorConfigOptions,
+): string {
   const principal = scenario.azure.principals[0];
   const usable = scenario.azure.subscriptions.filter(
-    s => s.registrationState === 'Registered' && (!principal || principal.roles[s.id] !== undefined),
+    s =>
+      s.registrationState === 'Registered' &&
+      (!principal || principal.roles[s.id] !== undefined),
   );
   const subscriptions = usable.map(s => ({
     id: s.id,
     displayName: s.displayName,
-    ...(s.resourceGroups.length ? { resourceGroups: s.resourceGroups.map(g => g.name) } : {}),
-    ...(s.resourceGroups.length ? { defaults: { location: s.resourceGroups[0].location } } : {}),
+    ...(s.resourceGroups.length
+      ? { resourceGroups: s.resourceGroups.map(g => g.name) }
+      : {}),
+    ...(s.resourceGroups.length
+      ? { defaults: { location: s.resourceGroups[0].location } }
+      : {}),
   }));
   const block = {
     defenderForContainers: {
@@ -59,9 +68,9 @@ export function emulatorAppConfig(scenario: Scenario, options: EmulatorConfigOpt
     },
   };
   const header = [
-    `Defender for Containers plugins → azure-dockerhub-emulator at ${options.url}${
-      options.scenarioName ? ` (scenario ${options.scenarioName})` : ''
-    }.`,
+    `Defender for Containers plugins → azure-dockerhub-emulator at ${
+      options.url
+    }${options.scenarioName ? ` (scenario ${options.scenarioName})` : ''}.`,
     'Every id and secret below exists only in the emulator. For real Azure, remove the endpoints,',
     'caFile and credential values shown here and configure your own.',
   ];
@@ -69,12 +78,20 @@ export function emulatorAppConfig(scenario: Scenario, options: EmulatorConfigOpt
   usable.forEach((s, i) => {
     const role = principal?.roles[s.id];
     if (role && !WRITE_ROLES.has(role)) {
-      const item = doc.getIn(['defenderForContainers', 'azure', 'subscriptions', i], true) as YAML.Node;
+      const item = doc.getIn(
+        ['defenderForContainers', 'azure', 'subscriptions', i],
+        true,
+      ) as YAML.Node;
       item.commentBefore = ` ${role} only: read, never written (onboarding into it is refused)`;
     }
   });
-  const catalog = doc.getIn(['defenderForContainers', 'catalog'], true) as YAML.Node;
+  const catalog = doc.getIn(
+    ['defenderForContainers', 'catalog'],
+    true,
+  ) as YAML.Node;
   catalog.commentBefore =
     ' Owner of the demo connectors without a backstage-owner tag (initech): the example group of a new create-app app';
-  return `${header.map(l => `# ${l}`).join('\n')}\n${doc.toString({ lineWidth: 0 })}`;
+  return `${header.map(l => `# ${l}`).join('\n')}\n${doc.toString({
+    lineWidth: 0,
+  })}`;
 }

@@ -4,18 +4,26 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { connectorResponse } from './arm/securityConnectorHandlers';
 import { FaultSpec } from './faults/FaultInjector';
-import { connectorHealth, healthReportResource } from './health/connectorHealthReports';
+import {
+  connectorHealth,
+  healthReportResource,
+} from './health/connectorHealthReports';
 import { resolveScenario } from './scenario/loadScenario';
 import { Scenario, ScenarioInput } from './scenario/scenarioSchema';
 import { createCore } from './server/EmulatorCore';
-import { createTlsMaterial, loadOrCreateTlsMaterial } from './server/createTlsMaterial';
+import {
+  createTlsMaterial,
+  loadOrCreateTlsMaterial,
+} from './server/createTlsMaterial';
 import { handleRequest } from './server/handleRequest';
 import { SpecRegistry } from './spec/SpecRegistry';
 import { ARM_OPERATIONS } from './arm/handleArm';
 import { RequestLogEntry } from './state/EmulatorState';
 
 // The package root, found the way resolvePackagePath() does: the specs and scenarios ship in it.
-const PACKAGE_ROOT = path.dirname(require.resolve('@defender-backstage/azure-dockerhub-emulator/package.json'));
+const PACKAGE_ROOT = path.dirname(
+  require.resolve('@defender-backstage/azure-dockerhub-emulator/package.json'),
+);
 /** @public */
 export const SPEC_DIR = path.join(PACKAGE_ROOT, 'specs');
 /** @public */
@@ -80,8 +88,20 @@ export interface EmulatorStateSnapshot {
     orgs: Record<string, unknown>[];
     users: { username: string; email: string }[];
     /** Token metadata; secrets are never part of a snapshot. */
-    tokens: { owner: string; kind: 'pat' | 'oat'; scope: string; expiresAt?: string; revoked: boolean; label?: string }[];
-    repositories: { org: string; name: string; private: boolean; tags: string[] }[];
+    tokens: {
+      owner: string;
+      kind: 'pat' | 'oat';
+      scope: string;
+      expiresAt?: string;
+      revoked: boolean;
+      label?: string;
+    }[];
+    repositories: {
+      org: string;
+      name: string;
+      private: boolean;
+      tags: string[];
+    }[];
   };
   requestLog: RequestLogEntry[];
 }
@@ -109,13 +129,21 @@ let cachedSpecs: SpecRegistry | undefined;
 export function loadSpecs(): SpecRegistry {
   if (!cachedSpecs) {
     cachedSpecs = SpecRegistry.load(SPEC_DIR);
-    cachedSpecs.precompile([...Object.keys(ARM_OPERATIONS), 'AuthCreateAccessToken', 'PostUsersLogin', 'listNamespaceRepositories', 'ListRepositoryTags']);
+    cachedSpecs.precompile([
+      ...Object.keys(ARM_OPERATIONS),
+      'AuthCreateAccessToken',
+      'PostUsersLogin',
+      'listNamespaceRepositories',
+      'ListRepositoryTags',
+    ]);
   }
   return cachedSpecs;
 }
 
 /** @public */
-export async function startEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
+export async function startEmulator(
+  options: StartEmulatorOptions = {},
+): Promise<Emulator> {
   const scenario: Scenario = resolveScenario(options.scenario ?? DEMO_SCENARIO);
   const specs = loadSpecs();
   const core = createCore({
@@ -126,10 +154,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     echoAccessToken: options.echoAccessToken,
     validateResponses: options.validateResponses,
   });
-  const tlsMaterial = options.caDir ? await loadOrCreateTlsMaterial(options.caDir) : await createTlsMaterial();
-  const server = https.createServer({ key: tlsMaterial.key, cert: tlsMaterial.cert, keepAliveTimeout: 5000 }, (req, res) => {
-    void handleRequest(core, req, res);
-  });
+  const tlsMaterial = options.caDir
+    ? await loadOrCreateTlsMaterial(options.caDir)
+    : await createTlsMaterial();
+  const server = https.createServer(
+    { key: tlsMaterial.key, cert: tlsMaterial.cert, keepAliveTimeout: 5000 },
+    (req, res) => {
+      void handleRequest(core, req, res);
+    },
+  );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -144,38 +177,57 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const { state } = core;
     const now = core.now();
     const connectors = [...state.connectors.values()];
-    return JSON.parse(JSON.stringify({
-      now: new Date(now).toISOString(),
-      echoAccessToken: state.echoAccessToken,
-      connectors: connectors.map(c => ({
-        ...connectorResponse(c),
-        credential: {
-          username: c.credentials[c.credentials.length - 1]?.username,
-          updatedAt: new Date(c.credentials[c.credentials.length - 1]?.at ?? c.createdAt).toISOString(),
-        },
-      })),
-      healthReports: connectors.flatMap(c => {
-        const health = connectorHealth(state, c, now);
-        return health ? [healthReportResource(state, c, health)] : [];
-      }),
-      subscriptions: [...state.subscriptions.values()],
-      dockerHub: {
-        orgs: state.hub.orgs.map(o => ({ name: o.name, deleted: o.deleted, members: o.members })),
-        users: state.hub.users.map(u => ({ username: u.username, email: u.email })),
-        tokens: state.hub.tokens.map(t => ({
-          owner: t.user ?? t.org!,
-          kind: t.org ? 'oat' : 'pat',
-          scope: t.scope,
-          expiresAt: t.expiresAt !== undefined ? new Date(t.expiresAt).toISOString() : undefined,
-          revoked: t.revoked,
-          label: t.label,
+    return JSON.parse(
+      JSON.stringify({
+        now: new Date(now).toISOString(),
+        echoAccessToken: state.echoAccessToken,
+        connectors: connectors.map(c => ({
+          ...connectorResponse(c),
+          credential: {
+            username: c.credentials[c.credentials.length - 1]?.username,
+            updatedAt: new Date(
+              c.credentials[c.credentials.length - 1]?.at ?? c.createdAt,
+            ).toISOString(),
+          },
         })),
-        repositories: state.hub.orgs.flatMap(o =>
-          o.repositories.map(r => ({ org: o.name, name: r.name, private: r.private, tags: r.tags.map(t => t.name) })),
-        ),
-      },
-      requestLog: state.requestLog,
-    }));
+        healthReports: connectors.flatMap(c => {
+          const health = connectorHealth(state, c, now);
+          return health ? [healthReportResource(state, c, health)] : [];
+        }),
+        subscriptions: [...state.subscriptions.values()],
+        dockerHub: {
+          orgs: state.hub.orgs.map(o => ({
+            name: o.name,
+            deleted: o.deleted,
+            members: o.members,
+          })),
+          users: state.hub.users.map(u => ({
+            username: u.username,
+            email: u.email,
+          })),
+          tokens: state.hub.tokens.map(t => ({
+            owner: t.user ?? t.org!,
+            kind: t.org ? 'oat' : 'pat',
+            scope: t.scope,
+            expiresAt:
+              t.expiresAt !== undefined
+                ? new Date(t.expiresAt).toISOString()
+                : undefined,
+            revoked: t.revoked,
+            label: t.label,
+          })),
+          repositories: state.hub.orgs.flatMap(o =>
+            o.repositories.map(r => ({
+              org: o.name,
+              name: r.name,
+              private: r.private,
+              tags: r.tags.map(t => t.name),
+            })),
+          ),
+        },
+        requestLog: state.requestLog,
+      }),
+    );
   };
 
   return {

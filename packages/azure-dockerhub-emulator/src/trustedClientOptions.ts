@@ -9,14 +9,22 @@ import tls from 'node:tls';
  * @public
  */
 export function trustedCaList(emulatorCaPem: string): string[] {
-  const getCACertificates = (tls as unknown as {
-    getCACertificates?: (type?: 'default' | 'bundled' | 'system' | 'extra') => string[];
-  }).getCACertificates;
-  const defaults = getCACertificates ? getCACertificates('default') : [...tls.rootCertificates];
+  const getCACertificates = (
+    tls as unknown as {
+      getCACertificates?: (
+        type?: 'default' | 'bundled' | 'system' | 'extra',
+      ) => string[];
+    }
+  ).getCACertificates;
+  const defaults = getCACertificates
+    ? getCACertificates('default')
+    : [...tls.rootCertificates];
   return [...defaults, emulatorCaPem];
 }
 
 /** @public */
-export function trustedClientOptions(emu: { caPem: string }): { tlsOptions: { ca: string[] } } {
+export function trustedClientOptions(emu: { caPem: string }): {
+  tlsOptions: { ca: string[] };
+} {
   return { tlsOptions: { ca: trustedCaList(emu.caPem) } };
 }

@@ -24,9 +24,11 @@ function armTime(ms: number): string {
   const d = new Date(ms);
   const h = d.getUTCHours();
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h % 12 || 12}:${pad(
-    d.getUTCMinutes(),
-  )}:${pad(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${
+    h % 12 || 12
+  }:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${
+    h < 12 ? 'AM' : 'PM'
+  }`;
 }
 
 /** The calling principal, or undefined after answering 401 the way ARM does. */
@@ -40,7 +42,12 @@ export async function authenticateArm(
       401,
       'AuthenticationFailed',
       "Authentication failed. The 'Authorization' header is missing.",
-      { headers: challenge(ctx, "The authentication failed because of missing 'Authorization' header.") },
+      {
+        headers: challenge(
+          ctx,
+          "The authentication failed because of missing 'Authorization' header.",
+        ),
+      },
     );
     return undefined;
   }
@@ -51,7 +58,12 @@ export async function authenticateArm(
       401,
       'AuthenticationFailed',
       "Authentication failed. The 'Authorization' header is provided in an invalid format.",
-      { headers: challenge(ctx, "The authentication failed because of an invalid 'Authorization' header.") },
+      {
+        headers: challenge(
+          ctx,
+          "The authentication failed because of an invalid 'Authorization' header.",
+        ),
+      },
     );
     return undefined;
   }
@@ -62,9 +74,15 @@ export async function authenticateArm(
     if (claims) ctx.core.verifiedTokens.set(token, claims);
   }
   const invalid = async () => {
-    await armError(ctx, 401, 'InvalidAuthenticationToken', 'The access token is invalid.', {
-      headers: challenge(ctx, 'The access token is invalid.'),
-    });
+    await armError(
+      ctx,
+      401,
+      'InvalidAuthenticationToken',
+      'The access token is invalid.',
+      {
+        headers: challenge(ctx, 'The access token is invalid.'),
+      },
+    );
     return undefined;
   };
   if (!claims) return invalid();
@@ -73,8 +91,17 @@ export async function authenticateArm(
       ctx,
       401,
       'InvalidAuthenticationTokenAudience',
-      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map(a => `'${a}'`).join(',')}.`,
-      { headers: challenge(ctx, 'The access token has been obtained for wrong audience or resource.') },
+      `The access token has been obtained for wrong audience or resource '${
+        claims.aud
+      }'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map(
+        a => `'${a}'`,
+      ).join(',')}.`,
+      {
+        headers: challenge(
+          ctx,
+          'The access token has been obtained for wrong audience or resource.',
+        ),
+      },
     );
     return undefined;
   }
@@ -84,12 +111,21 @@ export async function authenticateArm(
       ctx,
       401,
       'ExpiredAuthenticationToken',
-      `The access token expiry UTC time '${armTime(Number(claims.exp) * 1000)}' is earlier than current UTC time '${armTime(now)}'.`,
-      { headers: challenge(ctx, 'The access token expiry UTC time is earlier than current UTC time.') },
+      `The access token expiry UTC time '${armTime(
+        Number(claims.exp) * 1000,
+      )}' is earlier than current UTC time '${armTime(now)}'.`,
+      {
+        headers: challenge(
+          ctx,
+          'The access token expiry UTC time is earlier than current UTC time.',
+        ),
+      },
     );
     return undefined;
   }
-  if (String(claims.tid).toLowerCase() !== ctx.core.state.tenantId.toLowerCase()) {
+  if (
+    String(claims.tid).toLowerCase() !== ctx.core.state.tenantId.toLowerCase()
+  ) {
     await armError(
       ctx,
       401,
@@ -99,16 +135,26 @@ export async function authenticateArm(
     );
     return undefined;
   }
-  const principal = ctx.core.state.principals.find(p => p.clientId === claims!.appid);
+  const principal = ctx.core.state.principals.find(
+    p => p.clientId === claims!.appid,
+  );
   return principal ?? invalid();
 }
 
-export function canRead(principal: PrincipalState, subscriptionId: string): boolean {
+export function canRead(
+  principal: PrincipalState,
+  subscriptionId: string,
+): boolean {
   return principal.roles.has(subscriptionId.toLowerCase());
 }
 
-export function canWrite(principal: PrincipalState, subscriptionId: string): boolean {
-  return WRITE_ROLES.has(principal.roles.get(subscriptionId.toLowerCase()) ?? '');
+export function canWrite(
+  principal: PrincipalState,
+  subscriptionId: string,
+): boolean {
+  return WRITE_ROLES.has(
+    principal.roles.get(subscriptionId.toLowerCase()) ?? '',
+  );
 }
 
 /** 403 in ARM's wording (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting). */

@@ -16,7 +16,11 @@ export function armError(
   status: number,
   code: string,
   message: string,
-  extra: { target?: string; details?: ArmErrorDetail[]; headers?: Record<string, string> } = {},
+  extra: {
+    target?: string;
+    details?: ArmErrorDetail[];
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<void> {
   const error: Record<string, unknown> = { code, message };
   if (extra.target) error.target = extra.target;
@@ -24,7 +28,12 @@ export function armError(
   return send(ctx, status, { error }, extra.headers);
 }
 
-export function resourceNotFound(ctx: RequestContext, type: string, name: string, rg: string) {
+export function resourceNotFound(
+  ctx: RequestContext,
+  type: string,
+  name: string,
+  rg: string,
+) {
   // ARM's own wording for a GET on an absent resource.
   return armError(
     ctx,
@@ -35,7 +44,10 @@ export function resourceNotFound(ctx: RequestContext, type: string, name: string
 }
 
 /** Answers a violated prose rule (see proseRules) with its ARM error; true when there was one. */
-export async function refuse(ctx: RequestContext, violation: ProseViolation | undefined): Promise<boolean> {
+export async function refuse(
+  ctx: RequestContext,
+  violation: ProseViolation | undefined,
+): Promise<boolean> {
   if (!violation) return false;
   const { status, code, message, target } = violation;
   await armError(ctx, status, code, message, target ? { target } : {});

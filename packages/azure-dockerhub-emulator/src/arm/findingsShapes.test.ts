@@ -3,15 +3,32 @@ import type { ScenarioInput } from '../scenario/scenarioSchema';
 import { connectorPath, DEMO, TestClient } from '../testUtils/TestClient';
 import { QUERY_TEMPLATES } from './resourceGraphQueries';
 
-const acme = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-acme').toLowerCase();
-const beta = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-beta').toLowerCase();
+const acme = connectorPath(
+  DEMO.prodSub,
+  DEMO.rg,
+  'dockerhub-acme',
+).toLowerCase();
+const beta = connectorPath(
+  DEMO.prodSub,
+  DEMO.rg,
+  'dockerhub-beta',
+).toLowerCase();
 
 /** acme: tag a with open findings, tag b with fixed ones only; beta: one Critical. */
-const scenario = (layout: 'underConnector' | 'elsewhere' = 'underConnector'): ScenarioInput => ({
+const scenario = (
+  layout: 'underConnector' | 'elsewhere' = 'underConnector',
+): ScenarioInput => ({
   azure: {
     tenantId: DEMO.tenantId,
     assessmentLayout: layout,
-    principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
+    principals: [
+      {
+        clientId: DEMO.clientId,
+        clientSecret: DEMO.clientSecret,
+        displayName: 'p',
+        roles: { [DEMO.prodSub]: 'Owner' },
+      },
+    ],
     subscriptions: [
       {
         id: DEMO.prodSub,
@@ -48,7 +65,9 @@ const scenario = (layout: 'underConnector' | 'elsewhere' = 'underConnector'): Sc
       {
         name: 'beta',
         members: [{ user: 'u', role: 'editor' }],
-        repositories: [{ name: 'svc', tags: [{ name: '1', findings: { critical: 1 } }] }],
+        repositories: [
+          { name: 'svc', tags: [{ name: '1', findings: { critical: 1 } }] },
+        ],
       },
     ],
     tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
@@ -59,10 +78,18 @@ describe('Resource Graph findings shapes: fixed findings, one connector, where a
   let emu: Emulator;
   let client: TestClient;
   const query = async (q: string) => {
-    const res = await client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
-      apiVersion: '2024-04-01',
-      body: { subscriptions: [DEMO.prodSub], query: q, options: { resultFormat: 'objectArray' } },
-    });
+    const res = await client.arm(
+      'POST',
+      '/providers/Microsoft.ResourceGraph/resources',
+      {
+        apiVersion: '2024-04-01',
+        body: {
+          subscriptions: [DEMO.prodSub],
+          query: q,
+          options: { resultFormat: 'objectArray' },
+        },
+      },
+    );
     expect(res.status).toBe(200);
     return res.json.data as any[];
   };
@@ -80,26 +107,43 @@ describe('Resource Graph findings shapes: fixed findings, one connector, where a
     emu.loadScenario(scenario());
     const rows = await query(QUERY_TEMPLATES.subscriptionFindingsSummary);
     const of = (image: string) =>
-      rows.filter(r => r.imageName === image).map(r => [r.severity, r.findings, r.assessments]);
+      rows
+        .filter(r => r.imageName === image)
+        .map(r => [r.severity, r.findings, r.assessments]);
     expect(of('acme/api:a')).toEqual([
       ['Critical', 3, 3],
       ['High', 2, 2],
       ['Medium', 1, 1],
     ]);
     expect(of('acme/api:b')).toEqual([['High', 0, 1]]);
-    expect(new Set(rows.map(r => r.connectorId))).toEqual(new Set([acme, beta]));
+    expect(new Set(rows.map(r => r.connectorId))).toEqual(
+      new Set([acme, beta]),
+    );
   });
 
   it('narrows both queries to one connector, whose rows do not depend on the others', async () => {
     emu.loadScenario(scenario());
-    const summary = await query(QUERY_TEMPLATES.connectorFindingsSummary.replace('{connectorId}', beta));
+    const summary = await query(
+      QUERY_TEMPLATES.connectorFindingsSummary.replace('{connectorId}', beta),
+    );
     expect(summary).toEqual([
-      { connectorId: beta, imageName: 'beta/svc:1', severity: 'Critical', source: 'DockerHub', findings: 1, assessments: 1 },
+      {
+        connectorId: beta,
+        imageName: 'beta/svc:1',
+        severity: 'Critical',
+        source: 'DockerHub',
+        findings: 1,
+        assessments: 1,
+      },
     ]);
     const worst = await query(
-      QUERY_TEMPLATES.connectorWorstFindings.replace('{connectorId}', acme).replace('{limit}', '2'),
+      QUERY_TEMPLATES.connectorWorstFindings
+        .replace('{connectorId}', acme)
+        .replace('{limit}', '2'),
     );
-    expect(worst.map(r => [r.connectorId, r.severityRank, r.findings.length])).toEqual([
+    expect(
+      worst.map(r => [r.connectorId, r.severityRank, r.findings.length]),
+    ).toEqual([
       [acme, 0, 2],
       [acme, 1, 2],
     ]);
@@ -107,8 +151,16 @@ describe('Resource Graph findings shapes: fixed findings, one connector, where a
 
   it('finds nothing under the connectors when assessments live elsewhere, and says which sources exist', async () => {
     emu.loadScenario(scenario('elsewhere'));
-    expect(await query(QUERY_TEMPLATES.subscriptionFindingsSummary)).toEqual([]);
-    expect(await query(QUERY_TEMPLATES.subscriptionWorstFindings.replace('{limit}', '10'))).toEqual([]);
-    expect(await query(QUERY_TEMPLATES.imageAssessmentSources)).toEqual([{ source: 'DockerHub', assessments: 8 }]);
+    expect(await query(QUERY_TEMPLATES.subscriptionFindingsSummary)).toEqual(
+      [],
+    );
+    expect(
+      await query(
+        QUERY_TEMPLATES.subscriptionWorstFindings.replace('{limit}', '10'),
+      ),
+    ).toEqual([]);
+    expect(await query(QUERY_TEMPLATES.imageAssessmentSources)).toEqual([
+      { source: 'DockerHub', assessments: 8 },
+    ]);
   });
 });

@@ -274,9 +274,7 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
         ctx,
         400,
         'EmulatorUnsupportedApiVersion',
-        `Azure accepts api-version '${apiVersion}' for type '${
-          rules.type
-        }', but this emulator only validates and answers '${op.specVersion}' (the spec it ships).`,
+        `Azure accepts api-version '${apiVersion}' for type '${rules.type}', but this emulator only validates and answers '${op.specVersion}' (the spec it ships).`,
       );
     } else {
       await armError(

@@ -3,14 +3,26 @@ import path from 'node:path';
 import { Emulator, loadSpecs, SPEC_DIR, startEmulator } from '../startEmulator';
 import { DEMO, TestClient } from '../testUtils/TestClient';
 
-const SECURITY = path.join(SPEC_DIR, 'azure-specification/security/resource-manager/Microsoft.Security');
+const SECURITY = path.join(
+  SPEC_DIR,
+  'azure-specification/security/resource-manager/Microsoft.Security',
+);
 const examplesIn = (dir: string) =>
-  fs.readdirSync(path.join(SECURITY, dir)).map(f => [f, JSON.parse(fs.readFileSync(path.join(SECURITY, dir, f), 'utf8'))] as const);
+  fs
+    .readdirSync(path.join(SECURITY, dir))
+    .map(
+      f =>
+        [
+          f,
+          JSON.parse(fs.readFileSync(path.join(SECURITY, dir, f), 'utf8')),
+        ] as const,
+    );
 
 const OPERATION_OF: Record<string, string> = {
   PutSecurityConnector_example: 'SecurityConnectors_CreateOrUpdate',
   GetSecurityConnectorSingleResource_example: 'SecurityConnectors_Get',
-  GetSecurityConnectorsResourceGroup_example: 'SecurityConnectors_ListByResourceGroup',
+  GetSecurityConnectorsResourceGroup_example:
+    'SecurityConnectors_ListByResourceGroup',
   GetSecurityConnectorsSubscription_example: 'SecurityConnectors_List',
   PatchSecurityConnector_example: 'SecurityConnectors_Update',
   DeleteSecurityConnector_example: 'SecurityConnectors_Delete',
@@ -27,7 +39,9 @@ const OPERATION_OF: Record<string, string> = {
  * new disagreement still fails.
  */
 const KNOWN_EXAMPLE_DEVIATIONS: Record<string, string[]> = {
-  GetResourcePricingByNameContainers_example: ['properties.inheritedFrom must be string'],
+  GetResourcePricingByNameContainers_example: [
+    'properties.inheritedFrom must be string',
+  ],
 };
 
 const ALL_EXAMPLES = [
@@ -38,13 +52,22 @@ const ALL_EXAMPLES = [
 
 describe('official examples', () => {
   // The validator must agree with Microsoft's own examples, or its verdicts mean nothing.
-  it.each(ALL_EXAMPLES.map(([f, e]) => [f, e] as const))('the response of %s passes the response validator', (file, example) => {
-    const name = file.replace(/\.json$/, '');
-    for (const [status, response] of Object.entries<any>(example.responses)) {
-      const issues = loadSpecs().validateResponse(OPERATION_OF[name], Number(status), response.body);
-      expect(issues.map(i => `${i.name} ${i.message}`)).toEqual(KNOWN_EXAMPLE_DEVIATIONS[name] ?? []);
-    }
-  });
+  it.each(ALL_EXAMPLES.map(([f, e]) => [f, e] as const))(
+    'the response of %s passes the response validator',
+    (file, example) => {
+      const name = file.replace(/\.json$/, '');
+      for (const [status, response] of Object.entries<any>(example.responses)) {
+        const issues = loadSpecs().validateResponse(
+          OPERATION_OF[name],
+          Number(status),
+          response.body,
+        );
+        expect(issues.map(i => `${i.name} ${i.message}`)).toEqual(
+          KNOWN_EXAMPLE_DEVIATIONS[name] ?? [],
+        );
+      }
+    },
+  );
 
   describe('replayed against the emulator', () => {
     let emu: Emulator;
@@ -59,8 +82,23 @@ describe('official examples', () => {
       emu.loadScenario({
         azure: {
           tenantId: DEMO.tenantId,
-          principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Security Admin' } }],
-          subscriptions: [{ id: DEMO.prodSub, displayName: 's', resourceGroups: [{ name: 'exampleResourceGroup', location: 'centralus' }] }],
+          principals: [
+            {
+              clientId: DEMO.clientId,
+              clientSecret: DEMO.clientSecret,
+              displayName: 'p',
+              roles: { [DEMO.prodSub]: 'Security Admin' },
+            },
+          ],
+          subscriptions: [
+            {
+              id: DEMO.prodSub,
+              displayName: 's',
+              resourceGroups: [
+                { name: 'exampleResourceGroup', location: 'centralus' },
+              ],
+            },
+          ],
         },
       });
     });
@@ -69,7 +107,8 @@ describe('official examples', () => {
       await emu.stop();
     });
 
-    const example = (name: string) => ALL_EXAMPLES.find(([f]) => f === `${name}.json`)![1];
+    const example = (name: string) =>
+      ALL_EXAMPLES.find(([f]) => f === `${name}.json`)![1];
     const pathOf = (p: any) =>
       `/subscriptions/${DEMO.prodSub}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Security/securityConnectors/${p.securityConnectorName}`;
 
@@ -98,18 +137,30 @@ describe('official examples', () => {
 
     it('the PATCH example updates what the PUT example created', async () => {
       const put = example('PutSecurityConnector_example');
-      await client.arm('PUT', pathOf(put.parameters), { body: put.parameters.securityConnector });
+      await client.arm('PUT', pathOf(put.parameters), {
+        body: put.parameters.securityConnector,
+      });
       const patch = example('PatchSecurityConnector_example');
-      const res = await client.arm('PATCH', pathOf(patch.parameters), { body: patch.parameters.securityConnector });
+      const res = await client.arm('PATCH', pathOf(patch.parameters), {
+        body: patch.parameters.securityConnector,
+      });
       expect(res.status).toBe(200);
-      expect(res.json.properties.environmentData).toEqual(patch.responses['200'].body.properties.environmentData);
+      expect(res.json.properties.environmentData).toEqual(
+        patch.responses['200'].body.properties.environmentData,
+      );
     });
 
     it('the DELETE example answers 200 then 204', async () => {
       const put = example('PutSecurityConnector_example');
-      await client.arm('PUT', pathOf(put.parameters), { body: put.parameters.securityConnector });
-      expect((await client.arm('DELETE', pathOf(put.parameters))).status).toBe(200);
-      expect((await client.arm('DELETE', pathOf(put.parameters))).status).toBe(204);
+      await client.arm('PUT', pathOf(put.parameters), {
+        body: put.parameters.securityConnector,
+      });
+      expect((await client.arm('DELETE', pathOf(put.parameters))).status).toBe(
+        200,
+      );
+      expect((await client.arm('DELETE', pathOf(put.parameters))).status).toBe(
+        204,
+      );
     });
   });
 });

@@ -8,8 +8,16 @@ type Plan = (typeof PLANS)[number];
 
 // Shapes from the 2024-01-01 examples (GetPricingByNameCloudPosture, ListPricings).
 const EXTENSIONS: Record<Plan, string[]> = {
-  Containers: ['ContainerRegistriesVulnerabilityAssessments', 'ContainerSensor', 'AgentlessDiscoveryForKubernetes'],
-  CloudPosture: ['AgentlessDiscoveryForKubernetes', 'ContainerRegistriesVulnerabilityAssessments', 'SensitiveDataDiscovery'],
+  Containers: [
+    'ContainerRegistriesVulnerabilityAssessments',
+    'ContainerSensor',
+    'AgentlessDiscoveryForKubernetes',
+  ],
+  CloudPosture: [
+    'AgentlessDiscoveryForKubernetes',
+    'ContainerRegistriesVulnerabilityAssessments',
+    'SensitiveDataDiscovery',
+  ],
 };
 
 function pricing(sub: SubscriptionState, plan: Plan, enabledAt: number) {
@@ -23,7 +31,10 @@ function pricing(sub: SubscriptionState, plan: Plan, enabledAt: number) {
   };
   if (standard) {
     properties.enablementTime = new Date(enabledAt).toISOString();
-    properties.extensions = EXTENSIONS[plan].map(name => ({ name, isEnabled: 'True' }));
+    properties.extensions = EXTENSIONS[plan].map(name => ({
+      name,
+      isEnabled: 'True',
+    }));
   }
   return {
     id: `/subscriptions/${sub.id}/providers/Microsoft.Security/pricings/${plan}`,
@@ -43,7 +54,12 @@ const SUBSCRIPTION_SCOPE = /^\/?subscriptions\/[^/]+$/i;
 function planFilter(filter: string): string[] | null {
   const m = /^\s*name\s+in\s*\(([^()]*)\)\s*$/i.exec(filter);
   if (!m) return null;
-  const names = m[1].split(',').map(n => n.trim().replace(/^'(.*)'$/, '$1').toLowerCase());
+  const names = m[1].split(',').map(n =>
+    n
+      .trim()
+      .replace(/^'(.*)'$/, '$1')
+      .toLowerCase(),
+  );
   return names.every(n => /^[a-z0-9]+$/.test(n)) ? names : null;
 }
 
@@ -58,17 +74,30 @@ async function scopeNotSupported(call: ArmCall) {
 
 export const pricingHandlers = {
   async get(call: ArmCall) {
-    if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId)) return scopeNotSupported(call);
-    const plan = PLANS.find(p => p.toLowerCase() === call.params.pricingName.toLowerCase());
+    if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId))
+      return scopeNotSupported(call);
+    const plan = PLANS.find(
+      p => p.toLowerCase() === call.params.pricingName.toLowerCase(),
+    );
     if (!plan) {
-      return armError(call.ctx, 404, 'NotFound', `Pricing '${call.params.pricingName}' was not found.`);
+      return armError(
+        call.ctx,
+        404,
+        'NotFound',
+        `Pricing '${call.params.pricingName}' was not found.`,
+      );
     }
     const sub = call.subscription!;
-    return send(call.ctx, 200, pricing(sub, plan, call.ctx.core.now() - 30 * 86_400_000));
+    return send(
+      call.ctx,
+      200,
+      pricing(sub, plan, call.ctx.core.now() - 30 * 86_400_000),
+    );
   },
 
   async list(call: ArmCall) {
-    if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId)) return scopeNotSupported(call);
+    if (!SUBSCRIPTION_SCOPE.test(call.params.scopeId))
+      return scopeNotSupported(call);
     const filter = call.ctx.query.get('$filter');
     const names = filter === null ? undefined : planFilter(filter);
     if (names === null) {
@@ -83,6 +112,8 @@ export const pricingHandlers = {
     const sub = call.subscription!;
     const enabledAt = call.ctx.core.now() - 30 * 86_400_000;
     const plans = PLANS.filter(p => !names || names.includes(p.toLowerCase()));
-    return send(call.ctx, 200, { value: plans.map(p => pricing(sub, p, enabledAt)) });
+    return send(call.ctx, 200, {
+      value: plans.map(p => pricing(sub, p, enabledAt)),
+    });
   },
 };

@@ -1,7 +1,14 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRefused", "expectUnchanged"] }] */
 import type { ScenarioInput } from '../scenario/scenarioSchema';
 import { Emulator, startEmulator } from '../startEmulator';
-import { connectorPath, DEMO, dockerHubConnectorBody, HEALTH_API, TestClient, TestResponse } from '../testUtils/TestClient';
+import {
+  connectorPath,
+  DEMO,
+  dockerHubConnectorBody,
+  HEALTH_API,
+  TestClient,
+  TestResponse,
+} from '../testUtils/TestClient';
 
 const DEMO_FILE = require.resolve('../../scenarios/demo.yaml');
 const PRICING_API = '2024-01-01';
@@ -12,8 +19,16 @@ describe('rules from Microsoft prose documentation', () => {
   let emu: Emulator;
   let client: TestClient;
 
-  const expectRefused = (res: TestResponse, status: number, code: string, target?: string) => {
-    expect({ status: res.status, code: res.json?.error?.code }).toEqual({ status, code });
+  const expectRefused = (
+    res: TestResponse,
+    status: number,
+    code: string,
+    target?: string,
+  ) => {
+    expect({ status: res.status, code: res.json?.error?.code }).toEqual({
+      status,
+      code,
+    });
     if (target) expect(res.json.error.target).toBe(target);
   };
   /** A refused write must leave nothing behind. */
@@ -46,165 +61,409 @@ describe('rules from Microsoft prose documentation', () => {
       ['a hash', 'dockerhub%23acme'],
       ['a control character', 'dockerhub%09acme'],
       ['261 characters', 'd'.repeat(261)],
-    ])('refuses a connector name with %s (InvalidResourceName) on PUT and GET', async (_what, name) => {
-      const id = connectorPath(DEMO.prodSub, DEMO.rg, name);
-      expectRefused(await client.arm('PUT', id, { body: dockerHubConnectorBody() }), 400, 'InvalidResourceName', 'securityConnectorName');
-      expectRefused(await client.arm('GET', id), 400, 'InvalidResourceName');
-      expect(emu.state().connectors).toHaveLength(2);
-    });
+    ])(
+      'refuses a connector name with %s (InvalidResourceName) on PUT and GET',
+      async (_what, name) => {
+        const id = connectorPath(DEMO.prodSub, DEMO.rg, name);
+        expectRefused(
+          await client.arm('PUT', id, { body: dockerHubConnectorBody() }),
+          400,
+          'InvalidResourceName',
+          'securityConnectorName',
+        );
+        expectRefused(await client.arm('GET', id), 400, 'InvalidResourceName');
+        expect(emu.state().connectors).toHaveLength(2);
+      },
+    );
 
     it('accepts 260 characters, dots, underscores and parentheses', async () => {
-      expect((await client.arm('PUT', connectorPath(DEMO.prodSub, DEMO.rg, 'd'.repeat(260)), { body: dockerHubConnectorBody() })).status).toBe(201);
+      expect(
+        (
+          await client.arm(
+            'PUT',
+            connectorPath(DEMO.prodSub, DEMO.rg, 'd'.repeat(260)),
+            { body: dockerHubConnectorBody() },
+          )
+        ).status,
+      ).toBe(201);
       const other = connectorPath(DEMO.prodSub, DEMO.rg, 'docker.hub_(globex)');
-      expect((await client.arm('PUT', other, { body: dockerHubConnectorBody('globex', 'mdc-globex', DEMO.globexWrite) })).status).toBe(201);
+      expect(
+        (
+          await client.arm('PUT', other, {
+            body: dockerHubConnectorBody(
+              'globex',
+              'mdc-globex',
+              DEMO.globexWrite,
+            ),
+          })
+        ).status,
+      ).toBe(201);
     });
 
     it('refuses a resource group name that ends with a period (InvalidResourceGroupName)', async () => {
       const id = connectorPath(DEMO.prodSub, `${DEMO.rg}.`);
-      expectRefused(await client.arm('PUT', id, { body: dockerHubConnectorBody() }), 400, 'InvalidResourceGroupName', 'resourceGroupName');
+      expectRefused(
+        await client.arm('PUT', id, { body: dockerHubConnectorBody() }),
+        400,
+        'InvalidResourceGroupName',
+        'resourceGroupName',
+      );
     });
   });
 
   it('refuses a PUT without location (LocationRequired)', async () => {
     const body: any = dockerHubConnectorBody();
     delete body.location;
-    expectRefused(await client.arm('PUT', connectorPath(), { body }), 400, 'LocationRequired');
+    expectRefused(
+      await client.arm('PUT', connectorPath(), { body }),
+      400,
+      'LocationRequired',
+    );
     await expectUnchanged(connectorPath(), undefined);
   });
 
   describe('tags (ARM tag limitations)', () => {
-    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`tag${i}`, 'v']));
+    const fifty = Object.fromEntries(
+      Array.from({ length: 50 }, (_, i) => [`tag${i}`, 'v']),
+    );
     const cases: Array<[string, Record<string, string>, string]> = [
       ['51 tags', { ...fifty, tag50: 'v' }, 'InvalidTags'],
       ['a 513-character name', { ['n'.repeat(513)]: 'v' }, 'InvalidTagName'],
-      ['a 257-character value', { owner: 'v'.repeat(257) }, 'InvalidTagValueLength'],
+      [
+        'a 257-character value',
+        { owner: 'v'.repeat(257) },
+        'InvalidTagValueLength',
+      ],
       ...['<', '>', '%', '&', '\\', '?', '/', '\u0007'].map(
-        (c): [string, Record<string, string>, string] => [`a name with ${JSON.stringify(c)}`, { [`a${c}b`]: 'v' }, 'InvalidTagNameCharacters'],
+        (c): [string, Record<string, string>, string] => [
+          `a name with ${JSON.stringify(c)}`,
+          { [`a${c}b`]: 'v' },
+          'InvalidTagNameCharacters',
+        ],
       ),
-      ['two names that differ only in case', { Team: 'a', team: 'b' }, 'InvalidTagName'],
+      [
+        'two names that differ only in case',
+        { Team: 'a', team: 'b' },
+        'InvalidTagName',
+      ],
     ];
     it.each(cases)('refuses %s on PUT and PATCH', async (_what, tags, code) => {
       const before = (await client.arm('GET', umbrella)).json;
-      const body = { ...dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead), tags };
+      const body = {
+        ...dockerHubConnectorBody(
+          'umbrella',
+          'mdc-umbrella',
+          DEMO.umbrellaRead,
+        ),
+        tags,
+      };
       expectRefused(await client.arm('PUT', umbrella, { body }), 400, code);
-      expectRefused(await client.arm('PATCH', umbrella, { body: { tags } }), 400, code);
+      expectRefused(
+        await client.arm('PATCH', umbrella, { body: { tags } }),
+        400,
+        code,
+      );
       await expectUnchanged(umbrella, before);
     });
 
     it('accepts the limits themselves: 50 tags, 512-character names, 256-character values, any value characters', async () => {
       const tags = { ...fifty, tag0: 'group:default/a<b>&c?%' };
-      const body = { ...dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead), tags };
+      const body = {
+        ...dockerHubConnectorBody(
+          'umbrella',
+          'mdc-umbrella',
+          DEMO.umbrellaRead,
+        ),
+        tags,
+      };
       expect((await client.arm('PUT', umbrella, { body })).status).toBe(200);
       const long = { ['n'.repeat(512)]: 'v'.repeat(256) };
-      expect((await client.arm('PATCH', umbrella, { body: { tags: long } })).json.tags).toEqual(long);
+      expect(
+        (await client.arm('PATCH', umbrella, { body: { tags: long } })).json
+          .tags,
+      ).toEqual(long);
     });
   });
 
   describe('Docker Hub connector properties', () => {
     it.each([
-      ['environment data of another environment', (b: any) => { b.properties.environmentData = { environmentType: 'AwsAccount' }; }, 'properties.environmentData.environmentType'],
-      ['no environment data', (b: any) => delete b.properties.environmentData, 'properties.environmentData.environmentType'],
-      ['another environmentName with Docker Hub data', (b: any) => { b.properties.environmentName = 'Github'; }, 'properties.environmentName'],
-      ['an offering of another environment', (b: any) => b.properties.offerings.push({ offeringType: 'CspmMonitorGithub' }), 'properties.offerings[2].offeringType'],
-      ['no hierarchyIdentifier', (b: any) => delete b.properties.hierarchyIdentifier, 'properties.hierarchyIdentifier'],
-      ['a blank hierarchyIdentifier', (b: any) => { b.properties.hierarchyIdentifier = '  '; }, 'properties.hierarchyIdentifier'],
-      ['a scan interval of 0 hours', (b: any) => { b.properties.environmentData.scanInterval = 0; }, 'properties.environmentData.scanInterval'],
-      ['a scan interval of 25 hours', (b: any) => { b.properties.environmentData.scanInterval = 25; }, 'properties.environmentData.scanInterval'],
-      ['a scan interval of 168 hours', (b: any) => { b.properties.environmentData.scanInterval = 168; }, 'properties.environmentData.scanInterval'],
-    ])('refuses a Docker Hub connector with %s (400 InvalidRequestContent)', async (_what, mutate, target) => {
-      const body = dockerHubConnectorBody();
-      mutate(body);
-      expectRefused(await client.arm('PUT', connectorPath(), { body }), 400, 'InvalidRequestContent', target);
-      await expectUnchanged(connectorPath(), undefined);
-    });
+      [
+        'environment data of another environment',
+        (b: any) => {
+          b.properties.environmentData = { environmentType: 'AwsAccount' };
+        },
+        'properties.environmentData.environmentType',
+      ],
+      [
+        'no environment data',
+        (b: any) => delete b.properties.environmentData,
+        'properties.environmentData.environmentType',
+      ],
+      [
+        'another environmentName with Docker Hub data',
+        (b: any) => {
+          b.properties.environmentName = 'Github';
+        },
+        'properties.environmentName',
+      ],
+      [
+        'an offering of another environment',
+        (b: any) =>
+          b.properties.offerings.push({ offeringType: 'CspmMonitorGithub' }),
+        'properties.offerings[2].offeringType',
+      ],
+      [
+        'no hierarchyIdentifier',
+        (b: any) => delete b.properties.hierarchyIdentifier,
+        'properties.hierarchyIdentifier',
+      ],
+      [
+        'a blank hierarchyIdentifier',
+        (b: any) => {
+          b.properties.hierarchyIdentifier = '  ';
+        },
+        'properties.hierarchyIdentifier',
+      ],
+      [
+        'a scan interval of 0 hours',
+        (b: any) => {
+          b.properties.environmentData.scanInterval = 0;
+        },
+        'properties.environmentData.scanInterval',
+      ],
+      [
+        'a scan interval of 25 hours',
+        (b: any) => {
+          b.properties.environmentData.scanInterval = 25;
+        },
+        'properties.environmentData.scanInterval',
+      ],
+      [
+        'a scan interval of 168 hours',
+        (b: any) => {
+          b.properties.environmentData.scanInterval = 168;
+        },
+        'properties.environmentData.scanInterval',
+      ],
+    ])(
+      'refuses a Docker Hub connector with %s (400 InvalidRequestContent)',
+      async (_what, mutate, target) => {
+        const body = dockerHubConnectorBody();
+        mutate(body);
+        expectRefused(
+          await client.arm('PUT', connectorPath(), { body }),
+          400,
+          'InvalidRequestContent',
+          target,
+        );
+        await expectUnchanged(connectorPath(), undefined);
+      },
+    );
 
     it('accepts scan intervals of 1 and 24 hours, and refuses a PATCH that leaves the range', async () => {
       const body = dockerHubConnectorBody();
       body.properties.environmentData.scanInterval = 1;
-      expect((await client.arm('PUT', connectorPath(), { body })).status).toBe(201);
+      expect((await client.arm('PUT', connectorPath(), { body })).status).toBe(
+        201,
+      );
       const before = (await client.arm('GET', umbrella)).json;
-      const data = (scanInterval: number) => ({ properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval } } });
-      expectRefused(await client.arm('PATCH', umbrella, { body: data(48) }), 400, 'InvalidRequestContent', 'properties.environmentData.scanInterval');
+      const data = (scanInterval: number) => ({
+        properties: {
+          environmentData: {
+            environmentType: 'DockerHubOrganization',
+            scanInterval,
+          },
+        },
+      });
+      expectRefused(
+        await client.arm('PATCH', umbrella, { body: data(48) }),
+        400,
+        'InvalidRequestContent',
+        'properties.environmentData.scanInterval',
+      );
       await expectUnchanged(umbrella, before);
-      expect((await client.arm('PATCH', umbrella, { body: data(24) })).status).toBe(200);
+      expect(
+        (await client.arm('PATCH', umbrella, { body: data(24) })).status,
+      ).toBe(200);
     });
   });
 
   describe('an existing Docker Hub connector keeps its organization and environment', () => {
     it('refuses a PUT or PATCH naming another organization (PropertyChangeNotAllowed), accepts another spelling of the same', async () => {
       const before = (await client.arm('GET', umbrella)).json;
-      const moved = await client.arm('PUT', umbrella, { body: dockerHubConnectorBody('acme', 'mdc-acme', DEMO.acmeRead) });
-      expectRefused(moved, 400, 'PropertyChangeNotAllowed', 'properties.hierarchyIdentifier');
+      const moved = await client.arm('PUT', umbrella, {
+        body: dockerHubConnectorBody('acme', 'mdc-acme', DEMO.acmeRead),
+      });
+      expectRefused(
+        moved,
+        400,
+        'PropertyChangeNotAllowed',
+        'properties.hierarchyIdentifier',
+      );
       expect(moved.json.error.message).toContain("from 'umbrella' to 'acme'");
-      expectRefused(await client.arm('PATCH', umbrella, { body: { properties: { hierarchyIdentifier: 'acme' } } }), 400, 'PropertyChangeNotAllowed');
+      expectRefused(
+        await client.arm('PATCH', umbrella, {
+          body: { properties: { hierarchyIdentifier: 'acme' } },
+        }),
+        400,
+        'PropertyChangeNotAllowed',
+      );
       await expectUnchanged(umbrella, before);
-      const same = await client.arm('PUT', umbrella, { body: dockerHubConnectorBody('Umbrella', 'mdc-umbrella', DEMO.umbrellaRead) });
+      const same = await client.arm('PUT', umbrella, {
+        body: dockerHubConnectorBody(
+          'Umbrella',
+          'mdc-umbrella',
+          DEMO.umbrellaRead,
+        ),
+      });
       expect(same.status).toBe(200);
     });
 
     it('refuses turning it into a connector of another environment', async () => {
       const body = {
         location: 'westeurope',
-        properties: { hierarchyIdentifier: 'umbrella', environmentName: 'Github', environmentData: { environmentType: 'GithubScope' }, offerings: [] },
+        properties: {
+          hierarchyIdentifier: 'umbrella',
+          environmentName: 'Github',
+          environmentData: { environmentType: 'GithubScope' },
+          offerings: [],
+        },
       };
-      expectRefused(await client.arm('PUT', umbrella, { body }), 400, 'PropertyChangeNotAllowed', 'properties.environmentName');
+      expectRefused(
+        await client.arm('PUT', umbrella, { body }),
+        400,
+        'PropertyChangeNotAllowed',
+        'properties.environmentName',
+      );
     });
   });
 
   describe('Defender prerequisite: Defender for Containers or Defender CSPM on at least one subscription', () => {
-    const world = (plans: { Containers: 'Standard' | 'Free'; CloudPosture: 'Standard' | 'Free' }): ScenarioInput => ({
+    const world = (plans: {
+      Containers: 'Standard' | 'Free';
+      CloudPosture: 'Standard' | 'Free';
+    }): ScenarioInput => ({
       azure: {
         tenantId: DEMO.tenantId,
-        principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
+        principals: [
+          {
+            clientId: DEMO.clientId,
+            clientSecret: DEMO.clientSecret,
+            displayName: 'p',
+            roles: { [DEMO.prodSub]: 'Owner' },
+          },
+        ],
         subscriptions: [
-          { id: DEMO.prodSub, displayName: 'free', resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }] },
+          {
+            id: DEMO.prodSub,
+            displayName: 'free',
+            resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
+          },
           { id: DEMO.sandboxSub, displayName: 'other', plans },
         ],
-        connectors: [{ subscriptionId: DEMO.prodSub, resourceGroup: DEMO.rg, name: 'dockerhub-umbrella', organization: 'umbrella', username: 'u', token: 'dckr_pat_t' }],
+        connectors: [
+          {
+            subscriptionId: DEMO.prodSub,
+            resourceGroup: DEMO.rg,
+            name: 'dockerhub-umbrella',
+            organization: 'umbrella',
+            username: 'u',
+            token: 'dckr_pat_t',
+          },
+        ],
       },
-      dockerHub: { users: [{ username: 'u', email: 'u@x.example' }], tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }] },
+      dockerHub: {
+        users: [{ username: 'u', email: 'u@x.example' }],
+        tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
+      },
     });
 
     it('refuses to create a Docker Hub connector when no subscription has either plan, but still updates existing ones', async () => {
       emu.loadScenario(world({ Containers: 'Free', CloudPosture: 'Free' }));
-      expectRefused(await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() }), 400, 'DefenderPlanNotEnabled');
+      expectRefused(
+        await client.arm('PUT', connectorPath(), {
+          body: dockerHubConnectorBody(),
+        }),
+        400,
+        'DefenderPlanNotEnabled',
+      );
       await expectUnchanged(connectorPath(), undefined);
-      expect((await client.arm('PUT', umbrella, { body: dockerHubConnectorBody('umbrella', 'u', 'dckr_pat_t') })).status).toBe(200);
+      expect(
+        (
+          await client.arm('PUT', umbrella, {
+            body: dockerHubConnectorBody('umbrella', 'u', 'dckr_pat_t'),
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it.each([
-      ['Defender CSPM', { Containers: 'Free', CloudPosture: 'Standard' } as const],
-      ['Defender for Containers', { Containers: 'Standard', CloudPosture: 'Free' } as const],
+      [
+        'Defender CSPM',
+        { Containers: 'Free', CloudPosture: 'Standard' } as const,
+      ],
+      [
+        'Defender for Containers',
+        { Containers: 'Standard', CloudPosture: 'Free' } as const,
+      ],
     ])('creates it when another subscription has %s', async (_plan, plans) => {
       emu.loadScenario(world(plans));
-      expect((await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() })).status).toBe(201);
+      expect(
+        (
+          await client.arm('PUT', connectorPath(), {
+            body: dockerHubConnectorBody(),
+          })
+        ).status,
+      ).toBe(201);
     });
   });
 
   it('lists health reports only at subscription or security connector scope (InvalidScope)', async () => {
-    for (const scope of [`/subscriptions/${DEMO.prodSub}/resourceGroups/${DEMO.rg}`, `${umbrella}/devops/default`]) {
-      const res = await client.arm('GET', `${scope}/providers/Microsoft.Security/healthReports`, { apiVersion: HEALTH_API });
+    for (const scope of [
+      `/subscriptions/${DEMO.prodSub}/resourceGroups/${DEMO.rg}`,
+      `${umbrella}/devops/default`,
+    ]) {
+      const res = await client.arm(
+        'GET',
+        `${scope}/providers/Microsoft.Security/healthReports`,
+        { apiVersion: HEALTH_API },
+      );
       expectRefused(res, 400, 'InvalidScope');
     }
   });
 
   describe("pricings list $filter: only 'name in (...)'", () => {
     const list = (filter: string) =>
-      client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/pricings?$filter=${encodeURIComponent(filter)}`, { apiVersion: PRICING_API });
+      client.arm(
+        'GET',
+        `/subscriptions/${
+          DEMO.prodSub
+        }/providers/Microsoft.Security/pricings?$filter=${encodeURIComponent(
+          filter,
+        )}`,
+        { apiVersion: PRICING_API },
+      );
 
     it.each([
       ['name in (Containers)', ['Containers']],
       ['name in (VirtualMachines,cloudposture)', ['CloudPosture']],
-      ["NAME IN ('Containers', 'CloudPosture')", ['Containers', 'CloudPosture']],
+      [
+        "NAME IN ('Containers', 'CloudPosture')",
+        ['Containers', 'CloudPosture'],
+      ],
     ])('honours %s', async (filter, names) => {
       const res = await list(filter);
       expect(res.status).toBe(200);
       expect(res.json.value.map((p: any) => p.name)).toEqual(names);
     });
 
-    it.each(["name eq 'Containers'", 'pricingTier in (Standard)', 'name in Containers', 'name in (Containers) or name in (CloudPosture)'])(
-      'refuses %s (InvalidFilter)',
-      async filter => expectRefused(await list(filter), 400, 'InvalidFilter', '$filter'),
+    it.each([
+      "name eq 'Containers'",
+      'pricingTier in (Standard)',
+      'name in Containers',
+      'name in (Containers) or name in (CloudPosture)',
+    ])('refuses %s (InvalidFilter)', async filter =>
+      expectRefused(await list(filter), 400, 'InvalidFilter', '$filter'),
     );
   });
 });

@@ -1,4 +1,8 @@
-import type { ConnectorRecord, EmulatorState, JsonObject } from '../state/EmulatorState';
+import type {
+  ConnectorRecord,
+  EmulatorState,
+  JsonObject,
+} from '../state/EmulatorState';
 
 /**
  * Rules Microsoft states in prose (REST reference text, product documentation, the ARM resource
@@ -15,7 +19,11 @@ export interface ProseViolation {
 }
 
 /** Offerings the 2024-08-01-preview spec describes as Docker Hub offerings (the portal's three plans). */
-export const DOCKER_HUB_OFFERINGS = ['CspmMonitorDockerHub', 'DefenderForContainersDockerHub', 'DefenderCspmDockerHub'];
+export const DOCKER_HUB_OFFERINGS = [
+  'CspmMonitorDockerHub',
+  'DefenderForContainersDockerHub',
+  'DefenderCspmDockerHub',
+];
 
 // Tag limits: Learn "Use tags to organize your Azure resources" (Limitations) and the ARM RPC.
 const MAX_TAGS = 50;
@@ -37,28 +45,40 @@ const invalidContent = (target: string, message: string): ProseViolation => ({
 });
 
 /** ARM compares regions ignoring case and blanks: `West Europe` = `westeurope`. */
-export const normalizedLocation = (location: string) => location.toLowerCase().replace(/\s+/g, '');
+export const normalizedLocation = (location: string) =>
+  location.toLowerCase().replace(/\s+/g, '');
 
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether a body's properties describe a Docker Hub connector in any of its parts. */
 function mentionsDockerHub(properties: JsonObject): boolean {
-  const offerings = Array.isArray(properties.offerings) ? properties.offerings : [];
+  const offerings = Array.isArray(properties.offerings)
+    ? properties.offerings
+    : [];
   return (
     properties.environmentName === 'DockerHub' ||
     properties.environmentData?.environmentType === 'DockerHubOrganization' ||
-    offerings.some((o: JsonObject) => DOCKER_HUB_OFFERINGS.includes(o?.offeringType))
+    offerings.some((o: JsonObject) =>
+      DOCKER_HUB_OFFERINGS.includes(o?.offeringType),
+    )
   );
 }
 
 const organizationOf = (properties: JsonObject) =>
-  typeof properties.hierarchyIdentifier === 'string' ? properties.hierarchyIdentifier.trim().toLowerCase() : '';
+  typeof properties.hierarchyIdentifier === 'string'
+    ? properties.hierarchyIdentifier.trim().toLowerCase()
+    : '';
 
 export const proseRules = {
   /** ARM RPC, "Arguments for CRUD on Resource": what a resource name may not contain, and its length. */
   resourceName(name: string): ProseViolation | undefined {
-    if (name.length >= 1 && name.length <= MAX_RESOURCE_NAME && !RESOURCE_NAME_RESERVED.test(name) && !CONTROL_CHARACTERS.test(name)) {
+    if (
+      name.length >= 1 &&
+      name.length <= MAX_RESOURCE_NAME &&
+      !RESOURCE_NAME_RESERVED.test(name) &&
+      !CONTROL_CHARACTERS.test(name)
+    ) {
       return undefined;
     }
     return {
@@ -81,19 +101,35 @@ export const proseRules = {
   },
 
   /** The names in a connector's path, checked on every operation that addresses one connector. */
-  pathNames(resourceGroupName: string, name: string): ProseViolation | undefined {
-    return proseRules.resourceGroupName(resourceGroupName) ?? proseRules.resourceName(name);
+  pathNames(
+    resourceGroupName: string,
+    name: string,
+  ): ProseViolation | undefined {
+    return (
+      proseRules.resourceGroupName(resourceGroupName) ??
+      proseRules.resourceName(name)
+    );
   },
 
   /** ARM RPC, PUT request body: `location` is required for a tracked resource. */
   locationRequired(body: JsonObject): ProseViolation | undefined {
     if (typeof body.location === 'string' && body.location) return undefined;
-    return { status: 400, code: 'LocationRequired', message: 'The location property is required for this definition.' };
+    return {
+      status: 400,
+      code: 'LocationRequired',
+      message: 'The location property is required for this definition.',
+    };
   },
 
   /** ARM RPC: "The geo region of a resource never changes after it is created" (PUT and PATCH). */
-  locationUnchanged(existing: ConnectorRecord, location: unknown): ProseViolation | undefined {
-    if (typeof location !== 'string' || normalizedLocation(existing.location) === normalizedLocation(location)) {
+  locationUnchanged(
+    existing: ConnectorRecord,
+    location: unknown,
+  ): ProseViolation | undefined {
+    if (
+      typeof location !== 'string' ||
+      normalizedLocation(existing.location) === normalizedLocation(location)
+    ) {
       return undefined;
     }
     return {
@@ -116,12 +152,16 @@ export const proseRules = {
         target: 'tags',
       };
     }
-    const reserved = entries.map(([name]) => name).filter(n => TAG_NAME_RESERVED.test(n) || CONTROL_CHARACTERS.test(n));
+    const reserved = entries
+      .map(([name]) => name)
+      .filter(n => TAG_NAME_RESERVED.test(n) || CONTROL_CHARACTERS.test(n));
     if (reserved.length) {
       return {
         status: 400,
         code: 'InvalidTagNameCharacters',
-        message: `The tag names '${reserved.join(', ')}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`,
+        message: `The tag names '${reserved.join(
+          ', ',
+        )}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`,
         target: 'tags',
       };
     }
@@ -134,7 +174,9 @@ export const proseRules = {
         target: 'tags',
       };
     }
-    const longValue = entries.find(([, value]) => String(value).length > MAX_TAG_VALUE);
+    const longValue = entries.find(
+      ([, value]) => String(value).length > MAX_TAG_VALUE,
+    );
     if (longValue) {
       return {
         status: 400,
@@ -169,22 +211,34 @@ export const proseRules = {
     if (properties.environmentName !== 'DockerHub') {
       return invalidContent(
         'properties.environmentName',
-        `a connector with Docker Hub environment data or offerings must have environmentName 'DockerHub', not '${properties.environmentName ?? ''}'.`,
+        `a connector with Docker Hub environment data or offerings must have environmentName 'DockerHub', not '${
+          properties.environmentName ?? ''
+        }'.`,
       );
     }
     const data = properties.environmentData;
     if (data?.environmentType !== 'DockerHubOrganization') {
       return invalidContent(
         'properties.environmentData.environmentType',
-        `a Docker Hub connector needs environmentData of environmentType 'DockerHubOrganization', not '${data?.environmentType ?? 'none'}'.`,
+        `a Docker Hub connector needs environmentData of environmentType 'DockerHubOrganization', not '${
+          data?.environmentType ?? 'none'
+        }'.`,
       );
     }
-    const offerings: JsonObject[] = Array.isArray(properties.offerings) ? properties.offerings : [];
-    const foreign = offerings.findIndex(o => !DOCKER_HUB_OFFERINGS.includes(o?.offeringType));
+    const offerings: JsonObject[] = Array.isArray(properties.offerings)
+      ? properties.offerings
+      : [];
+    const foreign = offerings.findIndex(
+      o => !DOCKER_HUB_OFFERINGS.includes(o?.offeringType),
+    );
     if (foreign >= 0) {
       return invalidContent(
         `properties.offerings[${foreign}].offeringType`,
-        `offering '${offerings[foreign]?.offeringType}' is not a Docker Hub offering; a Docker Hub connector takes ${DOCKER_HUB_OFFERINGS.join(', ')}.`,
+        `offering '${
+          offerings[foreign]?.offeringType
+        }' is not a Docker Hub offering; a Docker Hub connector takes ${DOCKER_HUB_OFFERINGS.join(
+          ', ',
+        )}.`,
       );
     }
     if (!organizationOf(properties)) {
@@ -194,7 +248,10 @@ export const proseRules = {
       );
     }
     const interval = data.scanInterval;
-    if (interval !== undefined && (interval < SCAN_INTERVAL_HOURS.min || interval > SCAN_INTERVAL_HOURS.max)) {
+    if (
+      interval !== undefined &&
+      (interval < SCAN_INTERVAL_HOURS.min || interval > SCAN_INTERVAL_HOURS.max)
+    ) {
       return invalidContent(
         'properties.environmentData.scanInterval',
         `property 'properties.environmentData.scanInterval' is ${interval}; the scan interval is in hours, between ${SCAN_INTERVAL_HOURS.min} and ${SCAN_INTERVAL_HOURS.max}.`,
@@ -208,19 +265,38 @@ export const proseRules = {
    * organization's name cannot change. So an existing Docker Hub connector keeps its environment
    * and its organization (compared case-insensitively).
    */
-  keepsOrganization(existing: ConnectorRecord, properties: JsonObject): ProseViolation | undefined {
+  keepsOrganization(
+    existing: ConnectorRecord,
+    properties: JsonObject,
+  ): ProseViolation | undefined {
     if (existing.properties.environmentName !== 'DockerHub') return undefined;
-    const change = (target: string, from: unknown, to: unknown): ProseViolation => ({
+    const change = (
+      target: string,
+      from: unknown,
+      to: unknown,
+    ): ProseViolation => ({
       status: 400,
       code: 'PropertyChangeNotAllowed',
-      message: `Changing property '${target}' of security connector '${existing.name}' from '${from}' to '${to ?? ''}' is not allowed: a Docker Hub connector corresponds to one Docker Hub organization. Connect another organization with a new connector.`,
+      message: `Changing property '${target}' of security connector '${
+        existing.name
+      }' from '${from}' to '${
+        to ?? ''
+      }' is not allowed: a Docker Hub connector corresponds to one Docker Hub organization. Connect another organization with a new connector.`,
       target,
     });
     if (properties.environmentName !== 'DockerHub') {
-      return change('properties.environmentName', 'DockerHub', properties.environmentName);
+      return change(
+        'properties.environmentName',
+        'DockerHub',
+        properties.environmentName,
+      );
     }
     if (organizationOf(properties) !== organizationOf(existing.properties)) {
-      return change('properties.hierarchyIdentifier', existing.properties.hierarchyIdentifier, properties.hierarchyIdentifier);
+      return change(
+        'properties.hierarchyIdentifier',
+        existing.properties.hierarchyIdentifier,
+        properties.hierarchyIdentifier,
+      );
     }
     return undefined;
   },
@@ -229,10 +305,20 @@ export const proseRules = {
    * Learn prerequisite: "Enable Microsoft Defender for Containers or Defender CSPM for at least
    * one subscription". Checked when a Docker Hub connector is created.
    */
-  defenderPlanEnabled(state: EmulatorState, properties: JsonObject): ProseViolation | undefined {
+  defenderPlanEnabled(
+    state: EmulatorState,
+    properties: JsonObject,
+  ): ProseViolation | undefined {
     if (properties.environmentName !== 'DockerHub') return undefined;
     const subscriptions = [...state.subscriptions.values()];
-    if (subscriptions.some(s => s.plans.Containers === 'Standard' || s.plans.CloudPosture === 'Standard')) return undefined;
+    if (
+      subscriptions.some(
+        s =>
+          s.plans.Containers === 'Standard' ||
+          s.plans.CloudPosture === 'Standard',
+      )
+    )
+      return undefined;
     return {
       status: 400,
       code: 'DefenderPlanNotEnabled',
@@ -246,13 +332,20 @@ export const proseRules = {
    * subscription can be linked to a Docker Hub environment instance": one Docker Hub connector per
    * organization across all subscriptions of the tenant.
    */
-  onePerOrganization(state: EmulatorState, id: string, properties: JsonObject): ProseViolation | undefined {
+  onePerOrganization(
+    state: EmulatorState,
+    id: string,
+    properties: JsonObject,
+  ): ProseViolation | undefined {
     if (properties.environmentName !== 'DockerHub') return undefined;
     const org = organizationOf(properties);
     if (!org) return undefined;
     for (const other of state.connectors.values()) {
       if (other.id.toLowerCase() === id.toLowerCase()) continue;
-      if (other.properties.environmentName === 'DockerHub' && organizationOf(other.properties) === org) {
+      if (
+        other.properties.environmentName === 'DockerHub' &&
+        organizationOf(other.properties) === org
+      ) {
         return {
           status: 409,
           code: 'Conflict',
@@ -265,7 +358,9 @@ export const proseRules = {
 };
 
 /** The first violation of the checks, run in order (later checks may assume earlier ones held). */
-export function firstViolation(...checks: Array<() => ProseViolation | undefined>): ProseViolation | undefined {
+export function firstViolation(
+  ...checks: Array<() => ProseViolation | undefined>
+): ProseViolation | undefined {
   for (const check of checks) {
     const violation = check();
     if (violation) return violation;

@@ -15,23 +15,50 @@ const API_VERSIONS = ['2021-04-01', '2025-04-01'];
 export const REGISTRATION_MS = 30_000;
 
 export function refreshRegistration(sub: SubscriptionState, now: number) {
-  if (sub.registrationState === 'Registering' && sub.registeringSince !== undefined &&
-      now - sub.registeringSince >= REGISTRATION_MS) {
+  if (
+    sub.registrationState === 'Registering' &&
+    sub.registeringSince !== undefined &&
+    now - sub.registeringSince >= REGISTRATION_MS
+  ) {
     sub.registrationState = 'Registered';
   }
 }
 
 function provider(sub: SubscriptionState) {
-  const locations = ['West Europe', 'North Europe', 'East US', 'Central US', 'West US 2'];
+  const locations = [
+    'West Europe',
+    'North Europe',
+    'East US',
+    'Central US',
+    'West US 2',
+  ];
   return {
     id: `/subscriptions/${sub.id}/providers/Microsoft.Security`,
     namespace: 'Microsoft.Security',
     registrationState: sub.registrationState,
     registrationPolicy: 'RegistrationRequired',
     resourceTypes: [
-      { resourceType: 'securityConnectors', locations, apiVersions: ['2024-08-01-preview', '2024-07-01-preview', '2024-03-01-preview', '2023-10-01-preview', '2021-07-01-preview'] },
-      { resourceType: 'healthReports', locations: [], apiVersions: ['2023-05-01-preview', '2023-02-01-preview'] },
-      { resourceType: 'pricings', locations: [], apiVersions: ['2024-01-01', '2023-01-01', '2022-03-01', '2018-06-01'] },
+      {
+        resourceType: 'securityConnectors',
+        locations,
+        apiVersions: [
+          '2024-08-01-preview',
+          '2024-07-01-preview',
+          '2024-03-01-preview',
+          '2023-10-01-preview',
+          '2021-07-01-preview',
+        ],
+      },
+      {
+        resourceType: 'healthReports',
+        locations: [],
+        apiVersions: ['2023-05-01-preview', '2023-02-01-preview'],
+      },
+      {
+        resourceType: 'pricings',
+        locations: [],
+        apiVersions: ['2024-01-01', '2023-01-01', '2022-03-01', '2018-06-01'],
+      },
     ],
   };
 }
@@ -43,25 +70,45 @@ export async function handleProviders(
 ) {
   const [, subId, register] = PROVIDER_PATH.exec(ctx.path)!;
   const isRegister = register !== undefined;
-  if ((isRegister && ctx.method !== 'POST') || (!isRegister && ctx.method !== 'GET')) {
-    return armError(ctx, 405, 'MethodNotAllowed', `The requested resource does not support http method '${ctx.method}'.`);
+  if (
+    (isRegister && ctx.method !== 'POST') ||
+    (!isRegister && ctx.method !== 'GET')
+  ) {
+    return armError(
+      ctx,
+      405,
+      'MethodNotAllowed',
+      `The requested resource does not support http method '${ctx.method}'.`,
+    );
   }
   if (!API_VERSIONS.includes(apiVersion)) {
     return armError(
       ctx,
       400,
       'InvalidApiVersionParameter',
-      `The api-version '${apiVersion}' is invalid. The supported versions are '${API_VERSIONS.join(',')}'.`,
+      `The api-version '${apiVersion}' is invalid. The supported versions are '${API_VERSIONS.join(
+        ',',
+      )}'.`,
     );
   }
   const sub = ctx.core.state.subscriptions.get(subId.toLowerCase());
   if (!sub) {
-    return armError(ctx, 404, 'SubscriptionNotFound', `The subscription '${subId}' could not be found.`);
+    return armError(
+      ctx,
+      404,
+      'SubscriptionNotFound',
+      `The subscription '${subId}' could not be found.`,
+    );
   }
   refreshRegistration(sub, ctx.core.now());
   if (isRegister) {
     if (!canWrite(principal, sub.id)) {
-      return authorizationFailed(ctx, principal, 'Microsoft.Security/register/action', `/subscriptions/${sub.id}`);
+      return authorizationFailed(
+        ctx,
+        principal,
+        'Microsoft.Security/register/action',
+        `/subscriptions/${sub.id}`,
+      );
     }
     if (sub.registrationState !== 'Registered') {
       sub.registrationState = 'Registering';
@@ -70,7 +117,12 @@ export async function handleProviders(
     return send(ctx, 200, provider(sub));
   }
   if (!canRead(principal, sub.id)) {
-    return authorizationFailed(ctx, principal, 'Microsoft.Resources/subscriptions/providers/read', `/subscriptions/${sub.id}`);
+    return authorizationFailed(
+      ctx,
+      principal,
+      'Microsoft.Resources/subscriptions/providers/read',
+      `/subscriptions/${sub.id}`,
+    );
   }
   return send(ctx, 200, provider(sub));
 }

@@ -15,16 +15,28 @@ describe('x-ms-ratelimit-remaining-subscription-reads', () => {
     await emu.stop();
   });
   const list = () =>
-    client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`, {
-      apiVersion: '2024-08-01-preview',
-    });
+    client.arm(
+      'GET',
+      `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`,
+      {
+        apiVersion: '2024-08-01-preview',
+      },
+    );
 
   it('counts reads down per subscription and refills with the emulator clock', async () => {
-    const first = Number((await list()).headers['x-ms-ratelimit-remaining-subscription-reads']);
-    const second = Number((await list()).headers['x-ms-ratelimit-remaining-subscription-reads']);
+    const first = Number(
+      (await list()).headers['x-ms-ratelimit-remaining-subscription-reads'],
+    );
+    const second = Number(
+      (await list()).headers['x-ms-ratelimit-remaining-subscription-reads'],
+    );
     expect(first).toBe(249);
     expect(second).toBe(248);
     emu.advanceTime(60_000);
-    expect(Number((await list()).headers['x-ms-ratelimit-remaining-subscription-reads'])).toBe(249);
+    expect(
+      Number(
+        (await list()).headers['x-ms-ratelimit-remaining-subscription-reads'],
+      ),
+    ).toBe(249);
   });
 });

@@ -9,7 +9,10 @@ import type { SubscriptionState } from '../state/EmulatorState';
  */
 const CAPACITY = 250;
 const REFILL_PER_SECOND = 25;
-const buckets = new WeakMap<SubscriptionState, { tokens: number; at: number }>();
+const buckets = new WeakMap<
+  SubscriptionState,
+  { tokens: number; at: number }
+>();
 
 export function takeSubscriptionRead(
   subscription: SubscriptionState,

@@ -5,29 +5,47 @@ import {
   worstFindingsRows,
 } from '../findings/subscriptionFindingRows';
 import { send } from '../server/RequestContext';
-import { decodeSkipToken, encodeSkipToken, listingSnapshot } from '../util/listingSnapshots';
+import {
+  decodeSkipToken,
+  encodeSkipToken,
+  listingSnapshot,
+} from '../util/listingSnapshots';
 import { canRead } from './armAuth';
 import { armError } from './armErrors';
 import type { ArmCall } from './ArmCall';
-import { normalizeQuery, parseQuery, QUERY_TEMPLATES, type ParsedQuery } from './resourceGraphQueries';
+import {
+  normalizeQuery,
+  parseQuery,
+  QUERY_TEMPLATES,
+  type ParsedQuery,
+} from './resourceGraphQueries';
 
 type Row = Record<string, unknown>;
 
 function columnType(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? 'integer' : 'number';
   if (typeof value === 'boolean') return 'boolean';
   if (value !== null && typeof value === 'object') return 'object';
   return 'string';
 }
 
-function rowsFor(call: ArmCall, parsed: ParsedQuery, subscriptions: Set<string>): Row[] {
+function rowsFor(
+  call: ArmCall,
+  parsed: ParsedQuery,
+  subscriptions: Set<string>,
+): Row[] {
   const { shape, connectorId } = parsed;
   const { state } = call.ctx.core;
   const now = call.ctx.core.now();
-  const visible = [...state.connectors.values()].filter(c => subscriptions.has(c.subscriptionId.toLowerCase()));
+  const visible = [...state.connectors.values()].filter(c =>
+    subscriptions.has(c.subscriptionId.toLowerCase()),
+  );
   if (shape === 'dockerHubConnectors') {
     return visible
-      .filter(c => String(c.properties.environmentName).toLowerCase() === 'dockerhub')
+      .filter(
+        c => String(c.properties.environmentName).toLowerCase() === 'dockerhub',
+      )
       .map(c => ({
         id: c.id,
         name: c.name,
@@ -39,36 +57,67 @@ function rowsFor(call: ArmCall, parsed: ParsedQuery, subscriptions: Set<string>)
         offerings: c.properties.offerings ?? [],
       }));
   }
-  if (shape === 'subscriptionFindingsSummary' || shape === 'connectorFindingsSummary') {
+  if (
+    shape === 'subscriptionFindingsSummary' ||
+    shape === 'connectorFindingsSummary'
+  ) {
     return findingsSummaryRows(state, visible, now, connectorId);
   }
-  if (shape === 'subscriptionWorstFindings' || shape === 'connectorWorstFindings') {
-    return worstFindingsRows(state, visible, now, parsed.limit ?? 10, connectorId);
+  if (
+    shape === 'subscriptionWorstFindings' ||
+    shape === 'connectorWorstFindings'
+  ) {
+    return worstFindingsRows(
+      state,
+      visible,
+      now,
+      parsed.limit ?? 10,
+      connectorId,
+    );
   }
   if (shape === 'imageAssessmentSources') {
     return assessmentSourceRows(state, visible, now);
   }
-  const connector = visible.find(c => c.id.toLowerCase() === connectorId?.toLowerCase());
+  const connector = visible.find(
+    c => c.id.toLowerCase() === connectorId?.toLowerCase(),
+  );
   if (!connector) return [];
   const prefix = `${connector.id.toLowerCase()}/securityentitydata/`;
-  const rows = connectorAssessments(state, connector, now).filter(r => r.resourceId.startsWith(prefix));
+  const rows = connectorAssessments(state, connector, now).filter(r =>
+    r.resourceId.startsWith(prefix),
+  );
   if (shape === 'dockerHubFindings') {
     // Only the projected columns.
-    return rows.map(({ id, resourceId, displayName, severity, statusCode, fixedVersion, cves, imageName }) => ({
-      id,
-      resourceId,
-      displayName,
-      severity,
-      statusCode,
-      fixedVersion,
-      cves,
-      imageName,
-    }));
+    return rows.map(
+      ({
+        id,
+        resourceId,
+        displayName,
+        severity,
+        statusCode,
+        fixedVersion,
+        cves,
+        imageName,
+      }) => ({
+        id,
+        resourceId,
+        displayName,
+        severity,
+        statusCode,
+        fixedVersion,
+        cves,
+        imageName,
+      }),
+    );
   }
   const counts = new Map<string, Row>();
   for (const r of rows.filter(row => row.statusCode === 'Unhealthy')) {
     const key = `${r.imageName}|${r.severity}`;
-    const row = counts.get(key) ?? { imageName: r.imageName, severity: r.severity, findings: 0 };
+    const row = counts.get(key) ?? {
+      imageName: r.imageName,
+      severity: r.severity,
+      findings: 0,
+    };
     row.findings = (row.findings as number) + 1;
     counts.set(key, row);
   }
@@ -85,16 +134,23 @@ export const resourceGraphHandlers = {
         ctx,
         400,
         'BadRequest',
-        `Please provide below info when asking for support: timestamp = ${new Date(ctx.core.now()).toISOString()}, correlationId = ${ctx.headers['x-ms-correlation-request-id']}.`,
+        `Please provide below info when asking for support: timestamp = ${new Date(
+          ctx.core.now(),
+        ).toISOString()}, correlationId = ${
+          ctx.headers['x-ms-correlation-request-id']
+        }.`,
         {
           details: [
             {
               code: 'InvalidQuery',
-              message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.',
+              message:
+                'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.',
             },
             {
               code: 'UnsupportedQueryShape',
-              message: `The emulator answers only the query shapes listed in its README (${Object.keys(QUERY_TEMPLATES).join(', ')}).`,
+              message: `The emulator answers only the query shapes listed in its README (${Object.keys(
+                QUERY_TEMPLATES,
+              ).join(', ')}).`,
             },
           ],
         },
@@ -104,16 +160,24 @@ export const resourceGraphHandlers = {
     const readable = new Set(
       [...ctx.core.state.subscriptions.values()]
         .filter(s => canRead(principal, s.id))
-        .filter(s => !requested || requested.some(r => r.toLowerCase() === s.id.toLowerCase()))
+        .filter(
+          s =>
+            !requested ||
+            requested.some(r => r.toLowerCase() === s.id.toLowerCase()),
+        )
         .map(s => s.id.toLowerCase()),
     );
     const options = body.options ?? {};
-    const token = decodeSkipToken(options.$skipToken ? String(options.$skipToken) : undefined);
+    const token = decodeSkipToken(
+      options.$skipToken ? String(options.$skipToken) : undefined,
+    );
     const listing = listingSnapshot(
       ctx.core.state,
       token.snapshotId,
       () => rowsFor(call, parsed, readable),
-      `${principal.clientId} ${[...readable].join(',')} ${normalizeQuery(String(body.query))}`,
+      `${principal.clientId} ${[...readable].join(',')} ${normalizeQuery(
+        String(body.query),
+      )}`,
     );
     const all = listing.items;
     const offset = options.$skipToken ? token.offset : options.$skip ?? 0;
@@ -132,7 +196,9 @@ export const resourceGraphHandlers = {
       totalRecords: all.length,
       count: page.length,
       resultTruncated: 'false',
-      ...(more ? { $skipToken: encodeSkipToken(listing.id, offset + top) } : {}),
+      ...(more
+        ? { $skipToken: encodeSkipToken(listing.id, offset + top) }
+        : {}),
       facets: [],
       data,
     });

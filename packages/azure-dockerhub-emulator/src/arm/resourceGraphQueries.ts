@@ -151,7 +151,9 @@ export function parseQuery(query: string): ParsedQuery | undefined {
     const at = (name: string) => m[names.indexOf(name) + 1];
     return {
       shape,
-      connectorId: names.includes('{connectorId}') ? at('{connectorId}') : undefined,
+      connectorId: names.includes('{connectorId}')
+        ? at('{connectorId}')
+        : undefined,
       limit: names.includes('{limit}') ? Number(at('{limit}')) : undefined,
     };
   }

@@ -1,5 +1,9 @@
 import { send } from '../server/RequestContext';
-import { ConnectorRecord, connectorId, JsonObject } from '../state/EmulatorState';
+import {
+  ConnectorRecord,
+  connectorId,
+  JsonObject,
+} from '../state/EmulatorState';
 import { stableGuid } from '../util/stableGuid';
 import { armError, refuse, resourceNotFound } from './armErrors';
 import type { ArmCall } from './ArmCall';
@@ -10,11 +14,17 @@ const TYPE = 'Microsoft.Security/securityConnectors';
 
 /** The readOnly `description` of the Docker Hub offerings, verbatim from the 2024-08-01-preview spec. */
 const OFFERING_DESCRIPTIONS: Record<string, string> = {
-  CspmMonitorDockerHub: 'The CSPM (Cloud security posture management) monitoring for Docker Hub offering',
-  DefenderForContainersDockerHub: 'The Defender for containers Docker Hub offering configurations',
-  DefenderCspmDockerHub: 'The Defender for CSPM Docker Hub offering configurations',
+  CspmMonitorDockerHub:
+    'The CSPM (Cloud security posture management) monitoring for Docker Hub offering',
+  DefenderForContainersDockerHub:
+    'The Defender for containers Docker Hub offering configurations',
+  DefenderCspmDockerHub:
+    'The Defender for CSPM Docker Hub offering configurations',
 };
-const PAID_OFFERINGS = new Set(['DefenderForContainersDockerHub', 'DefenderCspmDockerHub']);
+const PAID_OFFERINGS = new Set([
+  'DefenderForContainersDockerHub',
+  'DefenderCspmDockerHub',
+]);
 const TRIAL_MS = 30 * 86_400_000;
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
@@ -24,11 +34,19 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
  * `authentication`, the worst case the spec allows (accessToken is neither readOnly nor
  * x-ms-secret); never used for `state()`, Resource Graph or logs.
  */
-export function connectorResponse(rec: ConnectorRecord, options: { echoAccessToken?: boolean } = {}): JsonObject {
+export function connectorResponse(
+  rec: ConnectorRecord,
+  options: { echoAccessToken?: boolean } = {},
+): JsonObject {
   const properties = clone(rec.properties);
   const auth = properties.environmentData?.authentication;
   const secret = rec.credentials[rec.credentials.length - 1]?.secret;
-  if (options.echoAccessToken && auth && typeof auth === 'object' && secret !== undefined) {
+  if (
+    options.echoAccessToken &&
+    auth &&
+    typeof auth === 'object' &&
+    secret !== undefined
+  ) {
     auth.accessToken = secret;
   }
   if (Array.isArray(properties.offerings)) {
@@ -38,8 +56,14 @@ export function connectorResponse(rec: ConnectorRecord, options: { echoAccessTok
         : o,
     );
     // Spec: "Trial period exists for 30 days after upgrading to payed offerings."
-    if (properties.offerings.some((o: JsonObject) => PAID_OFFERINGS.has(o.offeringType))) {
-      properties.hierarchyIdentifierTrialEndDate = new Date(rec.createdAt + TRIAL_MS).toISOString();
+    if (
+      properties.offerings.some((o: JsonObject) =>
+        PAID_OFFERINGS.has(o.offeringType),
+      )
+    ) {
+      properties.hierarchyIdentifierTrialEndDate = new Date(
+        rec.createdAt + TRIAL_MS,
+      ).toISOString();
     }
   }
   const body: JsonObject = {
@@ -84,7 +108,8 @@ function storedProperties(properties: JsonObject | undefined): {
   let secret: string | undefined;
   let username: string | undefined;
   if (auth && typeof auth === 'object') {
-    secret = typeof auth.accessToken === 'string' ? auth.accessToken : undefined;
+    secret =
+      typeof auth.accessToken === 'string' ? auth.accessToken : undefined;
     username = typeof auth.username === 'string' ? auth.username : undefined;
     delete auth.accessToken;
   }
@@ -106,11 +131,15 @@ function patchProperties(stored: JsonObject, patch: JsonObject): JsonObject {
 }
 
 const responseOf = (call: ArmCall, rec: ConnectorRecord) =>
-  connectorResponse(rec, { echoAccessToken: call.ctx.core.state.echoAccessToken });
+  connectorResponse(rec, {
+    echoAccessToken: call.ctx.core.state.echoAccessToken,
+  });
 
 function findResourceGroup(call: ArmCall) {
   const name = call.params.resourceGroupName;
-  return call.subscription!.resourceGroups.find(rg => rg.name.toLowerCase() === name.toLowerCase());
+  return call.subscription!.resourceGroups.find(
+    rg => rg.name.toLowerCase() === name.toLowerCase(),
+  );
 }
 
 async function resourceGroupNotFound(call: ArmCall) {
@@ -132,7 +161,10 @@ function lookup(call: ArmCall): ConnectorRecord | undefined {
 }
 
 /** If-Match / If-None-Match as ARM applies them; true when the request may proceed. */
-async function preconditionsHold(call: ArmCall, existing: ConnectorRecord | undefined) {
+async function preconditionsHold(
+  call: ArmCall,
+  existing: ConnectorRecord | undefined,
+) {
   const { ctx } = call;
   if (existing && ctx.staleEtag) {
     // The staleEtag fault: another writer got there first.
@@ -141,7 +173,8 @@ async function preconditionsHold(call: ArmCall, existing: ConnectorRecord | unde
   const ifMatch = ctx.req.headers['if-match'];
   const ifNoneMatch = ctx.req.headers['if-none-match'];
   const fails =
-    (ifMatch !== undefined && (!existing || (ifMatch !== '*' && ifMatch !== existing.etag))) ||
+    (ifMatch !== undefined &&
+      (!existing || (ifMatch !== '*' && ifMatch !== existing.etag))) ||
     (ifNoneMatch === '*' && existing !== undefined);
   if (fails) {
     await armError(
@@ -155,7 +188,12 @@ async function preconditionsHold(call: ArmCall, existing: ConnectorRecord | unde
   return true;
 }
 
-function recordCredentials(rec: ConnectorRecord, at: number, username?: string, secret?: string) {
+function recordCredentials(
+  rec: ConnectorRecord,
+  at: number,
+  username?: string,
+  secret?: string,
+) {
   const last = rec.credentials[rec.credentials.length - 1];
   if (!last || username !== last.username || secret !== last.secret) {
     rec.credentials.push({ at, username, secret });
@@ -166,29 +204,50 @@ function recordCredentials(rec: ConnectorRecord, at: number, username?: string, 
  * PATCH merges: a body without accessToken keeps the stored token while the username stays
  * (undocumented; the merge is what the PatchSecurityConnector example implies).
  */
-function mergeCredentials(rec: ConnectorRecord, at: number, username?: string, secret?: string) {
+function mergeCredentials(
+  rec: ConnectorRecord,
+  at: number,
+  username?: string,
+  secret?: string,
+) {
   const last = rec.credentials[rec.credentials.length - 1];
   const nextUsername = username ?? last?.username;
-  const nextSecret = secret ?? (nextUsername === last?.username ? last?.secret : undefined);
+  const nextSecret =
+    secret ?? (nextUsername === last?.username ? last?.secret : undefined);
   recordCredentials(rec, at, nextUsername, nextSecret);
 }
 
 const pathNameViolation = (call: ArmCall) =>
-  proseRules.pathNames(call.params.resourceGroupName, call.params.securityConnectorName);
+  proseRules.pathNames(
+    call.params.resourceGroupName,
+    call.params.securityConnectorName,
+  );
 
 export const securityConnectorHandlers = {
   async list(call: ArmCall) {
     const { ctx } = call;
     const rgName = call.params.resourceGroupName;
-    if (rgName !== undefined && (await refuse(call.ctx, proseRules.resourceGroupName(rgName)))) return undefined;
-    if (rgName !== undefined && !findResourceGroup(call)) return resourceGroupNotFound(call);
+    if (
+      rgName !== undefined &&
+      (await refuse(call.ctx, proseRules.resourceGroupName(rgName)))
+    )
+      return undefined;
+    if (rgName !== undefined && !findResourceGroup(call))
+      return resourceGroupNotFound(call);
     const records = [...ctx.core.state.connectors.values()]
       .filter(c => c.subscriptionId === call.subscription!.id)
-      .filter(c => rgName === undefined || c.resourceGroup.toLowerCase() === rgName.toLowerCase());
+      .filter(
+        c =>
+          rgName === undefined ||
+          c.resourceGroup.toLowerCase() === rgName.toLowerCase(),
+      );
     // Build responses for the requested page only: with thousands of connectors, building all
     // of them for every page made listing quadratic.
     const page = armPage(ctx, records, ctx.core.state.pageSize);
-    return send(ctx, 200, { ...page, value: page.value.map(c => responseOf(call, c)) });
+    return send(ctx, 200, {
+      ...page,
+      value: page.value.map(c => responseOf(call, c)),
+    });
   },
 
   async get(call: ArmCall) {
@@ -196,7 +255,12 @@ export const securityConnectorHandlers = {
     if (!findResourceGroup(call)) return resourceGroupNotFound(call);
     const rec = lookup(call);
     if (!rec) {
-      return resourceNotFound(call.ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
+      return resourceNotFound(
+        call.ctx,
+        TYPE,
+        call.params.securityConnectorName,
+        call.params.resourceGroupName,
+      );
     }
     return send(call.ctx, 200, responseOf(call, rec));
   },
@@ -207,21 +271,42 @@ export const securityConnectorHandlers = {
     const rg = findResourceGroup(call);
     if (!rg) return resourceGroupNotFound(call);
     const existing = lookup(call);
-    const id = existing?.id ?? connectorId(call.subscription!.id, rg.name, call.params.securityConnectorName);
+    const id =
+      existing?.id ??
+      connectorId(
+        call.subscription!.id,
+        rg.name,
+        call.params.securityConnectorName,
+      );
     const stored = storedProperties(body.properties);
     // ARM's envelope rules, then the provider's, before the write's preconditions are looked at.
     const envelope = firstViolation(
       () => proseRules.locationRequired(body),
-      () => (existing ? proseRules.locationUnchanged(existing, body.location) : undefined),
+      () =>
+        existing
+          ? proseRules.locationUnchanged(existing, body.location)
+          : undefined,
       () => proseRules.tags(body.tags),
       () => proseRules.dockerHubProperties(stored.properties),
-      () => (existing ? proseRules.keepsOrganization(existing, stored.properties) : undefined),
+      () =>
+        existing
+          ? proseRules.keepsOrganization(existing, stored.properties)
+          : undefined,
     );
     if (await refuse(call.ctx, envelope)) return undefined;
     if (!(await preconditionsHold(call, existing))) return undefined;
     const { state } = ctx.core;
-    const prerequisite = existing ? undefined : proseRules.defenderPlanEnabled(state, stored.properties);
-    if (await refuse(ctx, prerequisite ?? proseRules.onePerOrganization(state, id, stored.properties))) return undefined;
+    const prerequisite = existing
+      ? undefined
+      : proseRules.defenderPlanEnabled(state, stored.properties);
+    if (
+      await refuse(
+        ctx,
+        prerequisite ??
+          proseRules.onePerOrganization(state, id, stored.properties),
+      )
+    )
+      return undefined;
     const now = ctx.core.now();
     const rec: ConnectorRecord = existing ?? {
       id,
@@ -260,13 +345,19 @@ export const securityConnectorHandlers = {
     if (!findResourceGroup(call)) return resourceGroupNotFound(call);
     const rec = lookup(call);
     const envelope = firstViolation(
-      () => (rec ? proseRules.locationUnchanged(rec, body.location) : undefined),
+      () =>
+        rec ? proseRules.locationUnchanged(rec, body.location) : undefined,
       () => proseRules.tags(body.tags),
     );
     if (await refuse(call.ctx, envelope)) return undefined;
     if (!(await preconditionsHold(call, rec))) return undefined;
     if (!rec) {
-      return resourceNotFound(ctx, TYPE, call.params.securityConnectorName, call.params.resourceGroupName);
+      return resourceNotFound(
+        ctx,
+        TYPE,
+        call.params.securityConnectorName,
+        call.params.resourceGroupName,
+      );
     }
     const stored = storedProperties(body.properties);
     const merged = patchProperties(rec.properties, stored.properties);

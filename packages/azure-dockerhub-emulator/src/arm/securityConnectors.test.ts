@@ -1,5 +1,11 @@
 import { Emulator, startEmulator } from '../startEmulator';
-import { connectorPath, DEMO, dockerHubConnectorBody, HEALTH_API, TestClient } from '../testUtils/TestClient';
+import {
+  connectorPath,
+  DEMO,
+  dockerHubConnectorBody,
+  HEALTH_API,
+  TestClient,
+} from '../testUtils/TestClient';
 import { QUERY_TEMPLATES } from './resourceGraphQueries';
 
 const DEMO_FILE = require.resolve('../../scenarios/demo.yaml');
@@ -9,7 +15,11 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   let client: TestClient;
 
   const healthOf = async (id: string) => {
-    const res = await client.arm('GET', `${id}/providers/Microsoft.Security/healthReports`, { apiVersion: HEALTH_API });
+    const res = await client.arm(
+      'GET',
+      `${id}/providers/Microsoft.Security/healthReports`,
+      { apiVersion: HEALTH_API },
+    );
     return res.json.value[0]?.properties;
   };
 
@@ -28,7 +38,9 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   });
 
   it('creates (201), reads back without the token, updates (200) and deletes (200, then 204)', async () => {
-    const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+    const created = await client.arm('PUT', connectorPath(), {
+      body: dockerHubConnectorBody(),
+    });
     expect(created.status).toBe(201);
     expect(created.json.id).toBe(connectorPath());
     expect(created.json.etag).toEqual(expect.any(String));
@@ -38,7 +50,10 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     });
     expect(created.text).not.toContain(DEMO.acmeRead);
 
-    const read = await client.arm('GET', connectorPath().toUpperCase().replace('/SUBSCRIPTIONS', '/subscriptions'));
+    const read = await client.arm(
+      'GET',
+      connectorPath().toUpperCase().replace('/SUBSCRIPTIONS', '/subscriptions'),
+    );
     expect(read.status).toBe(200);
     expect(read.json.name).toBe('dockerhub-acme');
     expect(read.json.properties.hierarchyIdentifier).toBe('acme');
@@ -62,73 +77,140 @@ describe('securityConnectors (2024-08-01-preview)', () => {
       expect(res.status).toBe(412);
       expect(res.json.error).toEqual({
         code: 'PreconditionFailed',
-        message: 'The condition specified using HTTP conditional header(s) is not met.',
+        message:
+          'The condition specified using HTTP conditional header(s) is not met.',
       });
     };
 
     it('refuses a PUT with a stale If-Match and keeps the connector as it was', async () => {
-      const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+      const created = await client.arm('PUT', connectorPath(), {
+        body: dockerHubConnectorBody(),
+      });
       const patched = await client.arm('PATCH', connectorPath(), {
-        body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval: 6 } } },
+        body: {
+          properties: {
+            environmentData: {
+              environmentType: 'DockerHubOrganization',
+              scanInterval: 6,
+            },
+          },
+        },
       });
       const stale = await client.arm('PUT', connectorPath(), {
         body: dockerHubConnectorBody(),
         headers: { 'If-Match': created.json.etag },
       });
       expectPreconditionFailed(stale);
-      expect((await client.arm('GET', connectorPath())).json.etag).toBe(patched.json.etag);
+      expect((await client.arm('GET', connectorPath())).json.etag).toBe(
+        patched.json.etag,
+      );
     });
 
     it('refuses a create with If-None-Match: * when the connector exists, and allows it when it does not', async () => {
-      const first = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers: { 'If-None-Match': '*' } });
+      const first = await client.arm('PUT', connectorPath(), {
+        body: dockerHubConnectorBody(),
+        headers: { 'If-None-Match': '*' },
+      });
       expect(first.status).toBe(201);
-      const again = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers: { 'If-None-Match': '*' } });
+      const again = await client.arm('PUT', connectorPath(), {
+        body: dockerHubConnectorBody(),
+        headers: { 'If-None-Match': '*' },
+      });
       expectPreconditionFailed(again);
-      expect((await client.arm('GET', connectorPath())).json.etag).toBe(first.json.etag);
+      expect((await client.arm('GET', connectorPath())).json.etag).toBe(
+        first.json.etag,
+      );
     });
 
-    it.each([['an etag', '"00000000-0000-0000-0000-000000000000"'], ['*', '*']])(
+    it.each([
+      ['an etag', '"00000000-0000-0000-0000-000000000000"'],
+      ['*', '*'],
+    ])(
       'refuses PUT, PATCH and DELETE with If-Match (%s) on a connector that does not exist',
       async (_name, ifMatch) => {
         const headers = { 'If-Match': ifMatch };
-        expectPreconditionFailed(await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers }));
         expectPreconditionFailed(
-          await client.arm('PATCH', connectorPath(), { body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval: 6 } } }, headers }),
+          await client.arm('PUT', connectorPath(), {
+            body: dockerHubConnectorBody(),
+            headers,
+          }),
         );
-        expectPreconditionFailed(await client.arm('DELETE', connectorPath(), { headers }));
+        expectPreconditionFailed(
+          await client.arm('PATCH', connectorPath(), {
+            body: {
+              properties: {
+                environmentData: {
+                  environmentType: 'DockerHubOrganization',
+                  scanInterval: 6,
+                },
+              },
+            },
+            headers,
+          }),
+        );
+        expectPreconditionFailed(
+          await client.arm('DELETE', connectorPath(), { headers }),
+        );
         expect((await client.arm('GET', connectorPath())).status).toBe(404);
       },
     );
 
     it('refuses a DELETE with a stale If-Match, and deletes with the current one', async () => {
-      const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
-      const updated = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody(), headers: { 'If-Match': created.json.etag } });
+      const created = await client.arm('PUT', connectorPath(), {
+        body: dockerHubConnectorBody(),
+      });
+      const updated = await client.arm('PUT', connectorPath(), {
+        body: dockerHubConnectorBody(),
+        headers: { 'If-Match': created.json.etag },
+      });
       expect(updated.status).toBe(200);
-      expectPreconditionFailed(await client.arm('DELETE', connectorPath(), { headers: { 'If-Match': created.json.etag } }));
+      expectPreconditionFailed(
+        await client.arm('DELETE', connectorPath(), {
+          headers: { 'If-Match': created.json.etag },
+        }),
+      );
       expect((await client.arm('GET', connectorPath())).status).toBe(200);
-      expect((await client.arm('DELETE', connectorPath(), { headers: { 'If-Match': updated.json.etag } })).status).toBe(200);
+      expect(
+        (
+          await client.arm('DELETE', connectorPath(), {
+            headers: { 'If-Match': updated.json.etag },
+          })
+        ).status,
+      ).toBe(200);
     });
   });
 
   it('PUT replaces the whole resource: without accessToken the connector has no token, and turns NotHealthy', async () => {
     const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
     expect((await healthOf(umbrella)).status.code).toBe('Healthy');
-    const body = dockerHubConnectorBody('umbrella', 'mdc-umbrella', 'unused') as any;
+    const body = dockerHubConnectorBody(
+      'umbrella',
+      'mdc-umbrella',
+      'unused',
+    ) as any;
     delete body.properties.environmentData.authentication.accessToken;
     const replaced = await client.arm('PUT', umbrella, { body });
     expect(replaced.status).toBe(200);
-    expect(replaced.json.properties.environmentData.authentication).toEqual({ authenticationType: 'AccessToken', username: 'mdc-umbrella' });
+    expect(replaced.json.properties.environmentData.authentication).toEqual({
+      authenticationType: 'AccessToken',
+      username: 'mdc-umbrella',
+    });
     // The evaluation of the old credentials stands until Defender evaluates the new ones.
     expect((await healthOf(umbrella)).status.code).toBe('Healthy');
     emu.advanceTime(10_000);
     const health = await healthOf(umbrella);
     expect(health.status.code).toBe('NotHealthy');
-    expect(health.issues.map((i: any) => i.issueName)).toEqual(['Docker Hub credentials are missing']);
+    expect(health.issues.map((i: any) => i.issueName)).toEqual([
+      'Docker Hub credentials are missing',
+    ]);
 
     // Omitting authentication altogether is the same: nothing to authenticate with.
     const bare = dockerHubConnectorBody('umbrella') as any;
     delete bare.properties.environmentData.authentication;
-    expect((await client.arm('PUT', umbrella, { body: bare })).json.properties.environmentData).toEqual({
+    expect(
+      (await client.arm('PUT', umbrella, { body: bare })).json.properties
+        .environmentData,
+    ).toEqual({
       environmentType: 'DockerHubOrganization',
       scanInterval: 24,
     });
@@ -139,55 +221,104 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   it('PUT replaces tags and offerings the body omits', async () => {
     const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
     await client.arm('PATCH', umbrella, { body: { tags: { team: 'lab' } } });
-    const body = dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead) as any;
+    const body = dockerHubConnectorBody(
+      'umbrella',
+      'mdc-umbrella',
+      DEMO.umbrellaRead,
+    ) as any;
     delete body.tags;
     body.properties.offerings = [{ offeringType: 'CspmMonitorDockerHub' }];
     const replaced = await client.arm('PUT', umbrella, { body });
     expect(replaced.json.tags).toEqual({});
-    expect(replaced.json.properties.offerings.map((o: any) => o.offeringType)).toEqual(['CspmMonitorDockerHub']);
-    expect(replaced.json.properties.hierarchyIdentifierTrialEndDate).toBeUndefined();
+    expect(
+      replaced.json.properties.offerings.map((o: any) => o.offeringType),
+    ).toEqual(['CspmMonitorDockerHub']);
+    expect(
+      replaced.json.properties.hierarchyIdentifierTrialEndDate,
+    ).toBeUndefined();
   });
 
   it.each([
-    ['PUT', (location: string) => ({ ...dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead), location })],
+    [
+      'PUT',
+      (location: string) => ({
+        ...dockerHubConnectorBody(
+          'umbrella',
+          'mdc-umbrella',
+          DEMO.umbrellaRead,
+        ),
+        location,
+      }),
+    ],
     ['PATCH', (location: string) => ({ location })],
-  ])('refuses a %s that moves a connector to another location with ARM\'s InvalidResourceLocation', async (method, bodyFor) => {
-    const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
-    const before = (await client.arm('GET', umbrella)).json;
-    const moved = await client.arm(method, umbrella, { body: bodyFor('eastus') });
-    expect(moved.status).toBe(400);
-    expect(moved.json.error.code).toBe('InvalidResourceLocation');
-    expect(moved.json.error.message).toBe(
-      "The resource 'dockerhub-umbrella' already exists in location 'westeurope' in resource group 'rg-defender-connectors'. A resource with the same name cannot be created in location 'eastus'. Please select a new resource name.",
-    );
-    expect((await client.arm('GET', umbrella)).json).toEqual(before);
-    // The same region spelled as a display name is the same location.
-    const same = await client.arm(method, umbrella, { body: bodyFor('West Europe') });
-    expect(same.status).toBe(200);
-    expect(same.json.location).toBe('westeurope');
-  });
+  ])(
+    "refuses a %s that moves a connector to another location with ARM's InvalidResourceLocation",
+    async (method, bodyFor) => {
+      const umbrella = connectorPath(
+        DEMO.prodSub,
+        DEMO.rg,
+        'dockerhub-umbrella',
+      );
+      const before = (await client.arm('GET', umbrella)).json;
+      const moved = await client.arm(method, umbrella, {
+        body: bodyFor('eastus'),
+      });
+      expect(moved.status).toBe(400);
+      expect(moved.json.error.code).toBe('InvalidResourceLocation');
+      expect(moved.json.error.message).toBe(
+        "The resource 'dockerhub-umbrella' already exists in location 'westeurope' in resource group 'rg-defender-connectors'. A resource with the same name cannot be created in location 'eastus'. Please select a new resource name.",
+      );
+      expect((await client.arm('GET', umbrella)).json).toEqual(before);
+      // The same region spelled as a display name is the same location.
+      const same = await client.arm(method, umbrella, {
+        body: bodyFor('West Europe'),
+      });
+      expect(same.status).toBe(200);
+      expect(same.json.location).toBe('westeurope');
+    },
+  );
 
   it('PATCH replaces the properties it names (as the official example shows) and keeps the stored token', async () => {
-    await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+    await client.arm('PUT', connectorPath(), {
+      body: dockerHubConnectorBody(),
+    });
     const patched = await client.arm('PATCH', connectorPath(), {
-      body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', scanInterval: 6 } } },
+      body: {
+        properties: {
+          environmentData: {
+            environmentType: 'DockerHubOrganization',
+            scanInterval: 6,
+          },
+        },
+      },
     });
     expect(patched.status).toBe(200);
-    expect(patched.json.properties.environmentData).toEqual({ environmentType: 'DockerHubOrganization', scanInterval: 6 });
+    expect(patched.json.properties.environmentData).toEqual({
+      environmentType: 'DockerHubOrganization',
+      scanInterval: 6,
+    });
     expect(patched.json.properties.hierarchyIdentifier).toBe('acme');
     emu.advanceTime(10_000);
     const [report] = (
-      await client.arm('GET', `${connectorPath()}/providers/Microsoft.Security/healthReports`, { apiVersion: '2023-05-01-preview' })
+      await client.arm(
+        'GET',
+        `${connectorPath()}/providers/Microsoft.Security/healthReports`,
+        { apiVersion: '2023-05-01-preview' },
+      )
     ).json.value;
     expect(report.properties.status.code).toBe('Healthy');
   });
 
   it('allows one Docker Hub connector per organization across subscriptions', async () => {
     const other = connectorPath(DEMO.prodSub, 'rg-platform', 'second-umbrella');
-    const res = await client.arm('PUT', other, { body: dockerHubConnectorBody('UMBRELLA', 'mdc-umbrella', 'x') });
+    const res = await client.arm('PUT', other, {
+      body: dockerHubConnectorBody('UMBRELLA', 'mdc-umbrella', 'x'),
+    });
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe('Conflict');
-    expect(res.json.error.message).toContain(connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella'));
+    expect(res.json.error.message).toContain(
+      connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella'),
+    );
   });
 
   it('lists by subscription and resource group with absolute nextLink pages', async () => {
@@ -195,16 +326,44 @@ describe('securityConnectors (2024-08-01-preview)', () => {
       azure: {
         tenantId: DEMO.tenantId,
         pageSize: 2,
-        principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
-        subscriptions: [{ id: DEMO.prodSub, displayName: 's', plans: { Containers: 'Standard' }, resourceGroups: [{ name: 'rg1', location: 'westeurope' }, { name: 'rg2', location: 'westeurope' }] }],
+        principals: [
+          {
+            clientId: DEMO.clientId,
+            clientSecret: DEMO.clientSecret,
+            displayName: 'p',
+            roles: { [DEMO.prodSub]: 'Owner' },
+          },
+        ],
+        subscriptions: [
+          {
+            id: DEMO.prodSub,
+            displayName: 's',
+            plans: { Containers: 'Standard' },
+            resourceGroups: [
+              { name: 'rg1', location: 'westeurope' },
+              { name: 'rg2', location: 'westeurope' },
+            ],
+          },
+        ],
       },
     });
-    for (const [rg, org] of [['rg1', 'a'], ['rg1', 'b'], ['rg2', 'c'], ['rg1', 'd']]) {
-      const res = await client.arm('PUT', connectorPath(DEMO.prodSub, rg, `dh-${org}`), { body: dockerHubConnectorBody(org) });
+    for (const [rg, org] of [
+      ['rg1', 'a'],
+      ['rg1', 'b'],
+      ['rg2', 'c'],
+      ['rg1', 'd'],
+    ]) {
+      const res = await client.arm(
+        'PUT',
+        connectorPath(DEMO.prodSub, rg, `dh-${org}`),
+        { body: dockerHubConnectorBody(org) },
+      );
       expect(res.status).toBe(201);
     }
     const names: string[] = [];
-    let next: string | undefined = `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`;
+    let next:
+      | string
+      | undefined = `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`;
     const links: string[] = [];
     while (next) {
       const page = await client.arm('GET', next);
@@ -216,38 +375,77 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     expect(links).toHaveLength(1);
     expect(links[0].startsWith(`${emu.url}/subscriptions/`)).toBe(true);
     expect(names).toEqual(['dh-a', 'dh-b', 'dh-c', 'dh-d']);
-    const rg2 = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/resourceGroups/RG2/providers/Microsoft.Security/securityConnectors`);
+    const rg2 = await client.arm(
+      'GET',
+      `/subscriptions/${DEMO.prodSub}/resourceGroups/RG2/providers/Microsoft.Security/securityConnectors`,
+    );
     expect(rg2.json.value.map((c: any) => c.name)).toEqual(['dh-c']);
   });
 
   it('rejects a PUT into a missing resource group with ResourceGroupNotFound', async () => {
-    const res = await client.arm('PUT', connectorPath(DEMO.prodSub, 'rg-nope'), { body: dockerHubConnectorBody() });
+    const res = await client.arm(
+      'PUT',
+      connectorPath(DEMO.prodSub, 'rg-nope'),
+      { body: dockerHubConnectorBody() },
+    );
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe('ResourceGroupNotFound');
   });
 
   it.each([
-    ['missing environmentType', (b: any) => delete b.properties.environmentData.environmentType, 'properties.environmentData.environmentType'],
-    ['wrong environmentName enum', (b: any) => { b.properties.environmentName = 'Dockerhub'; }, 'properties.environmentName'],
-    ['non-integer scanInterval', (b: any) => { b.properties.environmentData.scanInterval = 1.5; }, 'properties.environmentData.scanInterval'],
-    ['unknown authenticationType', (b: any) => { b.properties.environmentData.authentication.authenticationType = 'Password'; }, 'properties.environmentData.authentication.authenticationType'],
-  ])('rejects a spec-violating body (%s) with 400 InvalidRequestContent naming the property', async (_n, mutate, property) => {
-    const body = dockerHubConnectorBody();
-    mutate(body);
-    const res = await client.arm('PUT', connectorPath(), { body });
-    expect(res.status).toBe(400);
-    expect(res.json.error.code).toBe('InvalidRequestContent');
-    expect(res.json.error.message).toContain(property);
-    expect(res.json.error.details.map((d: any) => d.target)).toContain(property);
-    expect((await client.arm('GET', connectorPath())).status).toBe(404);
-  });
+    [
+      'missing environmentType',
+      (b: any) => delete b.properties.environmentData.environmentType,
+      'properties.environmentData.environmentType',
+    ],
+    [
+      'wrong environmentName enum',
+      (b: any) => {
+        b.properties.environmentName = 'Dockerhub';
+      },
+      'properties.environmentName',
+    ],
+    [
+      'non-integer scanInterval',
+      (b: any) => {
+        b.properties.environmentData.scanInterval = 1.5;
+      },
+      'properties.environmentData.scanInterval',
+    ],
+    [
+      'unknown authenticationType',
+      (b: any) => {
+        b.properties.environmentData.authentication.authenticationType =
+          'Password';
+      },
+      'properties.environmentData.authentication.authenticationType',
+    ],
+  ])(
+    'rejects a spec-violating body (%s) with 400 InvalidRequestContent naming the property',
+    async (_n, mutate, property) => {
+      const body = dockerHubConnectorBody();
+      mutate(body);
+      const res = await client.arm('PUT', connectorPath(), { body });
+      expect(res.status).toBe(400);
+      expect(res.json.error.code).toBe('InvalidRequestContent');
+      expect(res.json.error.message).toContain(property);
+      expect(res.json.error.details.map((d: any) => d.target)).toContain(
+        property,
+      );
+      expect((await client.arm('GET', connectorPath())).status).toBe(404);
+    },
+  );
 
   it('rejects an unknown api-version the way ARM does, and a real-but-unemulated one clearly', async () => {
-    const unknown = await client.arm('GET', connectorPath(), { apiVersion: '2020-01-01' });
+    const unknown = await client.arm('GET', connectorPath(), {
+      apiVersion: '2020-01-01',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.code).toBe('NoRegisteredProviderFound');
     expect(unknown.json.error.message).toContain('2024-08-01-preview');
-    const old = await client.arm('GET', connectorPath(), { apiVersion: '2021-07-01-preview' });
+    const old = await client.arm('GET', connectorPath(), {
+      apiVersion: '2021-07-01-preview',
+    });
     expect(old.json.error.code).toBe('EmulatorUnsupportedApiVersion');
     const missing = await client.request('GET', connectorPath(), {
       headers: { Authorization: `Bearer ${await client.armToken()}` },
@@ -256,18 +454,33 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   });
 
   it('sets request ids on every response and echoes the client request id', async () => {
-    const res = await client.arm('GET', connectorPath(), { headers: { 'x-ms-client-request-id': 'abc-123' } });
+    const res = await client.arm('GET', connectorPath(), {
+      headers: { 'x-ms-client-request-id': 'abc-123' },
+    });
     expect(res.headers['x-ms-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(res.headers['x-ms-correlation-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-ms-correlation-request-id']).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
     expect(res.headers['x-ms-client-request-id']).toBe('abc-123');
-    const unauth = await client.request('GET', `${connectorPath()}?api-version=2024-08-01-preview`);
+    const unauth = await client.request(
+      'GET',
+      `${connectorPath()}?api-version=2024-08-01-preview`,
+    );
     expect(unauth.headers['x-ms-request-id']).toBeDefined();
   });
 
   it('logs method, path and status but never bodies or tokens', async () => {
-    await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+    await client.arm('PUT', connectorPath(), {
+      body: dockerHubConnectorBody(),
+    });
     const log = emu.state().requestLog;
-    expect(log).toContainEqual(expect.objectContaining({ method: 'PUT', path: connectorPath(), status: 201 }));
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        method: 'PUT',
+        path: connectorPath(),
+        status: 201,
+      }),
+    );
     expect(JSON.stringify(emu.state())).not.toContain(DEMO.acmeRead);
   });
 });
@@ -276,7 +489,8 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
   let emu: Emulator;
   let client: TestClient;
   const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
-  const tokenOf = (connector: any) => connector.properties.environmentData.authentication?.accessToken;
+  const tokenOf = (connector: any) =>
+    connector.properties.environmentData.authentication?.accessToken;
 
   beforeAll(async () => {
     emu = await startEmulator();
@@ -290,37 +504,84 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
 
   it('returns the stored token in GET, both lists, PUT and PATCH responses', async () => {
     expect(emu.state().echoAccessToken).toBe(true);
-    expect(tokenOf((await client.arm('GET', umbrella)).json)).toBe(DEMO.umbrellaRead);
-    const bySubscription = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`);
-    expect(bySubscription.json.value.map(tokenOf)).toEqual([DEMO.umbrellaRead, DEMO.initechRevoked]);
-    const byGroup = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/resourceGroups/${DEMO.rg}/providers/Microsoft.Security/securityConnectors`);
-    expect(byGroup.json.value.map(tokenOf)).toEqual([DEMO.umbrellaRead, DEMO.initechRevoked]);
-    const created = await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
+    expect(tokenOf((await client.arm('GET', umbrella)).json)).toBe(
+      DEMO.umbrellaRead,
+    );
+    const bySubscription = await client.arm(
+      'GET',
+      `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/securityConnectors`,
+    );
+    expect(bySubscription.json.value.map(tokenOf)).toEqual([
+      DEMO.umbrellaRead,
+      DEMO.initechRevoked,
+    ]);
+    const byGroup = await client.arm(
+      'GET',
+      `/subscriptions/${DEMO.prodSub}/resourceGroups/${DEMO.rg}/providers/Microsoft.Security/securityConnectors`,
+    );
+    expect(byGroup.json.value.map(tokenOf)).toEqual([
+      DEMO.umbrellaRead,
+      DEMO.initechRevoked,
+    ]);
+    const created = await client.arm('PUT', connectorPath(), {
+      body: dockerHubConnectorBody(),
+    });
     expect(created.status).toBe(201);
     expect(tokenOf(created.json)).toBe(DEMO.acmeRead);
     const patched = await client.arm('PATCH', connectorPath(), {
-      body: { properties: { environmentData: { environmentType: 'DockerHubOrganization', authentication: { authenticationType: 'AccessToken', username: 'mdc-acme' }, scanInterval: 6 } } },
+      body: {
+        properties: {
+          environmentData: {
+            environmentType: 'DockerHubOrganization',
+            authentication: {
+              authenticationType: 'AccessToken',
+              username: 'mdc-acme',
+            },
+            scanInterval: 6,
+          },
+        },
+      },
     });
     // PATCH merges: the token it did not name is still the stored one.
     expect(tokenOf(patched.json)).toBe(DEMO.acmeRead);
   });
 
   it('echoes nothing once a PUT replaced the connector without a token', async () => {
-    const body = dockerHubConnectorBody('umbrella', 'mdc-umbrella', 'unused') as any;
+    const body = dockerHubConnectorBody(
+      'umbrella',
+      'mdc-umbrella',
+      'unused',
+    ) as any;
     delete body.properties.environmentData.authentication.accessToken;
-    expect(tokenOf((await client.arm('PUT', umbrella, { body })).json)).toBeUndefined();
+    expect(
+      tokenOf((await client.arm('PUT', umbrella, { body })).json),
+    ).toBeUndefined();
     expect(tokenOf((await client.arm('GET', umbrella)).json)).toBeUndefined();
   });
 
   it('never puts the token into state(), Resource Graph rows or the request log', async () => {
-    await client.arm('PUT', connectorPath(), { body: dockerHubConnectorBody() });
-    const rows = await client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
-      apiVersion: '2024-04-01',
-      body: { subscriptions: [DEMO.prodSub], query: QUERY_TEMPLATES.dockerHubConnectors },
+    await client.arm('PUT', connectorPath(), {
+      body: dockerHubConnectorBody(),
     });
+    const rows = await client.arm(
+      'POST',
+      '/providers/Microsoft.ResourceGraph/resources',
+      {
+        apiVersion: '2024-04-01',
+        body: {
+          subscriptions: [DEMO.prodSub],
+          query: QUERY_TEMPLATES.dockerHubConnectors,
+        },
+      },
+    );
     expect(rows.json.data).toHaveLength(3);
     for (const text of [JSON.stringify(emu.state()), rows.text]) {
-      for (const token of [DEMO.acmeRead, DEMO.umbrellaRead, DEMO.initechRevoked]) expect(text).not.toContain(token);
+      for (const token of [
+        DEMO.acmeRead,
+        DEMO.umbrellaRead,
+        DEMO.initechRevoked,
+      ])
+        expect(text).not.toContain(token);
     }
   });
 

@@ -6,10 +6,18 @@ describe('subscription-wide Resource Graph findings shapes', () => {
   let emu: Emulator;
   let client: TestClient;
   const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
-  const query = (q: string, options: Record<string, unknown> = {}, subscriptions = [DEMO.prodSub]) =>
+  const query = (
+    q: string,
+    options: Record<string, unknown> = {},
+    subscriptions = [DEMO.prodSub],
+  ) =>
     client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
       apiVersion: '2024-04-01',
-      body: { subscriptions, query: q, options: { resultFormat: 'objectArray', ...options } },
+      body: {
+        subscriptions,
+        query: q,
+        options: { resultFormat: 'objectArray', ...options },
+      },
     });
   /** Every page, following $skipToken. */
   const readAll = async (q: string, top: number) => {
@@ -17,7 +25,10 @@ describe('subscription-wide Resource Graph findings shapes', () => {
     let skipToken: string | undefined;
     let pages = 0;
     do {
-      const res = await query(q, { $top: top, ...(skipToken ? { $skipToken: skipToken } : {}) });
+      const res = await query(q, {
+        $top: top,
+        ...(skipToken ? { $skipToken: skipToken } : {}),
+      });
       expect(res.status).toBe(200);
       rows.push(...res.json.data);
       skipToken = res.json.$skipToken;
@@ -36,32 +47,55 @@ describe('subscription-wide Resource Graph findings shapes', () => {
   });
 
   it('counts every connector’s open findings per image, severity and source, in one query, paged', async () => {
-    const { rows, pages } = await readAll(QUERY_TEMPLATES.subscriptionFindingsSummary, 3);
+    const { rows, pages } = await readAll(
+      QUERY_TEMPLATES.subscriptionFindingsSummary,
+      3,
+    );
     expect(pages).toBeGreaterThan(1);
-    const umbrellaRows = rows.filter(r => r.connectorId === umbrella.toLowerCase());
+    const umbrellaRows = rows.filter(
+      r => r.connectorId === umbrella.toLowerCase(),
+    );
     // the same numbers as the per-connector shape
-    const perConnector = await query(QUERY_TEMPLATES.dockerHubFindingsSummary.replace('{connectorId}', umbrella));
-    expect(umbrellaRows.map(r => [r.imageName, r.severity, r.findings]).sort()).toEqual(
-      perConnector.json.data.map((r: any) => [r.imageName, r.severity, r.findings]).sort(),
+    const perConnector = await query(
+      QUERY_TEMPLATES.dockerHubFindingsSummary.replace(
+        '{connectorId}',
+        umbrella,
+      ),
+    );
+    expect(
+      umbrellaRows.map(r => [r.imageName, r.severity, r.findings]).sort(),
+    ).toEqual(
+      perConnector.json.data
+        .map((r: any) => [r.imageName, r.severity, r.findings])
+        .sort(),
     );
     expect(new Set(rows.map(r => r.source))).toEqual(new Set(['DockerHub']));
     // a stable order, so no page repeats or skips a row
-    const keys = rows.map(r => `${r.connectorId}|${r.imageName}|${r.severity}|${r.source}`);
+    const keys = rows.map(
+      r => `${r.connectorId}|${r.imageName}|${r.severity}|${r.source}`,
+    );
     expect(new Set(keys).size).toBe(keys.length);
     expect([...keys].sort()).toEqual(keys);
   });
 
   it('lists per connector at most {limit} Critical and {limit} High findings with fix versions', async () => {
-    const { rows } = await readAll(QUERY_TEMPLATES.subscriptionWorstFindings.replace('{limit}', '2'), 4);
+    const { rows } = await readAll(
+      QUERY_TEMPLATES.subscriptionWorstFindings.replace('{limit}', '2'),
+      4,
+    );
     expect(rows.length).toBeGreaterThan(0);
     // one row per connector and severity rank, Critical (0) first
     const keys = rows.map(r => `${r.connectorId}|${r.severityRank}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect([...keys].sort()).toEqual(keys);
-    expect(rows.every(r => r.findings.length >= 1 && r.findings.length <= 2)).toBe(true);
+    expect(
+      rows.every(r => r.findings.length >= 1 && r.findings.length <= 2),
+    ).toBe(true);
     const critical = rows.find(r => r.severityRank === 0);
     expect(critical).toEqual({
-      connectorId: expect.stringMatching(/^\/subscriptions\/.+\/securityconnectors\/[^/]+$/),
+      connectorId: expect.stringMatching(
+        /^\/subscriptions\/.+\/securityconnectors\/[^/]+$/,
+      ),
       severityRank: 0,
       findings: expect.any(Array),
     });
@@ -75,7 +109,11 @@ describe('subscription-wide Resource Graph findings shapes', () => {
   });
 
   it('covers only the requested subscriptions the caller can read', async () => {
-    const sandboxOnly = await query(QUERY_TEMPLATES.subscriptionFindingsSummary, {}, [DEMO.sandboxSub]);
+    const sandboxOnly = await query(
+      QUERY_TEMPLATES.subscriptionFindingsSummary,
+      {},
+      [DEMO.sandboxSub],
+    );
     expect(sandboxOnly.status).toBe(200);
     expect(sandboxOnly.json.data).toEqual([]);
   });
@@ -87,7 +125,12 @@ describe('subscription-wide Resource Graph findings shapes', () => {
     );
     const res = await query(changed);
     expect(res.status).toBe(400);
-    expect(res.json.error.details.map((d: any) => d.code)).toEqual(['InvalidQuery', 'UnsupportedQueryShape']);
-    expect(res.json.error.details[1].message).toContain('subscriptionFindingsSummary');
+    expect(res.json.error.details.map((d: any) => d.code)).toEqual([
+      'InvalidQuery',
+      'UnsupportedQueryShape',
+    ]);
+    expect(res.json.error.details[1].message).toContain(
+      'subscriptionFindingsSummary',
+    );
   });
 });

@@ -5,7 +5,6 @@ import { canSeeRepository, hubOrg, membership } from './hubDirectory';
 
 const USER_ORGS = /^\/v2\/user\/orgs\/?$/;
 
-
 export function hubRouteNames(id: string): string[] {
   const aliases: Record<string, string[]> = {
     AuthCreateAccessToken: ['hubAuthToken'],
@@ -28,17 +27,25 @@ function rateLimit(ctx: RequestContext): boolean {
   const window = Math.floor(now / 60_000);
   const key = ctx.req.socket.remoteAddress ?? 'unknown';
   const entry = core.rateWindows.get(key);
-  const current = entry && entry.window === window ? entry : { window, used: 0 };
+  const current =
+    entry && entry.window === window ? entry : { window, used: 0 };
   current.used += 1;
   core.rateWindows.set(key, current);
   const reset = (window + 1) * 60;
   ctx.headers['X-RateLimit-Limit'] = String(limit);
-  ctx.headers['X-RateLimit-Remaining'] = String(Math.max(0, limit - current.used));
+  ctx.headers['X-RateLimit-Remaining'] = String(
+    Math.max(0, limit - current.used),
+  );
   ctx.headers['X-RateLimit-Reset'] = String(reset);
   if (current.used > limit) {
-    void send(ctx, 429, { detail: 'Rate limit exceeded', error: false }, {
-      'Retry-After': String(Math.max(1, Math.ceil(reset - now / 1000))),
-    });
+    void send(
+      ctx,
+      429,
+      { detail: 'Rate limit exceeded', error: false },
+      {
+        'Retry-After': String(Math.max(1, Math.ceil(reset - now / 1000))),
+      },
+    );
     return false;
   }
   return true;
@@ -55,12 +62,19 @@ function parseJson(ctx: RequestContext): { ok: boolean; body?: any } {
 }
 
 const unauthorized = (ctx: RequestContext) =>
-  send(ctx, 401, { errinfo: {}, detail: 'Incorrect authentication credentials', message: 'Incorrect authentication credentials' });
+  send(ctx, 401, {
+    errinfo: {},
+    detail: 'Incorrect authentication credentials',
+    message: 'Incorrect authentication credentials',
+  });
 
 function pageParams(ctx: RequestContext) {
   const page = Number(ctx.query.get('page') ?? '1');
   const pageSize = Number(ctx.query.get('page_size') ?? '10');
-  return { page: Math.max(1, page || 1), pageSize: Math.min(100, Math.max(1, pageSize || 10)) };
+  return {
+    page: Math.max(1, page || 1),
+    pageSize: Math.min(100, Math.max(1, pageSize || 10)),
+  };
 }
 
 /** Docker Hub paging: absolute `next`/`previous`, and 404 past the last page (Hub API reference). */
@@ -68,7 +82,10 @@ async function sendPage<T>(ctx: RequestContext, items: T[]) {
   const { page, pageSize } = pageParams(ctx);
   const start = (page - 1) * pageSize;
   if (page > 1 && start >= items.length) {
-    return send(ctx, 404, { detail: 'Invalid page.', message: 'Invalid page.' });
+    return send(ctx, 404, {
+      detail: 'Invalid page.',
+      message: 'Invalid page.',
+    });
   }
   const link = (p: number) => {
     const url = new URL(ctx.core.url + ctx.path);
@@ -100,64 +117,94 @@ function repositoryEntry(org: HubOrg, repo: HubRepository) {
     pull_count: repo.tags.length * 1000,
     last_updated: lastPushed ? iso(lastPushed) : null,
     last_modified: lastPushed ? iso(lastPushed) : null,
-    date_registered: iso(Math.min(...repo.tags.map(t => t.lastPushed), Date.UTC(2024, 0, 1))),
+    date_registered: iso(
+      Math.min(...repo.tags.map(t => t.lastPushed), Date.UTC(2024, 0, 1)),
+    ),
     affiliation: '',
-    media_types: ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.container.image.v1+json'],
+    media_types: [
+      'application/vnd.oci.image.index.v1+json',
+      'application/vnd.docker.container.image.v1+json',
+    ],
     content_types: ['image'],
     categories: [],
     storage_size: repo.tags.length * 52_428_800,
   };
 }
 
-type Handler = (ctx: RequestContext, params: Record<string, string>, body: any) => Promise<void>;
+type Handler = (
+  ctx: RequestContext,
+  params: Record<string, string>,
+  body: any,
+) => Promise<void>;
 
 const HUB_HANDLERS: Record<string, Handler> = {
   async AuthCreateAccessToken(ctx, _params, body) {
-    const creds = checkCredentials(ctx.core.state, body.identifier, body.secret, ctx.core.now());
+    const creds = checkCredentials(
+      ctx.core.state,
+      body.identifier,
+      body.secret,
+      ctx.core.now(),
+    );
     if (!creds) return unauthorized(ctx);
     return send(ctx, 200, { access_token: issueHubJwt(ctx.core, creds) });
   },
 
   async PostUsersLogin(ctx, _params, body) {
-    const creds = checkCredentials(ctx.core.state, body.username, body.password, ctx.core.now());
-    if (!creds) return send(ctx, 401, { detail: 'Incorrect authentication credentials' });
+    const creds = checkCredentials(
+      ctx.core.state,
+      body.username,
+      body.password,
+      ctx.core.now(),
+    );
+    if (!creds)
+      return send(ctx, 401, { detail: 'Incorrect authentication credentials' });
     return send(ctx, 200, { token: issueHubJwt(ctx.core, creds) });
   },
 
   async userOrgs(ctx) {
     const bearer = readHubBearer(ctx.core, ctx.req.headers.authorization);
     if (bearer.kind !== 'ok') {
-      return send(ctx, 401, { detail: 'Authentication credentials were not provided.', message: 'Authentication credentials were not provided.' });
+      return send(ctx, 401, {
+        detail: 'Authentication credentials were not provided.',
+        message: 'Authentication credentials were not provided.',
+      });
     }
     if (bearer.identity.org) {
-      return send(ctx, 403, { detail: 'token issued from organization access token is not allowed', message: 'token issued from organization access token is not allowed' });
+      return send(ctx, 403, {
+        detail: 'token issued from organization access token is not allowed',
+        message: 'token issued from organization access token is not allowed',
+      });
     }
     const username = bearer.identity.username!;
     const orgs = ctx.core.state.hub.orgs
       .filter(o => !o.deleted)
       .flatMap(o => {
-        const m = o.members.find(x => x.user.toLowerCase() === username.toLowerCase());
+        const m = o.members.find(
+          x => x.user.toLowerCase() === username.toLowerCase(),
+        );
         if (!m) return [];
-        return [{
-          id: o.uuid.replace(/-/g, ''),
-          uuid: o.uuid,
-          orgname: o.name,
-          full_name: o.name,
-          location: '',
-          company: '',
-          profile_url: '',
-          date_joined: '2024-01-01T00:00:00Z',
-          gravatar_email: '',
-          gravatar_url: '',
-          type: 'Organization',
-          badge: 'team',
-          is_active: true,
-          user_role: m.role,
-          user_groups: m.role === 'owner' ? ['owners'] : [],
-          org_groups_count: 1,
-          plan_name: 'team',
-          parent_name: null,
-        }];
+        return [
+          {
+            id: o.uuid.replace(/-/g, ''),
+            uuid: o.uuid,
+            orgname: o.name,
+            full_name: o.name,
+            location: '',
+            company: '',
+            profile_url: '',
+            date_joined: '2024-01-01T00:00:00Z',
+            gravatar_email: '',
+            gravatar_url: '',
+            type: 'Organization',
+            badge: 'team',
+            is_active: true,
+            user_role: m.role,
+            user_groups: m.role === 'owner' ? ['owners'] : [],
+            org_groups_count: 1,
+            plan_name: 'team',
+            parent_name: null,
+          },
+        ];
       });
     return sendPage(ctx, orgs);
   },
@@ -169,15 +216,24 @@ const HUB_HANDLERS: Record<string, Handler> = {
     const who = bearer.kind === 'ok' ? bearer.identity : undefined;
     const org = hubOrg(ctx.core.state, params.namespace);
     // Unknown namespaces answer 200 with nothing (Docker staff, docker/hub-feedback #2357).
-    let repos = org ? org.repositories.filter(r => canSeeRepository(ctx.core.state, org, r, who)) : [];
+    let repos = org
+      ? org.repositories.filter(r =>
+          canSeeRepository(ctx.core.state, org, r, who),
+        )
+      : [];
     const name = ctx.query.get('name');
     if (name) repos = repos.filter(r => r.name.includes(name));
     const ordering = ctx.query.get('ordering');
     const entries = repos.map(r => repositoryEntry(org!, r));
     if (ordering) {
-      const field = ordering.replace(/^-/, '') as 'name' | 'last_updated' | 'pull_count';
+      const field = ordering.replace(/^-/, '') as
+        | 'name'
+        | 'last_updated'
+        | 'pull_count';
       const dir = ordering.startsWith('-') ? -1 : 1;
-      entries.sort((a, b) => dir * String(a[field]).localeCompare(String(b[field])));
+      entries.sort(
+        (a, b) => dir * String(a[field]).localeCompare(String(b[field])),
+      );
     }
     return sendPage(ctx, entries);
   },
@@ -187,21 +243,34 @@ const HUB_HANDLERS: Record<string, Handler> = {
     if (bearer.kind === 'invalid') return unauthorized(ctx);
     const who = bearer.kind === 'ok' ? bearer.identity : undefined;
     const org = hubOrg(ctx.core.state, params.namespace);
-    const repo = org?.repositories.find(r => r.name.toLowerCase() === params.repository.toLowerCase());
-    const notFound = () => send(ctx, 404, { message: 'object not found', detail: 'object not found' });
+    const repo = org?.repositories.find(
+      r => r.name.toLowerCase() === params.repository.toLowerCase(),
+    );
+    const notFound = () =>
+      send(ctx, 404, {
+        message: 'object not found',
+        detail: 'object not found',
+      });
     if (!org || !repo) return notFound();
     if (!canSeeRepository(ctx.core.state, org, repo, who)) {
       // Callers related to the organization learn the repository exists (403); others get 404.
       const related = who?.org
         ? who.org.toLowerCase() === org.name.toLowerCase()
-        : who?.username !== undefined && membership(ctx.core.state, org.name, who.username) !== undefined;
+        : who?.username !== undefined &&
+          membership(ctx.core.state, org.name, who.username) !== undefined;
       if (!related) return notFound();
-      return send(ctx, 403, { message: 'access to the resource is forbidden', detail: 'access to the resource is forbidden' });
+      return send(ctx, 403, {
+        message: 'access to the resource is forbidden',
+        detail: 'access to the resource is forbidden',
+      });
     }
     const tags = repo.tags.map((t, i) => {
       const pushed = new Date(t.lastPushed).toISOString();
       const digest = (arch: string) =>
-        `sha256:${Buffer.from(`${org.name}/${repo.name}:${t.name}/${arch}`).toString('hex').padEnd(64, '0').slice(0, 64)}`;
+        `sha256:${Buffer.from(`${org.name}/${repo.name}:${t.name}/${arch}`)
+          .toString('hex')
+          .padEnd(64, '0')
+          .slice(0, 64)}`;
       return {
         creator: 1,
         id: 1000 + i,
@@ -220,7 +289,8 @@ const HUB_HANDLERS: Record<string, Handler> = {
         })),
         last_updated: pushed,
         last_updater: 1,
-        last_updater_username: org.members.find(m => m.role === 'owner')?.user ?? org.name,
+        last_updater_username:
+          org.members.find(m => m.role === 'owner')?.user ?? org.name,
         name: t.name,
         repository: 1,
         full_size: 31_457_280 * t.architectures.length,
@@ -228,9 +298,10 @@ const HUB_HANDLERS: Record<string, Handler> = {
         tag_status: 'active',
         tag_last_pulled: pushed,
         tag_last_pushed: pushed,
-        media_type: t.architectures.length > 1
-          ? 'application/vnd.oci.image.index.v1+json'
-          : 'application/vnd.oci.image.manifest.v1+json',
+        media_type:
+          t.architectures.length > 1
+            ? 'application/vnd.oci.image.index.v1+json'
+            : 'application/vnd.oci.image.manifest.v1+json',
         content_type: 'image',
         digest: digest(t.architectures.join(',')),
       };
@@ -239,8 +310,11 @@ const HUB_HANDLERS: Record<string, Handler> = {
   },
 };
 
-export function matchHub(ctx: RequestContext): { id: string; params: Record<string, string> } | undefined {
-  if (ctx.method === 'GET' && USER_ORGS.test(ctx.path)) return { id: 'userOrgs', params: {} };
+export function matchHub(
+  ctx: RequestContext,
+): { id: string; params: Record<string, string> } | undefined {
+  if (ctx.method === 'GET' && USER_ORGS.test(ctx.path))
+    return { id: 'userOrgs', params: {} };
   const m = ctx.core.specs.match('dockerhub', ctx.method, ctx.path);
   if (!m || !HUB_HANDLERS[m.op.id]) return undefined;
   return { id: m.op.id, params: m.params };
@@ -250,7 +324,10 @@ export async function handleHub(ctx: RequestContext): Promise<void> {
   if (!rateLimit(ctx)) return;
   const match = matchHub(ctx);
   if (!match) {
-    await send(ctx, 404, { message: 'not found', detail: `The emulator does not serve ${ctx.method} ${ctx.path}` });
+    await send(ctx, 404, {
+      message: 'not found',
+      detail: `The emulator does not serve ${ctx.method} ${ctx.path}`,
+    });
     return;
   }
   const parsed = parseJson(ctx);
@@ -264,8 +341,14 @@ export async function handleHub(ctx: RequestContext): Promise<void> {
     if (issues.length) {
       // The Hub's validation error shape (spec: listNamespaceRepositories 400 example).
       const fields: Record<string, string[]> = {};
-      for (const i of issues) (fields[i.name || i.location] ??= []).push(`${i.name || i.location} ${i.message}`);
-      await send(ctx, 400, { fields, text: `Invalid ${Object.keys(fields).join(', ')}` });
+      for (const i of issues)
+        (fields[i.name || i.location] ??= []).push(
+          `${i.name || i.location} ${i.message}`,
+        );
+      await send(ctx, 400, {
+        fields,
+        text: `Invalid ${Object.keys(fields).join(', ')}`,
+      });
       return;
     }
   }

@@ -1,7 +1,13 @@
 import { RequestContext, send } from '../server/RequestContext';
 import { signJwt } from '../util/jwt';
 import { checkCredentials } from './hubCredentials';
-import { canPush, canSeeRepository, HubIdentity, hubOrg, ScopeLevel } from './hubDirectory';
+import {
+  canPush,
+  canSeeRepository,
+  HubIdentity,
+  hubOrg,
+  ScopeLevel,
+} from './hubDirectory';
 
 const SERVICE = 'registry.docker.io';
 const LIFETIME_S = 300;
@@ -14,16 +20,27 @@ const TOKEN_ACTIONS: Record<ScopeLevel, string[]> = {
   admin: ['pull', 'push', 'delete'],
 };
 
-function grantedActions(ctx: RequestContext, name: string, wanted: string[], who: HubIdentity | undefined): string[] {
+function grantedActions(
+  ctx: RequestContext,
+  name: string,
+  wanted: string[],
+  who: HubIdentity | undefined,
+): string[] {
   const [orgName, repoName] = name.split('/');
   const org = repoName ? hubOrg(ctx.core.state, orgName) : undefined;
   if (!org) return [];
-  const repo = org.repositories.find(r => r.name.toLowerCase() === repoName.toLowerCase());
+  const repo = org.repositories.find(
+    r => r.name.toLowerCase() === repoName.toLowerCase(),
+  );
   return wanted.filter(action => {
-    if (action === 'pull') return repo !== undefined && canSeeRepository(ctx.core.state, org, repo, who);
+    if (action === 'pull')
+      return (
+        repo !== undefined && canSeeRepository(ctx.core.state, org, repo, who)
+      );
     // Editors may push new repositories into the namespace, so push does not need `repo`.
     if (action === 'push') return canPush(ctx.core.state, org, who);
-    if (action === 'delete') return who?.scope === 'admin' && canPush(ctx.core.state, org, who);
+    if (action === 'delete')
+      return who?.scope === 'admin' && canPush(ctx.core.state, org, who);
     return false;
   });
 }
@@ -34,31 +51,53 @@ function grantedActions(ctx: RequestContext, name: string, wanted: string[], who
  * PR #4511), while missing rights on the repository just shrink the granted actions.
  */
 export async function handleRegistryToken(ctx: RequestContext): Promise<void> {
-  if (ctx.method !== 'GET') return send(ctx, 405, { details: 'method not allowed' });
+  if (ctx.method !== 'GET')
+    return send(ctx, 405, { details: 'method not allowed' });
   if (ctx.query.get('service') !== SERVICE) {
-    return send(ctx, 400, { details: `unsupported service: expected ${SERVICE}` });
+    return send(ctx, 400, {
+      details: `unsupported service: expected ${SERVICE}`,
+    });
   }
   let who: HubIdentity | undefined;
   let subject = '';
   const basic = /^Basic\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '');
   if (ctx.req.headers.authorization) {
-    if (!basic) return send(ctx, 401, { details: 'incorrect username or password' });
+    if (!basic)
+      return send(ctx, 401, { details: 'incorrect username or password' });
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    const creds = colon > 0
-      ? checkCredentials(ctx.core.state, decoded.slice(0, colon), decoded.slice(colon + 1), ctx.core.now())
-      : undefined;
-    if (!creds) return send(ctx, 401, { details: 'incorrect username or password' });
+    const creds =
+      colon > 0
+        ? checkCredentials(
+            ctx.core.state,
+            decoded.slice(0, colon),
+            decoded.slice(colon + 1),
+            ctx.core.now(),
+          )
+        : undefined;
+    if (!creds)
+      return send(ctx, 401, { details: 'incorrect username or password' });
     who = creds.identity;
     subject = creds.uuid;
   }
-  const access: { type: string; name: string; actions: string[]; parameters: Record<string, string> }[] = [];
+  const access: {
+    type: string;
+    name: string;
+    actions: string[];
+    parameters: Record<string, string>;
+  }[] = [];
   for (const scope of ctx.query.getAll('scope')) {
     const m = /^repository:([^:]+):([a-z,*]+)$/.exec(scope);
     if (!m) return send(ctx, 400, { details: `invalid scope: ${scope}` });
     const wanted = m[2].split(',').filter(Boolean);
-    if (who && who.scope !== 'admin' && wanted.some(a => !TOKEN_ACTIONS[who!.scope].includes(a))) {
-      return send(ctx, 401, { details: 'access token has insufficient scopes' });
+    if (
+      who &&
+      who.scope !== 'admin' &&
+      wanted.some(a => !TOKEN_ACTIONS[who!.scope].includes(a))
+    ) {
+      return send(ctx, 401, {
+        details: 'access token has insufficient scopes',
+      });
     }
     access.push({
       type: 'repository',

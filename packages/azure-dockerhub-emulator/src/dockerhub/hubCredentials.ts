@@ -1,7 +1,13 @@
 import { EmulatorState, HubToken } from '../state/EmulatorState';
 import { JwtClaims, signJwt, verifyJwt } from '../util/jwt';
 import type { EmulatorCore } from '../server/EmulatorCore';
-import { findCredentialToken, hubOrg, hubUser, HubIdentity, ScopeLevel } from './hubDirectory';
+import {
+  findCredentialToken,
+  hubOrg,
+  hubUser,
+  HubIdentity,
+  ScopeLevel,
+} from './hubDirectory';
 
 export const HUB_CLAIM = 'https://hub.docker.com';
 export const HUB_JWT_LIFETIME_S = 600;
@@ -16,7 +22,9 @@ export interface CheckedCredentials {
 }
 
 function usable(token: HubToken, now: number) {
-  return !token.revoked && (token.expiresAt === undefined || token.expiresAt > now);
+  return (
+    !token.revoked && (token.expiresAt === undefined || token.expiresAt > now)
+  );
 }
 
 /** identifier + secret as Docker Hub checks them: PAT of a user, OAT of an org, or a password. */
@@ -67,7 +75,10 @@ export function checkCredentials(
 }
 
 /** The Hub JWT as Docker Hub issues it (observed): `scope` plus the `https://hub.docker.com` claim. */
-export function issueHubJwt(core: EmulatorCore, creds: CheckedCredentials): string {
+export function issueHubJwt(
+  core: EmulatorCore,
+  creds: CheckedCredentials,
+): string {
   const now = Math.floor(core.now() / 1000);
   const claims: JwtClaims = {
     [HUB_CLAIM]: {
@@ -84,7 +95,8 @@ export function issueHubJwt(core: EmulatorCore, creds: CheckedCredentials): stri
     sub: creds.uuid,
     jti: core.random.uuid(),
   };
-  if (creds.source !== 'password') claims.scope = `repo:${creds.identity.scope}`;
+  if (creds.source !== 'password')
+    claims.scope = `repo:${creds.identity.scope}`;
   return signJwt(claims, core.hubKey);
 }
 
@@ -93,7 +105,10 @@ export type BearerResult =
   | { kind: 'invalid' }
   | { kind: 'ok'; identity: HubIdentity; source: string };
 
-export function readHubBearer(core: EmulatorCore, header: string | undefined): BearerResult {
+export function readHubBearer(
+  core: EmulatorCore,
+  header: string | undefined,
+): BearerResult {
   if (!header) return { kind: 'none' };
   const m = /^(?:Bearer|JWT)\s+(\S+)$/i.exec(header);
   if (!m) return { kind: 'invalid' };
@@ -104,10 +119,17 @@ export function readHubBearer(core: EmulatorCore, header: string | undefined): B
     if (!claims) return { kind: 'invalid' };
     core.verifiedTokens.set(`hub:${m[1]}`, claims);
   }
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= core.now()) return { kind: 'invalid' };
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= core.now())
+    return { kind: 'invalid' };
   const hub = claims[HUB_CLAIM] as { username: string; source: string };
-  const scope = (typeof claims.scope === 'string' ? claims.scope.replace(/^repo:/, '') : 'admin') as ScopeLevel;
+  const scope = (
+    typeof claims.scope === 'string'
+      ? claims.scope.replace(/^repo:/, '')
+      : 'admin'
+  ) as ScopeLevel;
   const identity: HubIdentity =
-    hub.source === 'oat' ? { org: hub.username, scope } : { username: hub.username, scope };
+    hub.source === 'oat'
+      ? { org: hub.username, scope }
+      : { username: hub.username, scope };
   return { kind: 'ok', identity, source: hub.source };
 }

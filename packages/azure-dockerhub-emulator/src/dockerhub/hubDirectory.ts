@@ -1,4 +1,10 @@
-import { EmulatorState, HubOrg, HubRepository, HubToken, HubUser } from '../state/EmulatorState';
+import {
+  EmulatorState,
+  HubOrg,
+  HubRepository,
+  HubToken,
+  HubUser,
+} from '../state/EmulatorState';
 
 const eq = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
@@ -10,11 +16,15 @@ export function findCredentialToken(
   secret: string,
 ): HubToken | undefined {
   return state.hub.tokens.find(
-    t => t.secret === secret && (eq(t.user, identifier) || eq(t.org, identifier)),
+    t =>
+      t.secret === secret && (eq(t.user, identifier) || eq(t.org, identifier)),
   );
 }
 
-export function hubUser(state: EmulatorState, username: string | undefined): HubUser | undefined {
+export function hubUser(
+  state: EmulatorState,
+  username: string | undefined,
+): HubUser | undefined {
   return state.hub.users.find(u => eq(u.username, username));
 }
 
@@ -77,7 +87,9 @@ export function canSeeRepository(
   if (!repo.private) return true;
   if (!who || !scopeAtLeast(who.scope, 'read')) return false;
   if (who.org) return eq(who.org, org.name);
-  const role = who.username ? membership(state, org.name, who.username) : undefined;
+  const role = who.username
+    ? membership(state, org.name, who.username)
+    : undefined;
   return role === 'editor' || role === 'owner';
 }
 
@@ -88,6 +100,8 @@ export function canPush(
 ): boolean {
   if (!who || !scopeAtLeast(who.scope, 'write')) return false;
   if (who.org) return eq(who.org, org.name);
-  const role = who.username ? membership(state, org.name, who.username) : undefined;
+  const role = who.username
+    ? membership(state, org.name, who.username)
+    : undefined;
   return role === 'editor' || role === 'owner';
 }

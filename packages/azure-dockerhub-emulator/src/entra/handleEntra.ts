@@ -5,16 +5,26 @@ export const ENTRA_PATH =
   /^\/(common\/discovery\/instance|[^/]+\/v2\.0\/\.well-known\/openid-configuration|[^/]+\/oauth2\/v2\.0\/token|[^/]+\/discovery\/v2\.0\/keys)$/i;
 
 export function entraRouteNames(path: string): string[] {
-  if (/openid-configuration$/i.test(path)) return ['openidConfiguration', 'entra'];
+  if (/openid-configuration$/i.test(path))
+    return ['openidConfiguration', 'entra'];
   if (/oauth2\/v2\.0\/token$/i.test(path)) return ['entraToken', 'entra'];
   return ['entraDiscovery', 'entra'];
 }
 
 /** Entra's OAuth error body: AADSTS code in the description, trace and correlation ids. */
-function oauthError(ctx: RequestContext, status: number, error: string, code: number, text: string) {
+function oauthError(
+  ctx: RequestContext,
+  status: number,
+  error: string,
+  code: number,
+  text: string,
+) {
   const traceId = ctx.core.random.uuid();
   const correlationId = ctx.core.random.uuid();
-  const timestamp = new Date(ctx.core.now()).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date(ctx.core.now())
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return send(ctx, status, {
     error,
     error_description: `AADSTS${code}: ${text} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
@@ -29,12 +39,21 @@ function oauthError(ctx: RequestContext, status: number, error: string, code: nu
 function openIdConfiguration(base: string, tenant: string) {
   return {
     token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    token_endpoint_auth_methods_supported: [
+      'client_secret_post',
+      'private_key_jwt',
+      'client_secret_basic',
+    ],
     jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
     response_modes_supported: ['query', 'fragment', 'form_post'],
     subject_types_supported: ['pairwise'],
     id_token_signing_alg_values_supported: ['RS256'],
-    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
+    response_types_supported: [
+      'code',
+      'id_token',
+      'code id_token',
+      'id_token token',
+    ],
     scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
     issuer: `${base}/${tenant}/v2.0`,
     request_uri_parameter_supported: false,
@@ -44,7 +63,16 @@ function openIdConfiguration(base: string, tenant: string) {
     http_logout_supported: true,
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/${tenant}/oauth2/v2.0/logout`,
-    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'tid', 'oid', 'appid'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'tid',
+      'oid',
+      'appid',
+    ],
     tenant_region_scope: 'EU',
     cloud_instance_name: 'microsoftonline.com',
     cloud_graph_host_name: 'graph.windows.net',
@@ -79,12 +107,21 @@ export async function handleEntra(ctx: RequestContext): Promise<void> {
     return send(ctx, 200, {
       tenant_discovery_endpoint: `${core.url}/${core.state.tenantId}/v2.0/.well-known/openid-configuration`,
       'api-version': '1.1',
-      metadata: [{ preferred_network: new URL(core.url).host, preferred_cache: new URL(core.url).host, aliases: [new URL(core.url).host] }],
+      metadata: [
+        {
+          preferred_network: new URL(core.url).host,
+          preferred_cache: new URL(core.url).host,
+          aliases: [new URL(core.url).host],
+        },
+      ],
     });
   }
   if (/openid-configuration$/i.test(path)) {
     if (ctx.method !== 'GET') {
-      return send(ctx, 405, { error: 'invalid_request', error_description: `The endpoint only accepts GET requests. Received a ${ctx.method} request.` });
+      return send(ctx, 405, {
+        error: 'invalid_request',
+        error_description: `The endpoint only accepts GET requests. Received a ${ctx.method} request.`,
+      });
     }
     if (!tenantMatches(ctx, tenant)) return unknownTenant(ctx, tenant);
     return send(ctx, 200, openIdConfiguration(core.url, tenant));
@@ -95,7 +132,10 @@ export async function handleEntra(ctx: RequestContext): Promise<void> {
   }
   if (ctx.method !== 'POST') {
     // Entra's own answer to anything but POST on the token endpoint.
-    return send(ctx, 405, { error: 'invalid_request', error_description: `AADSTS900561: The endpoint only accepts POST, OPTIONS requests. Received a ${ctx.method} request.` });
+    return send(ctx, 405, {
+      error: 'invalid_request',
+      error_description: `AADSTS900561: The endpoint only accepts POST, OPTIONS requests. Received a ${ctx.method} request.`,
+    });
   }
   if (!tenantMatches(ctx, tenant)) return unknownTenant(ctx, tenant);
   const form = new URLSearchParams(ctx.rawBody.toString('utf8'));
@@ -103,15 +143,27 @@ export async function handleEntra(ctx: RequestContext): Promise<void> {
   let clientSecret = form.get('client_secret') ?? '';
   const basic = /^Basic\s+(.+)$/i.exec(ctx.req.headers.authorization ?? '');
   if (basic) {
-    const [id, ...secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
+    const [id, ...secret] = Buffer.from(basic[1], 'base64')
+      .toString('utf8')
+      .split(':');
     clientId = decodeURIComponent(id);
     clientSecret = decodeURIComponent(secret.join(':'));
   }
   const grant = form.get('grant_type');
   if (grant !== 'client_credentials') {
-    return oauthError(ctx, 400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant ?? ''}'. The emulator supports client_credentials only.`);
+    return oauthError(
+      ctx,
+      400,
+      'unsupported_grant_type',
+      70003,
+      `The app requested an unsupported grant type '${
+        grant ?? ''
+      }'. The emulator supports client_credentials only.`,
+    );
   }
-  const principal = core.state.principals.find(p => p.clientId.toLowerCase() === clientId.toLowerCase());
+  const principal = core.state.principals.find(
+    p => p.clientId.toLowerCase() === clientId.toLowerCase(),
+  );
   if (!principal) {
     return oauthError(
       ctx,
@@ -130,14 +182,18 @@ export async function handleEntra(ctx: RequestContext): Promise<void> {
       `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${principal.clientId}'.`,
     );
   }
-  const scope = (form.get('scope') ?? '').split(' ').find(s => s.endsWith('/.default'));
+  const scope = (form.get('scope') ?? '')
+    .split(' ')
+    .find(s => s.endsWith('/.default'));
   if (!scope) {
     return oauthError(
       ctx,
       400,
       'invalid_scope',
       1002012,
-      `The provided value for scope ${form.get('scope') ?? ''} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      `The provided value for scope ${
+        form.get('scope') ?? ''
+      } is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
     );
   }
   const now = Math.floor(core.now() / 1000);

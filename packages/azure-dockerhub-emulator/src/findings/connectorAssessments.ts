@@ -20,8 +20,27 @@ export interface AssessmentRow {
 
 // Vulnerability assessment needs Defender for Containers or Defender CSPM
 // (https://learn.microsoft.com/azure/defender-for-cloud/support-matrix-defender-for-containers).
-const VA_OFFERINGS = new Set(['DefenderForContainersDockerHub', 'DefenderCspmDockerHub']);
-const PACKAGES = ['openssl', 'libcurl', 'zlib', 'glibc', 'libxml2', 'busybox', 'expat', 'sqlite', 'krb5', 'ncurses', 'pcre2', 'libssh2', 'nodejs', 'python3', 'golang-stdlib'];
+const VA_OFFERINGS = new Set([
+  'DefenderForContainersDockerHub',
+  'DefenderCspmDockerHub',
+]);
+const PACKAGES = [
+  'openssl',
+  'libcurl',
+  'zlib',
+  'glibc',
+  'libxml2',
+  'busybox',
+  'expat',
+  'sqlite',
+  'krb5',
+  'ncurses',
+  'pcre2',
+  'libssh2',
+  'nodejs',
+  'python3',
+  'golang-stdlib',
+];
 const SEVERITIES = [
   ['critical', 'Critical'],
   ['high', 'High'],
@@ -74,7 +93,12 @@ export function connectorAssessments(
             const pkg = PACKAGES[h % PACKAGES.length];
             const cve = `CVE-20${20 + (h % 6)}-${10000 + (h % 50000)}`;
             rows.push({
-              id: `${resourceId}/providers/Microsoft.Security/assessments/${stableGuid('assessment', imageName, key, n)}`,
+              id: `${resourceId}/providers/Microsoft.Security/assessments/${stableGuid(
+                'assessment',
+                imageName,
+                key,
+                n,
+              )}`,
               resourceId,
               connectorId: resourceId.split('/securityentitydata/')[0],
               source: state.assessments.source,

@@ -28,9 +28,12 @@ function dockerHubAssessments(
   now: number,
   connectorId?: string,
 ): AssessmentRow[] {
-  const prefix = connectorId && `${connectorId.toLowerCase()}/securityentitydata/`;
+  const prefix =
+    connectorId && `${connectorId.toLowerCase()}/securityentitydata/`;
   // Only a connector's own assessments can start with its id (the layout puts them there).
-  const assessed = prefix ? connectors.filter(rec => prefix.startsWith(`${rec.id.toLowerCase()}/`)) : connectors;
+  const assessed = prefix
+    ? connectors.filter(rec => prefix.startsWith(`${rec.id.toLowerCase()}/`))
+    : connectors;
   return assessed
     .flatMap(rec => connectorAssessments(state, rec, now))
     .filter(a => a.resourceId.includes('/securityentitydata/'))
@@ -58,11 +61,14 @@ export function findingsSummaryRows(
       findings: 0,
       assessments: 0,
     };
-    if (a.statusCode === 'Unhealthy') row.findings = (row.findings as number) + 1;
+    if (a.statusCode === 'Unhealthy')
+      row.findings = (row.findings as number) + 1;
     row.assessments = (row.assessments as number) + 1;
     counts.set(key, row);
   }
-  return [...counts.values()].sort(byKeys(['connectorId', 'imageName', 'severity', 'source']));
+  return [...counts.values()].sort(
+    byKeys(['connectorId', 'imageName', 'severity', 'source']),
+  );
 }
 
 /**
@@ -85,9 +91,19 @@ export function worstFindingsRows(
     const severityRank = SEVERITY_RANK[a.severity];
     if (severityRank === undefined) continue;
     const key = `${a.connectorId}|${severityRank}`;
-    const group = groups.get(key) ?? { connectorId: a.connectorId, severityRank, findings: [] };
+    const group = groups.get(key) ?? {
+      connectorId: a.connectorId,
+      severityRank,
+      findings: [],
+    };
     if (group.findings.length < limit) {
-      group.findings.push([a.id, a.imageName, a.displayName, a.fixedVersion, a.cves]);
+      group.findings.push([
+        a.id,
+        a.imageName,
+        a.displayName,
+        a.fixedVersion,
+        a.cves,
+      ]);
     }
     groups.set(key, group);
   }
@@ -101,8 +117,12 @@ export function assessmentSourceRows(
   now: number,
 ): Row[] {
   const counts = new Map<string, number>();
-  for (const a of connectors.flatMap(rec => connectorAssessments(state, rec, now))) {
+  for (const a of connectors.flatMap(rec =>
+    connectorAssessments(state, rec, now),
+  )) {
     counts.set(a.source, (counts.get(a.source) ?? 0) + 1);
   }
-  return [...counts].map(([source, assessments]) => ({ source, assessments })).sort(byKeys(['source']));
+  return [...counts]
+    .map(([source, assessments]) => ({ source, assessments }))
+    .sort(byKeys(['source']));
 }

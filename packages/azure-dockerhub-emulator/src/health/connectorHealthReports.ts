@@ -1,9 +1,19 @@
-import { ConnectorRecord, EmulatorState, HubToken, JsonObject } from '../state/EmulatorState';
+import {
+  ConnectorRecord,
+  EmulatorState,
+  HubToken,
+  JsonObject,
+} from '../state/EmulatorState';
 import { stableGuid } from '../util/stableGuid';
-import { findCredentialToken, hubOrg, membership } from '../dockerhub/hubDirectory';
+import {
+  findCredentialToken,
+  hubOrg,
+  membership,
+} from '../dockerhub/hubDirectory';
 
 /** "Unique key for the health report type" (healthReports.json): one report type, one GUID. */
-export const DOCKER_HUB_CONNECTIVITY_REPORT = 'a9e3c8f4-5b0e-4a7c-9a44-6d2f1d7b3e10';
+export const DOCKER_HUB_CONNECTIVITY_REPORT =
+  'a9e3c8f4-5b0e-4a7c-9a44-6d2f1d7b3e10';
 
 type IssueType =
   | 'credentialsMissing'
@@ -31,38 +41,52 @@ const UPDATE_CONNECTOR =
 const ISSUES: Record<IssueType, IssueText> = {
   credentialsMissing: {
     name: 'Docker Hub credentials are missing',
-    description: org => `The connector for Docker Hub organization '${org}' has no access token, so Defender for Cloud cannot read the organization's repositories.`,
-    remediation: (_o, user) => `For user '${user}', ${CREATE_TOKEN}, ${UPDATE_CONNECTOR}`,
+    description: org =>
+      `The connector for Docker Hub organization '${org}' has no access token, so Defender for Cloud cannot read the organization's repositories.`,
+    remediation: (_o, user) =>
+      `For user '${user}', ${CREATE_TOKEN}, ${UPDATE_CONNECTOR}`,
   },
   invalidCredentials: {
     name: 'Docker Hub authentication failed',
-    description: (org, user) => `Docker Hub rejected the user name '${user}' and access token stored in the connector for organization '${org}'. Image inventory and vulnerability assessment for the organization have stopped.`,
-    remediation: (_o, user) => `Check that the user name is '${user}' and that the token belongs to that user; otherwise ${CREATE_TOKEN}, ${UPDATE_CONNECTOR}`,
+    description: (org, user) =>
+      `Docker Hub rejected the user name '${user}' and access token stored in the connector for organization '${org}'. Image inventory and vulnerability assessment for the organization have stopped.`,
+    remediation: (_o, user) =>
+      `Check that the user name is '${user}' and that the token belongs to that user; otherwise ${CREATE_TOKEN}, ${UPDATE_CONNECTOR}`,
   },
   tokenRevoked: {
     name: 'Docker Hub access token was revoked',
-    description: (org, user) => `The access token of Docker Hub user '${user}' stored in the connector for organization '${org}' was deactivated or deleted. Image inventory and vulnerability assessment for the organization have stopped.`,
-    remediation: (_o, user) => `For user '${user}', ${CREATE_TOKEN}, ${UPDATE_CONNECTOR}`,
+    description: (org, user) =>
+      `The access token of Docker Hub user '${user}' stored in the connector for organization '${org}' was deactivated or deleted. Image inventory and vulnerability assessment for the organization have stopped.`,
+    remediation: (_o, user) =>
+      `For user '${user}', ${CREATE_TOKEN}, ${UPDATE_CONNECTOR}`,
   },
   tokenExpired: {
     name: 'Docker Hub access token expired',
-    description: (org, user) => `The access token of Docker Hub user '${user}' stored in the connector for organization '${org}' has expired. Image inventory and vulnerability assessment for the organization have stopped.`,
-    remediation: (_o, user) => `For user '${user}', ${CREATE_TOKEN} and an expiration that fits your rotation policy, ${UPDATE_CONNECTOR}`,
+    description: (org, user) =>
+      `The access token of Docker Hub user '${user}' stored in the connector for organization '${org}' has expired. Image inventory and vulnerability assessment for the organization have stopped.`,
+    remediation: (_o, user) =>
+      `For user '${user}', ${CREATE_TOKEN} and an expiration that fits your rotation policy, ${UPDATE_CONNECTOR}`,
   },
   organizationNotFound: {
     name: 'Docker Hub organization not found',
-    description: org => `Docker Hub organization '${org}' does not exist or was deleted, so there is nothing to scan.`,
-    remediation: org => `Check the organization name '${org}' of the connector. If the organization was deleted on purpose, delete this connector to stop the Docker Hub environment.`,
+    description: org =>
+      `Docker Hub organization '${org}' does not exist or was deleted, so there is nothing to scan.`,
+    remediation: org =>
+      `Check the organization name '${org}' of the connector. If the organization was deleted on purpose, delete this connector to stop the Docker Hub environment.`,
   },
   userNotMember: {
     name: 'Docker Hub user is not a member of the organization',
-    description: (org, user) => `Docker Hub user '${user}' is not a member of organization '${org}', so Defender for Cloud cannot see the organization's private repositories.`,
-    remediation: (org, user) => `As an owner of '${org}', invite '${user}' to the organization with the 'Editor' role so it can access all repositories of the organization.`,
+    description: (org, user) =>
+      `Docker Hub user '${user}' is not a member of organization '${org}', so Defender for Cloud cannot see the organization's private repositories.`,
+    remediation: (org, user) =>
+      `As an owner of '${org}', invite '${user}' to the organization with the 'Editor' role so it can access all repositories of the organization.`,
   },
   insufficientTokenScope: {
     name: 'Docker Hub access token cannot read private repositories',
-    description: (org, user) => `The access token of Docker Hub user '${user}' has the 'Public Repo Read-only' permission. Defender for Cloud scans private repositories only, so nothing in organization '${org}' is assessed.`,
-    remediation: (_o, user) => `For user '${user}', ${CREATE_TOKEN} (not 'Public Repo Read-only'), ${UPDATE_CONNECTOR}`,
+    description: (org, user) =>
+      `The access token of Docker Hub user '${user}' has the 'Public Repo Read-only' permission. Defender for Cloud scans private repositories only, so nothing in organization '${org}' is assessed.`,
+    remediation: (_o, user) =>
+      `For user '${user}', ${CREATE_TOKEN} (not 'Public Repo Read-only'), ${UPDATE_CONNECTOR}`,
   },
 };
 
@@ -79,8 +103,13 @@ export function evaluateCredentials(
   secret: string | undefined,
   at: number,
 ): HealthEvaluation {
-  if (!secret || !username) return { code: 'NotHealthy', issues: ['credentialsMissing'] };
-  const token: HubToken | undefined = findCredentialToken(state, username, secret);
+  if (!secret || !username)
+    return { code: 'NotHealthy', issues: ['credentialsMissing'] };
+  const token: HubToken | undefined = findCredentialToken(
+    state,
+    username,
+    secret,
+  );
   if (!token) return { code: 'NotHealthy', issues: ['invalidCredentials'] };
   if (token.revoked) return { code: 'NotHealthy', issues: ['tokenRevoked'] };
   if (token.expiresAt !== undefined && token.expiresAt <= at) {
@@ -88,8 +117,10 @@ export function evaluateCredentials(
   }
   const issues: IssueType[] = [];
   if (!hubOrg(state, org)) issues.push('organizationNotFound');
-  else if (token.user && !membership(state, org, token.user)) issues.push('userNotMember');
-  else if (token.org && token.org.toLowerCase() !== org.toLowerCase()) issues.push('userNotMember');
+  else if (token.user && !membership(state, org, token.user))
+    issues.push('userNotMember');
+  else if (token.org && token.org.toLowerCase() !== org.toLowerCase())
+    issues.push('userNotMember');
   if (token.scope === 'public_read') issues.push('insufficientTokenScope');
   return { code: issues.length ? 'NotHealthy' : 'Healthy', issues };
 }
@@ -126,7 +157,8 @@ export function connectorHealth(
     statusChange = evaluations[i].from;
   }
   const cycle = Math.max(delay, 1000);
-  const lastScanned = current.from + Math.floor((now - current.from) / cycle) * cycle;
+  const lastScanned =
+    current.from + Math.floor((now - current.from) / cycle) * cycle;
   return {
     evaluation: current.result,
     firstEvaluation: evaluations[0].from,
@@ -141,7 +173,9 @@ export function healthReportResource(
   health: ConnectorHealth,
 ): JsonObject {
   const org = String(rec.properties.hierarchyIdentifier ?? '');
-  const user = String(rec.credentials[rec.credentials.length - 1]?.username ?? '');
+  const user = String(
+    rec.credentials[rec.credentials.length - 1]?.username ?? '',
+  );
   const iso = (ms: number) => new Date(ms).toISOString();
   const healthy = health.evaluation.code === 'Healthy';
   return {
@@ -149,7 +183,11 @@ export function healthReportResource(
     name: DOCKER_HUB_CONNECTIVITY_REPORT,
     type: 'Microsoft.Security/healthReports',
     properties: {
-      resourceDetails: { source: 'DockerHub', id: rec.id, connectorId: rec.guid },
+      resourceDetails: {
+        source: 'DockerHub',
+        id: rec.id,
+        connectorId: rec.guid,
+      },
       environmentDetails: {
         nativeResourceId: org,
         environmentHierarchyId: org,
@@ -157,10 +195,16 @@ export function healthReportResource(
         subscriptionId: rec.subscriptionId,
         tenantId: state.tenantId,
       },
-      healthDataClassification: { component: 'Connectivity', scenario: 'Authentication', scope: 'Connectors' },
+      healthDataClassification: {
+        component: 'Connectivity',
+        scenario: 'Authentication',
+        scope: 'Connectors',
+      },
       status: {
         code: health.evaluation.code,
-        ...(healthy ? {} : { reason: ISSUES[health.evaluation.issues[0]].name }),
+        ...(healthy
+          ? {}
+          : { reason: ISSUES[health.evaluation.issues[0]].name }),
         lastScannedDate: iso(health.lastScanned),
         statusChangeDate: iso(health.statusChange),
         firstEvaluationDate: iso(health.firstEvaluation),
@@ -171,7 +215,10 @@ export function healthReportResource(
       issues: health.evaluation.issues.map(type => ({
         issueKey: stableGuid('docker-hub-health-issue', type),
         issueName: ISSUES[type].name,
-        securityValues: ['Container image inventory', 'Container image vulnerability assessment'],
+        securityValues: [
+          'Container image inventory',
+          'Container image vulnerability assessment',
+        ],
         issueDescription: ISSUES[type].description(org, user),
         remediationSteps: ISSUES[type].remediation(org, user),
         remediationScript: '',

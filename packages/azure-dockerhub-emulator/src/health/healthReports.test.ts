@@ -1,20 +1,44 @@
 import { Emulator, startEmulator } from '../startEmulator';
-import { connectorPath, DEMO, dockerHubConnectorBody, HEALTH_API, TestClient } from '../testUtils/TestClient';
+import {
+  connectorPath,
+  DEMO,
+  dockerHubConnectorBody,
+  HEALTH_API,
+  TestClient,
+} from '../testUtils/TestClient';
 
 describe('healthReports (2023-05-01-preview) over time', () => {
   let emu: Emulator;
   let client: TestClient;
   const reports = async (connectorId: string) => {
-    const res = await client.arm('GET', `${connectorId}/providers/Microsoft.Security/healthReports`, { apiVersion: HEALTH_API });
+    const res = await client.arm(
+      'GET',
+      `${connectorId}/providers/Microsoft.Security/healthReports`,
+      { apiVersion: HEALTH_API },
+    );
     expect(res.status).toBe(200);
     return res.json.value as any[];
   };
   const status = async (connectorId: string) => {
     const [report] = await reports(connectorId);
-    return report ? { code: report.properties.status.code, issues: report.properties.issues.map((i: any) => i.issueName) } : undefined;
+    return report
+      ? {
+          code: report.properties.status.code,
+          issues: report.properties.issues.map((i: any) => i.issueName),
+        }
+      : undefined;
   };
-  const onboard = async (org: string, user: string, token: string, name = `dockerhub-${org}`) => {
-    const res = await client.arm('PUT', connectorPath(DEMO.prodSub, DEMO.rg, name), { body: dockerHubConnectorBody(org, user, token) });
+  const onboard = async (
+    org: string,
+    user: string,
+    token: string,
+    name = `dockerhub-${org}`,
+  ) => {
+    const res = await client.arm(
+      'PUT',
+      connectorPath(DEMO.prodSub, DEMO.rg, name),
+      { body: dockerHubConnectorBody(org, user, token) },
+    );
     expect([200, 201]).toContain(res.status);
     return connectorPath(DEMO.prodSub, DEMO.rg, name);
   };
@@ -39,15 +63,41 @@ describe('healthReports (2023-05-01-preview) over time', () => {
     const [report] = await reports(id);
     expect(report.properties.status.code).toBe('Healthy');
     expect(report.properties.resourceDetails.id).toBe(id);
-    const single = await client.arm('GET', report.id, { apiVersion: HEALTH_API });
+    const single = await client.arm('GET', report.id, {
+      apiVersion: HEALTH_API,
+    });
     expect(single.json).toEqual(report);
   });
 
   it.each([
-    ['a public_read token', 'acme', 'mdc-acme', DEMO.acmePublicRead, 'Docker Hub access token cannot read private repositories'],
-    ['an expired token', 'acme', 'mdc-acme', DEMO.acmeExpired, 'Docker Hub access token expired'],
-    ['a user outside the organization', 'acme', 'outsider', DEMO.outsiderRead, 'Docker Hub user is not a member of the organization'],
-    ['a deleted organization', 'hooli', 'jdoe', DEMO.jdoeAdmin, 'Docker Hub organization not found'],
+    [
+      'a public_read token',
+      'acme',
+      'mdc-acme',
+      DEMO.acmePublicRead,
+      'Docker Hub access token cannot read private repositories',
+    ],
+    [
+      'an expired token',
+      'acme',
+      'mdc-acme',
+      DEMO.acmeExpired,
+      'Docker Hub access token expired',
+    ],
+    [
+      'a user outside the organization',
+      'acme',
+      'outsider',
+      DEMO.outsiderRead,
+      'Docker Hub user is not a member of the organization',
+    ],
+    [
+      'a deleted organization',
+      'hooli',
+      'jdoe',
+      DEMO.jdoeAdmin,
+      'Docker Hub organization not found',
+    ],
   ])('reports NotHealthy for %s', async (_name, org, user, token, issue) => {
     const id = await onboard(org, user, token);
     emu.advanceTime(10_000);
@@ -65,8 +115,22 @@ describe('healthReports (2023-05-01-preview) over time', () => {
       azure: {
         tenantId: DEMO.tenantId,
         healthDelaySeconds: 5,
-        principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
-        subscriptions: [{ id: DEMO.prodSub, displayName: 's', plans: { Containers: 'Standard' }, resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }] }],
+        principals: [
+          {
+            clientId: DEMO.clientId,
+            clientSecret: DEMO.clientSecret,
+            displayName: 'p',
+            roles: { [DEMO.prodSub]: 'Owner' },
+          },
+        ],
+        subscriptions: [
+          {
+            id: DEMO.prodSub,
+            displayName: 's',
+            plans: { Containers: 'Standard' },
+            resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
+          },
+        ],
       },
       dockerHub: {
         users: [{ username: 'u', email: 'u@x.example' }],
@@ -81,9 +145,31 @@ describe('healthReports (2023-05-01-preview) over time', () => {
       azure: {
         tenantId: DEMO.tenantId,
         healthDelaySeconds: 5,
-        principals: [{ clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, displayName: 'p', roles: { [DEMO.prodSub]: 'Owner' } }],
-        subscriptions: [{ id: DEMO.prodSub, displayName: 's', resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }] }],
-        connectors: [{ subscriptionId: DEMO.prodSub, resourceGroup: DEMO.rg, name: 'dockerhub-acme', organization: 'acme', username: 'u', token: 'dckr_pat_t' }],
+        principals: [
+          {
+            clientId: DEMO.clientId,
+            clientSecret: DEMO.clientSecret,
+            displayName: 'p',
+            roles: { [DEMO.prodSub]: 'Owner' },
+          },
+        ],
+        subscriptions: [
+          {
+            id: DEMO.prodSub,
+            displayName: 's',
+            resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
+          },
+        ],
+        connectors: [
+          {
+            subscriptionId: DEMO.prodSub,
+            resourceGroup: DEMO.rg,
+            name: 'dockerhub-acme',
+            organization: 'acme',
+            username: 'u',
+            token: 'dckr_pat_t',
+          },
+        ],
       },
       dockerHub: {
         users: [{ username: 'u', email: 'u@x.example' }],
@@ -91,31 +177,62 @@ describe('healthReports (2023-05-01-preview) over time', () => {
         tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
       },
     });
-    expect(await status(id)).toEqual({ code: 'NotHealthy', issues: ['Docker Hub user is not a member of the organization'] });
+    expect(await status(id)).toEqual({
+      code: 'NotHealthy',
+      issues: ['Docker Hub user is not a member of the organization'],
+    });
   });
 
   it('heals a revoked-token connector on the next cycle after the token is rotated', async () => {
     const id = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-initech');
-    expect(await status(id)).toEqual({ code: 'NotHealthy', issues: ['Docker Hub access token was revoked'] });
-    const put = await client.arm('PUT', id, { body: dockerHubConnectorBody('initech', 'mdc-initech', DEMO.initechRotated) });
+    expect(await status(id)).toEqual({
+      code: 'NotHealthy',
+      issues: ['Docker Hub access token was revoked'],
+    });
+    const put = await client.arm('PUT', id, {
+      body: dockerHubConnectorBody(
+        'initech',
+        'mdc-initech',
+        DEMO.initechRotated,
+      ),
+    });
     expect(put.status).toBe(200);
     // Still the old evaluation until the delay has passed.
     expect((await status(id))?.code).toBe('NotHealthy');
     emu.advanceTime(10_000);
     expect(await status(id)).toEqual({ code: 'Healthy', issues: [] });
     const [report] = await reports(id);
-    expect(Date.parse(report.properties.status.statusChangeDate)).toBeGreaterThan(
-      Date.parse(report.properties.status.firstEvaluationDate),
-    );
+    expect(
+      Date.parse(report.properties.status.statusChangeDate),
+    ).toBeGreaterThan(Date.parse(report.properties.status.firstEvaluationDate));
   });
 
   it('lists reports at subscription scope', async () => {
-    const res = await client.arm('GET', `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/healthReports`, { apiVersion: HEALTH_API });
-    expect(res.json.value.map((r: any) => [r.properties.resourceDetails.id.split('/').pop(), r.properties.status.code]).sort()).toEqual([
+    const res = await client.arm(
+      'GET',
+      `/subscriptions/${DEMO.prodSub}/providers/Microsoft.Security/healthReports`,
+      { apiVersion: HEALTH_API },
+    );
+    expect(
+      res.json.value
+        .map((r: any) => [
+          r.properties.resourceDetails.id.split('/').pop(),
+          r.properties.status.code,
+        ])
+        .sort(),
+    ).toEqual([
       ['dockerhub-initech', 'NotHealthy'],
       ['dockerhub-umbrella', 'Healthy'],
     ]);
-    const missing = await client.arm('GET', `${connectorPath(DEMO.prodSub, DEMO.rg, 'nope')}/providers/Microsoft.Security/healthReports`, { apiVersion: HEALTH_API });
+    const missing = await client.arm(
+      'GET',
+      `${connectorPath(
+        DEMO.prodSub,
+        DEMO.rg,
+        'nope',
+      )}/providers/Microsoft.Security/healthReports`,
+      { apiVersion: HEALTH_API },
+    );
     expect(missing.status).toBe(404);
   });
 });

@@ -20,7 +20,13 @@ describe('scenarios', () => {
       parseScenario({
         azure: {
           tenantId: 'not-a-guid',
-          subscriptions: [{ id: '11111111-1111-1111-1111-111111111111', displayName: 's', plans: { Containers: 'Gold' } }],
+          subscriptions: [
+            {
+              id: '11111111-1111-1111-1111-111111111111',
+              displayName: 's',
+              plans: { Containers: 'Gold' },
+            },
+          ],
         },
       });
     expect(attempt).toThrow(ScenarioError);
@@ -28,7 +34,9 @@ describe('scenarios', () => {
       expect.objectContaining({
         problems: expect.arrayContaining([
           'azure.tenantId: must be a GUID',
-          expect.stringMatching(/^azure\.subscriptions\[0\]\.plans\.Containers: /),
+          expect.stringMatching(
+            /^azure\.subscriptions\[0\]\.plans\.Containers: /,
+          ),
         ]),
       }),
     );
@@ -40,16 +48,41 @@ describe('scenarios', () => {
       parseScenario({
         azure: {
           tenantId: '00000000-0000-0000-0000-000000000000',
-          subscriptions: [{ id: '11111111-1111-1111-1111-111111111111', displayName: 's', resourceGroups: [{ name: 'rg', location: 'x' }] }],
-          connectors: [{ subscriptionId: '11111111-1111-1111-1111-111111111111', resourceGroup: 'rg', name: 'c', organization: 'o', username: 'u', token: secret }],
+          subscriptions: [
+            {
+              id: '11111111-1111-1111-1111-111111111111',
+              displayName: 's',
+              resourceGroups: [{ name: 'rg', location: 'x' }],
+            },
+          ],
+          connectors: [
+            {
+              subscriptionId: '11111111-1111-1111-1111-111111111111',
+              resourceGroup: 'rg',
+              name: 'c',
+              organization: 'o',
+              username: 'u',
+              token: secret,
+            },
+          ],
         },
       }),
-    ).toThrow(/azure\.connectors\[0\]\.token: does not match any dockerHub\.tokens\[\]\.secret/);
+    ).toThrow(
+      /azure\.connectors\[0\]\.token: does not match any dockerHub\.tokens\[\]\.secret/,
+    );
   });
 
   it('reads JSON scenario files too', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emu-')), 's.json');
-    fs.writeFileSync(file, JSON.stringify({ azure: { tenantId: '00000000-0000-0000-0000-000000000000' } }));
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'emu-')),
+      's.json',
+    );
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        azure: { tenantId: '00000000-0000-0000-0000-000000000000' },
+      }),
+    );
     const caFile = path.join(path.dirname(file), 'ca.pem');
     const emu = await startEmulator({ scenario: file, caFile });
     expect(fs.readFileSync(caFile, 'utf8')).toBe(emu.caPem);
@@ -59,7 +92,9 @@ describe('scenarios', () => {
   });
 
   it('parses the CLI flags', () => {
-    expect(parseArgs(['--port', '0', '--seed=9', '--ca-file', '/tmp/ca.pem'])).toMatchObject({ port: 0, seed: 9, caFile: '/tmp/ca.pem' });
+    expect(
+      parseArgs(['--port', '0', '--seed=9', '--ca-file', '/tmp/ca.pem']),
+    ).toMatchObject({ port: 0, seed: 9, caFile: '/tmp/ca.pem' });
     expect(() => parseArgs(['--port', 'x'])).toThrow(/non-negative integer/);
     expect(() => parseArgs(['--nope'])).toThrow(/Unknown option/);
   });

@@ -52,7 +52,13 @@ const connectorSchema = z.strictObject({
   token: z.string().min(1),
   scanInterval: z.number().int().min(1).max(24).default(24),
   offerings: z
-    .array(z.enum(['CspmMonitorDockerHub', 'DefenderForContainersDockerHub', 'DefenderCspmDockerHub']))
+    .array(
+      z.enum([
+        'CspmMonitorDockerHub',
+        'DefenderForContainersDockerHub',
+        'DefenderCspmDockerHub',
+      ]),
+    )
     .default(['CspmMonitorDockerHub', 'DefenderForContainersDockerHub']),
   /** When the connector was created; default: long enough ago for health reports to exist. */
   createdAt: isoDate.optional(),
@@ -83,13 +89,26 @@ export const scenarioSchema = z.strictObject({
           id: guid,
           displayName: z.string().min(1),
           registrationState: z
-            .enum(['Registered', 'NotRegistered', 'Registering', 'Unregistering'])
+            .enum([
+              'Registered',
+              'NotRegistered',
+              'Registering',
+              'Unregistering',
+            ])
             .default('Registered'),
           plans: z
-            .strictObject({ Containers: planTier.default('Free'), CloudPosture: planTier.default('Free') })
+            .strictObject({
+              Containers: planTier.default('Free'),
+              CloudPosture: planTier.default('Free'),
+            })
             .default({ Containers: 'Free', CloudPosture: 'Free' }),
           resourceGroups: z
-            .array(z.strictObject({ name: z.string().min(1), location: z.string().min(1) }))
+            .array(
+              z.strictObject({
+                name: z.string().min(1),
+                location: z.string().min(1),
+              }),
+            )
             .default([]),
         }),
       )
@@ -111,7 +130,9 @@ export const scenarioSchema = z.strictObject({
      * `elsewhere` puts them outside any connector, so a filter on the connector prefix finds
      * nothing: the tenant a plugin must not show as free of findings.
      */
-    assessmentLayout: z.enum(['underConnector', 'elsewhere']).default('underConnector'),
+    assessmentLayout: z
+      .enum(['underConnector', 'elsewhere'])
+      .default('underConnector'),
     /**
      * `properties.resourceDetails.Source` of Docker Hub image assessments [inferred]: Microsoft
      * documents `Azure`, `AWS` and `GCP` only; `DockerHub` is our choice, so clients should not

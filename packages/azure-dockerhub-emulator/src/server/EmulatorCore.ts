@@ -46,7 +46,10 @@ export function createCore(options: CoreOptions): EmulatorCore & {
   const etagRandom = new SeededRandom(options.seed ^ 0x5a5a5a5a);
   const nextEtag = () => {
     const h = etagRandom.hex(20);
-    return `"${h.slice(0, 8)}-0000-0${h.slice(8, 11)}-0000-${h.slice(11, 20)}000"`;
+    return `"${h.slice(0, 8)}-0000-0${h.slice(8, 11)}-0000-${h.slice(
+      11,
+      20,
+    )}000"`;
   };
   const core = {
     specs: options.specs,
@@ -63,7 +66,8 @@ export function createCore(options: CoreOptions): EmulatorCore & {
     rateWindows: new Map(),
     validateResponses: options.validateResponses ?? false,
     advance(ms: number) {
-      if (!(ms >= 0)) throw new Error('advanceTime needs a non-negative number of ms');
+      if (!(ms >= 0))
+        throw new Error('advanceTime needs a non-negative number of ms');
       offset += ms;
     },
     load(scenario: Scenario) {
@@ -71,7 +75,8 @@ export function createCore(options: CoreOptions): EmulatorCore & {
         offset = Date.parse(scenario.startTime) - options.now();
       }
       core.state = createState(scenario, core.now(), nextEtag);
-      if (options.echoAccessToken !== undefined) core.state.echoAccessToken = options.echoAccessToken;
+      if (options.echoAccessToken !== undefined)
+        core.state.echoAccessToken = options.echoAccessToken;
       core.verifiedTokens.clear();
       core.rateWindows.clear();
     },

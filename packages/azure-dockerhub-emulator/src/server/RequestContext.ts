@@ -44,7 +44,12 @@ export function logRequest(ctx: RequestContext, status: number) {
 }
 
 /** The 500 that replaces an answer breaking its route's schema, or undefined when it is valid. */
-function invalidAnswer(ctx: RequestContext, status: number, payload: Buffer, contentType?: string) {
+function invalidAnswer(
+  ctx: RequestContext,
+  status: number,
+  payload: Buffer,
+  contentType?: string,
+) {
   const text = payload.toString('utf8');
   let json: unknown;
   try {
@@ -52,9 +57,16 @@ function invalidAnswer(ctx: RequestContext, status: number, payload: Buffer, con
   } catch {
     json = undefined;
   }
-  const issues = responseViolations(ctx.core.specs, ctx.method, ctx.path, { status, contentType, text, json });
+  const issues = responseViolations(ctx.core.specs, ctx.method, ctx.path, {
+    status,
+    contentType,
+    text,
+    json,
+  });
   if (issues.length === 0) return undefined;
-  const message = `The emulator's ${status} answer to ${ctx.method} ${ctx.path} breaks its schema: ${issues.join('; ')}`;
+  const message = `The emulator's ${status} answer to ${ctx.method} ${
+    ctx.path
+  } breaks its schema: ${issues.join('; ')}`;
   // Bodies stay out of the log: they may hold tokens.
   process.stderr.write(`azure-dockerhub-emulator: ${message}\n`);
   return { error: { code: 'EmulatorInvalidResponse', message } };
@@ -72,13 +84,20 @@ export async function send(
       ? Buffer.alloc(0)
       : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const all: Record<string, string> = { ...ctx.headers, ...headers };
-  const typeHeader = Object.keys(all).find(h => h.toLowerCase() === 'content-type');
+  const typeHeader = Object.keys(all).find(
+    h => h.toLowerCase() === 'content-type',
+  );
   if (body !== undefined && !typeHeader) {
     all['Content-Type'] = 'application/json; charset=utf-8';
   }
   let answered = status;
   if (ctx.core.validateResponses) {
-    const invalid = invalidAnswer(ctx, status, payload, all[typeHeader ?? 'Content-Type']);
+    const invalid = invalidAnswer(
+      ctx,
+      status,
+      payload,
+      all[typeHeader ?? 'Content-Type'],
+    );
     if (invalid) {
       answered = 500;
       payload = Buffer.from(JSON.stringify(invalid));

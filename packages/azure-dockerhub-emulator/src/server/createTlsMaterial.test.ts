@@ -26,8 +26,13 @@ describe('a kept CA (caDir)', () => {
   it('is replaced within 7 days of its end, and when its key does not match', async () => {
     const kept = await loadOrCreateTlsMaterial(dir);
     const validTo = Date.parse(new X509Certificate(kept.cert).validTo);
-    expect((await loadOrCreateTlsMaterial(dir, validTo - 8 * 86_400_000)).cert).toBe(kept.cert);
-    const renewed = await loadOrCreateTlsMaterial(dir, validTo - 6 * 86_400_000);
+    expect(
+      (await loadOrCreateTlsMaterial(dir, validTo - 8 * 86_400_000)).cert,
+    ).toBe(kept.cert);
+    const renewed = await loadOrCreateTlsMaterial(
+      dir,
+      validTo - 6 * 86_400_000,
+    );
     expect(renewed.cert).not.toBe(kept.cert);
 
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-ca-'));
@@ -36,6 +41,10 @@ describe('a kept CA (caDir)', () => {
     fs.writeFileSync(path.join(dir, 'ca-key.pem'), foreign.key);
     const repaired = await loadOrCreateTlsMaterial(dir);
     expect(repaired.cert).not.toBe(renewed.cert);
-    expect(new X509Certificate(repaired.cert).checkPrivateKey(require('node:crypto').createPrivateKey(repaired.key))).toBe(true);
+    expect(
+      new X509Certificate(repaired.cert).checkPrivateKey(
+        require('node:crypto').createPrivateKey(repaired.key),
+      ),
+    ).toBe(true);
   });
 });

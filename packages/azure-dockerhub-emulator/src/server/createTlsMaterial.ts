@@ -15,26 +15,34 @@ const RENEW_BEFORE_MS = 7 * 86_400_000;
 /** A fresh self-signed certificate for loopback: SAN IP:127.0.0.1, IP:::1 and DNS:localhost. */
 export async function createTlsMaterial(): Promise<TlsMaterial> {
   const notBeforeDate = new Date(Date.now() - 60_000);
-  const pems = await generate([{ name: 'commonName', value: 'azure-dockerhub-emulator' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate: new Date(notBeforeDate.getTime() + VALID_DAYS * 86_400_000),
-    extensions: [
-      { name: 'basicConstraints', cA: true },
-      { name: 'keyUsage', digitalSignature: true, keyCertSign: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 7, ip: '127.0.0.1' },
-          { type: 7, ip: '::1' },
-          { type: 2, value: 'localhost' },
-        ],
-      },
-    ],
-  });
+  const pems = await generate(
+    [{ name: 'commonName', value: 'azure-dockerhub-emulator' }],
+    {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notBeforeDate,
+      notAfterDate: new Date(notBeforeDate.getTime() + VALID_DAYS * 86_400_000),
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        {
+          name: 'keyUsage',
+          digitalSignature: true,
+          keyCertSign: true,
+          keyEncipherment: true,
+        },
+        { name: 'extKeyUsage', serverAuth: true },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 7, ip: '127.0.0.1' },
+            { type: 7, ip: '::1' },
+            { type: 2, value: 'localhost' },
+          ],
+        },
+      ],
+    },
+  );
   return { key: pems.private, cert: pems.cert };
 }
 
@@ -47,7 +55,10 @@ const CA_DIR_KEY = 'ca-key.pem';
  * once (a Backstage backend reads `caFile` at startup) keep trusting a restarted emulator.
  * Created on first use, and replaced when unreadable, not matching, or within 7 days of expiry.
  */
-export async function loadOrCreateTlsMaterial(dir: string, now = Date.now()): Promise<TlsMaterial> {
+export async function loadOrCreateTlsMaterial(
+  dir: string,
+  now = Date.now(),
+): Promise<TlsMaterial> {
   const certPath = path.join(dir, CA_DIR_CERT);
   const keyPath = path.join(dir, CA_DIR_KEY);
   const stored = readStored(certPath, keyPath, now);
@@ -60,7 +71,11 @@ export async function loadOrCreateTlsMaterial(dir: string, now = Date.now()): Pr
   return fresh;
 }
 
-function readStored(certPath: string, keyPath: string, now: number): TlsMaterial | undefined {
+function readStored(
+  certPath: string,
+  keyPath: string,
+  now: number,
+): TlsMaterial | undefined {
   let cert: string;
   let key: string;
   try {

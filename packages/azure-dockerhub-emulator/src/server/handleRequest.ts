@@ -112,9 +112,19 @@ function armNotFound(ctx: RequestContext) {
   }
   const group = GROUP.exec(ctx.path);
   if (group) {
-    return armError(ctx, 404, 'ResourceGroupNotFound', `Resource group '${group[2]}' could not be found.`);
+    return armError(
+      ctx,
+      404,
+      'ResourceGroupNotFound',
+      `Resource group '${group[2]}' could not be found.`,
+    );
   }
-  return armError(ctx, 404, 'NotFound', `The resource '${ctx.path}' was not found.`);
+  return armError(
+    ctx,
+    404,
+    'NotFound',
+    `The resource '${ctx.path}' was not found.`,
+  );
 }
 
 /**
@@ -123,19 +133,31 @@ function armNotFound(ctx: RequestContext) {
  */
 function armConflict(ctx: RequestContext) {
   if (['PUT', 'PATCH', 'DELETE'].includes(ctx.method)) {
-    const lock = (GROUP.exec(ctx.path) ?? SUBSCRIPTION.exec(ctx.path))?.[0] ?? '/';
+    const lock =
+      (GROUP.exec(ctx.path) ?? SUBSCRIPTION.exec(ctx.path))?.[0] ?? '/';
     return armError(
       ctx,
       409,
       'ScopeLocked',
-      `The scope '${ctx.path}' cannot perform ${ctx.method === 'DELETE' ? 'delete' : 'write'} operation because following scope(s) are locked: '${lock}'. Please remove the lock and try again.`,
+      `The scope '${ctx.path}' cannot perform ${
+        ctx.method === 'DELETE' ? 'delete' : 'write'
+      } operation because following scope(s) are locked: '${lock}'. Please remove the lock and try again.`,
     );
   }
-  return armError(ctx, 409, 'Conflict', `The request conflicts with the current state of '${ctx.path}'.`);
+  return armError(
+    ctx,
+    409,
+    'Conflict',
+    `The request conflicts with the current state of '${ctx.path}'.`,
+  );
 }
 
 /** What a gateway in front of Docker Hub answers when the service behind it fails: HTML, not JSON. */
-function gatewayPage(ctx: RequestContext, status: number, headers: Record<string, string>) {
+function gatewayPage(
+  ctx: RequestContext,
+  status: number,
+  headers: Record<string, string>,
+) {
   const title = `${status} ${STATUS_TEXT[status]}`;
   return send(
     ctx,
@@ -161,7 +183,9 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
           ctx,
           status,
           'InvalidRequestContent',
-          `The request content was invalid and could not be deserialized: '${ctx.rawBody.toString('utf8').slice(0, 4000)}'.`,
+          `The request content was invalid and could not be deserialized: '${ctx.rawBody
+            .toString('utf8')
+            .slice(0, 4000)}'.`,
           { headers },
         );
       }
@@ -192,17 +216,34 @@ function faultResponse(ctx: RequestContext, fault: FaultSpec) {
         ctx,
         status,
         status >= 500 || status === 429
-          ? { error: 'temporarily_unavailable', error_description: `${text}. Please retry the request.` }
+          ? {
+              error: 'temporarily_unavailable',
+              error_description: `${text}. Please retry the request.`,
+            }
           : { error: 'invalid_request', error_description: `${text}.` },
         headers,
       );
     case 'hub':
-      if (status === 502 || status === 504) return gatewayPage(ctx, status, headers);
-      if (status === 429) return send(ctx, status, { detail: 'Rate limit exceeded', error: false }, headers);
-      if (status === 404) return send(ctx, status, { detail: 'object not found', message: 'object not found' }, headers);
+      if (status === 502 || status === 504)
+        return gatewayPage(ctx, status, headers);
+      if (status === 429)
+        return send(
+          ctx,
+          status,
+          { detail: 'Rate limit exceeded', error: false },
+          headers,
+        );
+      if (status === 404)
+        return send(
+          ctx,
+          status,
+          { detail: 'object not found', message: 'object not found' },
+          headers,
+        );
       return send(ctx, status, { detail: text, message: text }, headers);
     default:
-      if (status === 502 || status === 504) return gatewayPage(ctx, status, headers);
+      if (status === 502 || status === 504)
+        return gatewayPage(ctx, status, headers);
       return send(ctx, status, { details: text }, headers);
   }
 }
@@ -252,8 +293,7 @@ export async function handleRequest(
         });
         res.end();
         return;
-      }
-      else if (fault.kind === 'reset') {
+      } else if (fault.kind === 'reset') {
         logRequest(ctx, 0);
         ctx.responded = true;
         req.socket.destroy();

@@ -10,7 +10,11 @@ const dockerHubConnector = () => ({
     environmentName: 'DockerHub',
     environmentData: {
       environmentType: 'DockerHubOrganization',
-      authentication: { authenticationType: 'AccessToken', username: 'u', accessToken: 't' },
+      authentication: {
+        authenticationType: 'AccessToken',
+        username: 'u',
+        accessToken: 't',
+      },
       scanInterval: 24,
     },
     offerings: [{ offeringType: 'DefenderForContainersDockerHub' }],
@@ -30,7 +34,10 @@ const input = (body: unknown) => ({
 describe('SpecRegistry', () => {
   it('accepts a schema-valid Docker Hub connector', () => {
     expect(
-      registry.validateRequest('SecurityConnectors_CreateOrUpdate', input(dockerHubConnector())),
+      registry.validateRequest(
+        'SecurityConnectors_CreateOrUpdate',
+        input(dockerHubConnector()),
+      ),
     ).toEqual([]);
   });
 
@@ -38,7 +45,10 @@ describe('SpecRegistry', () => {
     const body = dockerHubConnector();
     (body.properties.environmentData as any).scanInterval = 'daily';
     expect(
-      registry.validateRequest('SecurityConnectors_CreateOrUpdate', input(body)),
+      registry.validateRequest(
+        'SecurityConnectors_CreateOrUpdate',
+        input(body),
+      ),
     ).toEqual([
       {
         location: 'body',
@@ -52,7 +62,10 @@ describe('SpecRegistry', () => {
     const body = dockerHubConnector();
     body.properties.environmentName = 'Dockerhub';
     delete (body.properties.environmentData as any).environmentType;
-    const issues = registry.validateRequest('SecurityConnectors_CreateOrUpdate', input(body));
+    const issues = registry.validateRequest(
+      'SecurityConnectors_CreateOrUpdate',
+      input(body),
+    );
     expect(issues.map(i => i.name).sort()).toEqual([
       'properties.environmentData.environmentType',
       'properties.environmentName',
@@ -63,7 +76,10 @@ describe('SpecRegistry', () => {
     const body = dockerHubConnector();
     (body.properties.environmentData.authentication as any).username = 42;
     expect(
-      registry.validateRequest('SecurityConnectors_CreateOrUpdate', input(body)),
+      registry.validateRequest(
+        'SecurityConnectors_CreateOrUpdate',
+        input(body),
+      ),
     ).toEqual([
       {
         location: 'body',
@@ -77,7 +93,9 @@ describe('SpecRegistry', () => {
     const bad = input(dockerHubConnector());
     bad.path.resourceGroupName = 'bad/name?';
     expect(
-      registry.validateRequest('SecurityConnectors_CreateOrUpdate', bad).map(i => i.name),
+      registry
+        .validateRequest('SecurityConnectors_CreateOrUpdate', bad)
+        .map(i => i.name),
     ).toEqual(['resourceGroupName']);
   });
 
@@ -115,25 +133,41 @@ describe('SpecRegistry response validation', () => {
   it('flags a response that violates the schema, and an undocumented status', () => {
     const bad = response();
     (bad.properties.environmentData as any).scanInterval = '24';
-    expect(registry.validateResponse('SecurityConnectors_Get', 200, bad).map(i => i.name)).toEqual([
-      'properties.environmentData.scanInterval',
-    ]);
-    expect(registry.validateResponse('SecurityConnectors_Get', 200, response())).toEqual([]);
-    expect(registry.validateResponse('AuthCreateAccessToken', 404, {})[0].message).toMatch(/not documented/);
+    expect(
+      registry
+        .validateResponse('SecurityConnectors_Get', 200, bad)
+        .map(i => i.name),
+    ).toEqual(['properties.environmentData.scanInterval']);
+    expect(
+      registry.validateResponse('SecurityConnectors_Get', 200, response()),
+    ).toEqual([]);
+    expect(
+      registry.validateResponse('AuthCreateAccessToken', 404, {})[0].message,
+    ).toMatch(/not documented/);
   });
 
   it('treats modelAsString enums as open in responses only', () => {
     const extended = response();
     extended.properties.environmentName = 'SomeFutureCloud';
-    expect(registry.validateResponse('SecurityConnectors_Get', 200, extended)).toEqual([]);
+    expect(
+      registry.validateResponse('SecurityConnectors_Get', 200, extended),
+    ).toEqual([]);
   });
 });
 
 describe('SpecRegistry: our schemas for the routes no shipped spec describes', () => {
   it.each([
     ['GET', '/subscriptions/s/providers/Microsoft.Security', 'Providers_Get'],
-    ['POST', '/subscriptions/s/providers/Microsoft.Security/register', 'Providers_Register'],
-    ['GET', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Authorization/permissions', 'Permissions_ListForResourceGroup'],
+    [
+      'POST',
+      '/subscriptions/s/providers/Microsoft.Security/register',
+      'Providers_Register',
+    ],
+    [
+      'GET',
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Authorization/permissions',
+      'Permissions_ListForResourceGroup',
+    ],
     ['GET', '/v2/user/orgs/', 'ListUserOrgs'],
     ['GET', '/token', 'RegistryToken'],
     ['POST', '/t/oauth2/v2.0/token', 'EntraToken'],
@@ -141,49 +175,190 @@ describe('SpecRegistry: our schemas for the routes no shipped spec describes', (
     ['GET', '/common/discovery/instance', 'InstanceDiscovery'],
     ['GET', '/t/discovery/v2.0/keys', 'DiscoveryKeys'],
   ])('checks %s %s against ours (%s)', (method, routePath, id) => {
-    expect(registry.responseRoute(method, routePath)).toEqual({ id, origin: 'ours' });
+    expect(registry.responseRoute(method, routePath)).toEqual({
+      id,
+      origin: 'ours',
+    });
   });
 
   it('keeps the official specs for the routes they describe', () => {
-    expect(registry.responseRoute('GET', '/v2/namespaces/acme/repositories')).toEqual({
+    expect(
+      registry.responseRoute('GET', '/v2/namespaces/acme/repositories'),
+    ).toEqual({
       id: 'listNamespaceRepositories',
       origin: 'official',
       source: 'dockerhub',
     });
     expect(
-      registry.responseRoute('PUT', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/c'),
-    ).toMatchObject({ id: 'SecurityConnectors_CreateOrUpdate', origin: 'official' });
+      registry.responseRoute(
+        'PUT',
+        '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/c',
+      ),
+    ).toMatchObject({
+      id: 'SecurityConnectors_CreateOrUpdate',
+      origin: 'official',
+    });
   });
 
   const org = {
-    id: 'a1', uuid: 'a-1', orgname: 'acme', full_name: 'acme', location: '', company: '', profile_url: '',
-    date_joined: '2024-01-01T00:00:00Z', gravatar_email: '', gravatar_url: '', type: 'Organization', badge: 'team',
-    is_active: true, user_role: 'editor', user_groups: [], org_groups_count: 1, plan_name: 'team', parent_name: null,
+    id: 'a1',
+    uuid: 'a-1',
+    orgname: 'acme',
+    full_name: 'acme',
+    location: '',
+    company: '',
+    profile_url: '',
+    date_joined: '2024-01-01T00:00:00Z',
+    gravatar_email: '',
+    gravatar_url: '',
+    type: 'Organization',
+    badge: 'team',
+    is_active: true,
+    user_role: 'editor',
+    user_groups: [],
+    org_groups_count: 1,
+    plan_name: 'team',
+    parent_name: null,
   };
   it.each([
-    ['Providers_Get', 200,
-      { id: '/subscriptions/s/providers/Microsoft.Security', namespace: 'Microsoft.Security', registrationState: 'Registered', resourceTypes: [] },
-      (b: any) => { b.registrationState = 'registered'; }, 'registrationState'],
-    ['Providers_Register', 409, { error: { code: 'Conflict', message: 'm' } }, (b: any) => { delete b.error.message; }, 'error.message'],
-    ['Permissions_ListForResourceGroup', 200,
-      { value: [{ actions: ['*/read'], notActions: [], dataActions: [], notDataActions: [] }] },
-      (b: any) => { b.value[0].actions = '*/read'; }, 'value.0.actions'],
-    ['ListUserOrgs', 200, { count: 1, next: null, previous: null, results: [org] },
-      (b: any) => { b.results[0].user_role = 'Editor'; }, 'results.0.user_role'],
-    ['ListUserOrgs', 403, { detail: 'no', message: 'no' }, (b: any) => { b.text = 'no'; }, 'text'],
-    ['RegistryToken', 200, { token: 't', access_token: 't', expires_in: 300, issued_at: '2026-01-01T00:00:00Z' },
-      (b: any) => { delete b.expires_in; }, 'expires_in'],
-    ['RegistryToken', 401, { details: 'incorrect username or password' }, (b: any) => { b.details = 1; }, 'details'],
-    ['EntraToken', 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: 'jwt' },
-      (b: any) => { b.token_type = 'bearer'; }, 'token_type'],
-    ['EntraToken', 401, { error: 'invalid_client', error_description: 'AADSTS7000215: …' }, (b: any) => { delete b.error_description; }, 'error_description'],
-    ['OpenIdConfiguration', 200, { issuer: 'i', token_endpoint: 't', authorization_endpoint: 'a', jwks_uri: 'j', extra: 1 },
-      (b: any) => { delete b.token_endpoint; }, 'token_endpoint'],
-    ['DiscoveryKeys', 200, { keys: [] }, (b: any) => { b.keys = {}; }, 'keys'],
-  ])('%s %s: accepts the shape and flags a violation', (id, status, good, breakIt, name) => {
-    expect(registry.validateResponse(id, status, good)).toEqual([]);
-    const bad = JSON.parse(JSON.stringify(good));
-    breakIt(bad);
-    expect(registry.validateResponse(id, status, bad).map(i => i.name)).toEqual([name]);
-  });
+    [
+      'Providers_Get',
+      200,
+      {
+        id: '/subscriptions/s/providers/Microsoft.Security',
+        namespace: 'Microsoft.Security',
+        registrationState: 'Registered',
+        resourceTypes: [],
+      },
+      (b: any) => {
+        b.registrationState = 'registered';
+      },
+      'registrationState',
+    ],
+    [
+      'Providers_Register',
+      409,
+      { error: { code: 'Conflict', message: 'm' } },
+      (b: any) => {
+        delete b.error.message;
+      },
+      'error.message',
+    ],
+    [
+      'Permissions_ListForResourceGroup',
+      200,
+      {
+        value: [
+          {
+            actions: ['*/read'],
+            notActions: [],
+            dataActions: [],
+            notDataActions: [],
+          },
+        ],
+      },
+      (b: any) => {
+        b.value[0].actions = '*/read';
+      },
+      'value.0.actions',
+    ],
+    [
+      'ListUserOrgs',
+      200,
+      { count: 1, next: null, previous: null, results: [org] },
+      (b: any) => {
+        b.results[0].user_role = 'Editor';
+      },
+      'results.0.user_role',
+    ],
+    [
+      'ListUserOrgs',
+      403,
+      { detail: 'no', message: 'no' },
+      (b: any) => {
+        b.text = 'no';
+      },
+      'text',
+    ],
+    [
+      'RegistryToken',
+      200,
+      {
+        token: 't',
+        access_token: 't',
+        expires_in: 300,
+        issued_at: '2026-01-01T00:00:00Z',
+      },
+      (b: any) => {
+        delete b.expires_in;
+      },
+      'expires_in',
+    ],
+    [
+      'RegistryToken',
+      401,
+      { details: 'incorrect username or password' },
+      (b: any) => {
+        b.details = 1;
+      },
+      'details',
+    ],
+    [
+      'EntraToken',
+      200,
+      {
+        token_type: 'Bearer',
+        expires_in: 3599,
+        ext_expires_in: 3599,
+        access_token: 'jwt',
+      },
+      (b: any) => {
+        b.token_type = 'bearer';
+      },
+      'token_type',
+    ],
+    [
+      'EntraToken',
+      401,
+      { error: 'invalid_client', error_description: 'AADSTS7000215: …' },
+      (b: any) => {
+        delete b.error_description;
+      },
+      'error_description',
+    ],
+    [
+      'OpenIdConfiguration',
+      200,
+      {
+        issuer: 'i',
+        token_endpoint: 't',
+        authorization_endpoint: 'a',
+        jwks_uri: 'j',
+        extra: 1,
+      },
+      (b: any) => {
+        delete b.token_endpoint;
+      },
+      'token_endpoint',
+    ],
+    [
+      'DiscoveryKeys',
+      200,
+      { keys: [] },
+      (b: any) => {
+        b.keys = {};
+      },
+      'keys',
+    ],
+  ])(
+    '%s %s: accepts the shape and flags a violation',
+    (id, status, good, breakIt, name) => {
+      expect(registry.validateResponse(id, status, good)).toEqual([]);
+      const bad = JSON.parse(JSON.stringify(good));
+      breakIt(bad);
+      expect(
+        registry.validateResponse(id, status, bad).map(i => i.name),
+      ).toEqual([name]);
+    },
+  );
 });

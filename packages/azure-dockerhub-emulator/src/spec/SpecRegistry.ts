@@ -257,7 +257,9 @@ export class SpecRegistry {
     if (uri.endsWith('/resourcegraph.json') && converted.QueryResponse) {
       // The spec types `data` as an object although its own description says "JObject array or
       // Table format" and objectArray results are arrays (example ResourcesFirstPageQuery.json).
-      (converted.QueryResponse as any).properties.data = { type: ['array', 'object'] };
+      (converted.QueryResponse as any).properties.data = {
+        type: ['array', 'object'],
+      };
     }
     const body = doc.definitions
       ? { definitions: converted }
@@ -299,8 +301,16 @@ export class SpecRegistry {
           },
         );
         const ctx = this.converter(uri, 'request');
-        const pathSchema: JsonObject = { type: 'object', properties: {}, required: [] };
-        const querySchema: JsonObject = { type: 'object', properties: {}, required: [] };
+        const pathSchema: JsonObject = {
+          type: 'object',
+          properties: {},
+          required: [],
+        };
+        const querySchema: JsonObject = {
+          type: 'object',
+          properties: {},
+          required: [],
+        };
         const queryParams = new Map<string, string>();
         let body: JsonObject | boolean | undefined;
         let bodyRequired = false;
@@ -310,7 +320,8 @@ export class SpecRegistry {
             const target = p.in === 'path' ? pathSchema : querySchema;
             target.properties[p.name] = convertSchemaNode(schemaSource, ctx);
             if (p.required) target.required.push(p.name);
-            if (p.in === 'query') queryParams.set(p.name, schemaSource.type ?? 'string');
+            if (p.in === 'query')
+              queryParams.set(p.name, schemaSource.type ?? 'string');
           } else if (p.in === 'body') {
             body = convertSchemaNode(p.schema, ctx);
             bodyRequired = p.required === true;
@@ -334,13 +345,17 @@ export class SpecRegistry {
         }
         const responses = new Map<string, JsonObject | undefined>();
         const responseCtx = this.converter(uri, 'response');
-        for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+        for (const [status, response] of Object.entries<any>(
+          op.responses ?? {},
+        )) {
           const resolved = this.deref(uri, response);
           const schema =
             resolved?.schema ?? resolved?.content?.['application/json']?.schema;
           responses.set(
             status,
-            schema ? (convertSchemaNode(schema, responseCtx) as JsonObject) : undefined,
+            schema
+              ? (convertSchemaNode(schema, responseCtx) as JsonObject)
+              : undefined,
           );
         }
         const operation: SpecOperation = {
@@ -400,7 +415,9 @@ export class SpecRegistry {
     // Another method on one of our paths gets the route's error answer (405), checked by it too.
     const own = onPath.find(r => r.route.method === method) ?? onPath[0];
     if (own) return { id: own.route.id, origin: 'ours' };
-    const source: SpecSource = pathname.startsWith('/v2/') ? 'dockerhub' : 'azure';
+    const source: SpecSource = pathname.startsWith('/v2/')
+      ? 'dockerhub'
+      : 'azure';
     const match = this.match(source, method, pathname);
     return match ? { id: match.op.id, origin: 'official', source } : undefined;
   }
@@ -408,7 +425,9 @@ export class SpecRegistry {
   /** Statuses the route's schemas name (`default` included), official or ours. */
   documentedStatuses(id: string): string[] {
     const own = this.ownRoutes.find(r => r.route.id === id);
-    return own ? Object.keys(own.route.responses) : [...this.operation(id).responses.keys()];
+    return own
+      ? Object.keys(own.route.responses)
+      : [...this.operation(id).responses.keys()];
   }
 
   private requestValidator(id: string): ValidateFunction {
@@ -445,7 +464,11 @@ export class SpecRegistry {
    * (falling back to `default`, as ARM specs document errors there). Returns a single issue
    * when the status itself is undocumented.
    */
-  validateResponse(id: string, status: number, body: unknown): ValidationIssue[] {
+  validateResponse(
+    id: string,
+    status: number,
+    body: unknown,
+  ): ValidationIssue[] {
     const own = this.ownRoutes.find(r => r.route.id === id)?.route;
     const responses = own
       ? new Map<string, JsonObject | undefined>(Object.entries(own.responses))
@@ -483,10 +506,12 @@ function toIssues(
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
   for (const error of meaningful.length ? meaningful : errors) {
-    const segments = error.instancePath.split('/').filter(Boolean).map(s =>
-      s.replace(/~1/g, '/').replace(/~0/g, '~'),
-    );
-    const location = forced ?? (segments.shift() as ValidationIssue['location']);
+    const segments = error.instancePath
+      .split('/')
+      .filter(Boolean)
+      .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const location =
+      forced ?? (segments.shift() as ValidationIssue['location']);
     if (error.keyword === 'required') {
       segments.push(String(error.params.missingProperty));
     }
@@ -495,7 +520,9 @@ function toIssues(
     }
     let message = error.message ?? 'is invalid';
     if (error.keyword === 'enum') {
-      message = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+      message = `must be one of: ${(
+        error.params.allowedValues as unknown[]
+      ).join(', ')}`;
     }
     if (error.keyword === 'required') message = 'is required';
     const name = segments.join('.');

@@ -87,8 +87,10 @@ export function convertSchemaNode(
   if (src.properties && typeof src.properties === 'object') {
     out.properties = {};
     for (const [name, prop] of Object.entries<any>(src.properties)) {
-      const isReadOnly = prop && typeof prop === 'object' && prop.readOnly === true;
-      const isWriteOnly = prop && typeof prop === 'object' && prop.writeOnly === true;
+      const isReadOnly =
+        prop && typeof prop === 'object' && prop.readOnly === true;
+      const isWriteOnly =
+        prop && typeof prop === 'object' && prop.writeOnly === true;
       if (isReadOnly) readOnlyProps.add(name);
       if (ctx.mode === 'request' && isReadOnly) {
         // ARM ignores read-only properties sent by clients (GET → PUT round trips are common);
@@ -107,7 +109,10 @@ export function convertSchemaNode(
     );
     if (required.length > 0) out.required = required;
   }
-  if (src.items !== undefined && (src.type === 'array' || src.type === undefined)) {
+  if (
+    src.items !== undefined &&
+    (src.type === 'array' || src.type === undefined)
+  ) {
     out.items = convertSchemaNode(src.items, ctx);
   }
   if (src.additionalProperties !== undefined) {
@@ -116,7 +121,9 @@ export function convertSchemaNode(
   if (Array.isArray(src.allOf)) {
     // A member of allOf referencing a polymorphic base means "inherits from", so it must point
     // at the base's own schema, not at the dispatching one (that would recurse into itself).
-    out.allOf = src.allOf.map((part: unknown) => convertSchemaNode(part, ctx, true));
+    out.allOf = src.allOf.map((part: unknown) =>
+      convertSchemaNode(part, ctx, true),
+    );
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
     if (Array.isArray(src[key])) {

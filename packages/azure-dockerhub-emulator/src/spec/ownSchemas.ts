@@ -62,7 +62,11 @@ const provider = object(
     registrationPolicy: string,
     resourceTypes: {
       type: 'array',
-      items: object({ resourceType: string, locations: strings, apiVersions: strings }),
+      items: object({
+        resourceType: string,
+        locations: strings,
+        apiVersions: strings,
+      }),
     },
   },
   ['id', 'namespace', 'registrationState', 'resourceTypes'],
@@ -120,7 +124,8 @@ export const OWN_ROUTE_SCHEMAS: OwnRouteSchema[] = [
   {
     id: 'Providers_Get',
     method: 'GET',
-    template: '/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}',
+    template:
+      '/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}',
     source:
       'https://learn.microsoft.com/rest/api/resources/providers/get (Microsoft.Resources, api-version 2021-04-01)',
     responses: { 200: provider, default: armError },

@@ -30,14 +30,18 @@ export function responseViolations(
 ): string[] {
   const route = specs.responseRoute(method, pathname);
   if (!route) {
-    return response.status === 404 ? [] : [`no schema, official or ours, describes ${method} ${pathname}`];
+    return response.status === 404
+      ? []
+      : [`no schema, official or ours, describes ${method} ${pathname}`];
   }
   if (
     GATEWAY_STATUSES.has(response.status) &&
     (pathname.startsWith('/v2/') || pathname === '/token') &&
     (response.contentType ?? '').startsWith('text/html')
   ) {
-    return response.text.startsWith('<html>') ? [] : ['a gateway error page must be HTML'];
+    return response.text.startsWith('<html>')
+      ? []
+      : ['a gateway error page must be HTML'];
   }
   if (
     route.source === 'dockerhub' &&

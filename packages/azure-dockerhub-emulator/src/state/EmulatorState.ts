@@ -145,7 +145,9 @@ export function createState(
       clientSecret: p.clientSecret,
       displayName: p.displayName,
       objectId: p.objectId ?? stableGuid('principal', p.clientId),
-      roles: new Map(Object.entries(p.roles).map(([sub, role]) => [sub.toLowerCase(), role])),
+      roles: new Map(
+        Object.entries(p.roles).map(([sub, role]) => [sub.toLowerCase(), role]),
+      ),
     })),
     subscriptions: new Map(
       scenario.azure.subscriptions.map(s => [
@@ -173,12 +175,24 @@ export function createState(
           tags: r.tags.map((t, i) => {
             const tag = typeof t === 'string' ? { name: t } : t;
             const findings = ('findings' in tag && tag.findings) ||
-              r.findings[tag.name] || { critical: 0, high: 0, medium: 0, low: 0 };
+              r.findings[tag.name] || {
+                critical: 0,
+                high: 0,
+                medium: 0,
+                low: 0,
+              };
             return {
               name: tag.name,
               findings,
-              resolved: ('resolved' in tag && tag.resolved) || { critical: 0, high: 0, medium: 0, low: 0 },
-              architectures: ('architectures' in tag && tag.architectures) || ['amd64'],
+              resolved: ('resolved' in tag && tag.resolved) || {
+                critical: 0,
+                high: 0,
+                medium: 0,
+                low: 0,
+              },
+              architectures: ('architectures' in tag && tag.architectures) || [
+                'amd64',
+              ],
               lastPushed:
                 'lastPushed' in tag && tag.lastPushed
                   ? Date.parse(tag.lastPushed)
@@ -214,7 +228,9 @@ export function createState(
     )!;
     const id = connectorId(sub.id, rg.name, c.name);
     // Pre-existing connectors were created long enough ago for their first evaluation to exist.
-    const createdAt = c.createdAt ? Date.parse(c.createdAt) : now - healthDelayMs - 3_600_000;
+    const createdAt = c.createdAt
+      ? Date.parse(c.createdAt)
+      : now - healthDelayMs - 3_600_000;
     state.connectors.set(id.toLowerCase(), {
       id,
       subscriptionId: sub.id,
@@ -229,7 +245,10 @@ export function createState(
         environmentName: 'DockerHub',
         environmentData: {
           environmentType: 'DockerHubOrganization',
-          authentication: { authenticationType: 'AccessToken', username: c.username },
+          authentication: {
+            authenticationType: 'AccessToken',
+            username: c.username,
+          },
           scanInterval: c.scanInterval,
         },
         offerings: c.offerings.map(offeringType => ({ offeringType })),

@@ -20,7 +20,11 @@ export interface RequestOptions {
 }
 
 /** `responseViolations` of the emulator's specs, for a response the TestClient received. */
-export function responseViolations(method: string, pathname: string, response: TestResponse): string[] {
+export function responseViolations(
+  method: string,
+  pathname: string,
+  response: TestResponse,
+): string[] {
   return checkResponse(loadSpecs(), method, pathname, {
     status: response.status,
     contentType: response.headers['content-type'],
@@ -54,11 +58,19 @@ export const DEMO = {
 export const CONNECTOR_API = '2024-08-01-preview';
 export const HEALTH_API = '2023-05-01-preview';
 
-export function connectorPath(sub = DEMO.prodSub, rg = DEMO.rg, name = 'dockerhub-acme') {
+export function connectorPath(
+  sub = DEMO.prodSub,
+  rg = DEMO.rg,
+  name = 'dockerhub-acme',
+) {
   return `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Security/securityConnectors/${name}`;
 }
 
-export function dockerHubConnectorBody(org = 'acme', username = 'mdc-acme', accessToken = DEMO.acmeRead) {
+export function dockerHubConnectorBody(
+  org = 'acme',
+  username = 'mdc-acme',
+  accessToken = DEMO.acmeRead,
+) {
   return {
     location: 'westeurope',
     tags: {},
@@ -67,10 +79,17 @@ export function dockerHubConnectorBody(org = 'acme', username = 'mdc-acme', acce
       environmentName: 'DockerHub',
       environmentData: {
         environmentType: 'DockerHubOrganization',
-        authentication: { authenticationType: 'AccessToken', username, accessToken },
+        authentication: {
+          authenticationType: 'AccessToken',
+          username,
+          accessToken,
+        },
         scanInterval: 24,
       },
-      offerings: [{ offeringType: 'CspmMonitorDockerHub' }, { offeringType: 'DefenderForContainersDockerHub' }],
+      offerings: [
+        { offeringType: 'CspmMonitorDockerHub' },
+        { offeringType: 'DefenderForContainersDockerHub' },
+      ],
     },
   };
 }
@@ -84,7 +103,11 @@ export class TestClient {
   private readonly tokens = new Map<string, string>();
 
   constructor(private readonly emu: Emulator) {
-    this.agent = new https.Agent({ ca: emu.caPem, keepAlive: true, maxSockets: 8 });
+    this.agent = new https.Agent({
+      ca: emu.caPem,
+      keepAlive: true,
+      maxSockets: 8,
+    });
   }
 
   close() {
@@ -96,39 +119,59 @@ export class TestClient {
     this.tokens.clear();
   }
 
-  request(method: string, target: string, options: RequestOptions = {}): Promise<TestResponse> {
+  request(
+    method: string,
+    target: string,
+    options: RequestOptions = {},
+  ): Promise<TestResponse> {
     const url = new URL(target, this.emu.url);
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...options.headers,
+    };
     let payload: Buffer | undefined;
     if (options.form) {
       payload = Buffer.from(new URLSearchParams(options.form).toString());
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     } else if (options.body !== undefined) {
-      payload = Buffer.from(typeof options.body === 'string' ? options.body : JSON.stringify(options.body));
+      payload = Buffer.from(
+        typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
+      );
       headers['Content-Type'] = 'application/json';
     }
     return new Promise((resolve, reject) => {
-      const req = https.request(url, { method, headers, agent: this.agent }, res => {
-        const chunks: Buffer[] = [];
-        res.on('data', c => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: any;
-          try {
-            json = text ? JSON.parse(text) : undefined;
-          } catch {
-            json = undefined;
-          }
-          const response = { status: res.statusCode ?? 0, headers: res.headers, text, json };
-          try {
-            if (!options.skipValidation) this.validate(method, url, response);
-            resolve(response);
-          } catch (e) {
-            reject(e);
-          }
-        });
-      });
+      const req = https.request(
+        url,
+        { method, headers, agent: this.agent },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', c => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let json: any;
+            try {
+              json = text ? JSON.parse(text) : undefined;
+            } catch {
+              json = undefined;
+            }
+            const response = {
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text,
+              json,
+            };
+            try {
+              if (!options.skipValidation) this.validate(method, url, response);
+              resolve(response);
+            } catch (e) {
+              reject(e);
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });
@@ -138,23 +181,33 @@ export class TestClient {
     const issues = responseViolations(method, url.pathname, response);
     if (issues.length) {
       throw new Error(
-        `Response of ${method} ${url.pathname} (${response.status}) is invalid:\n${issues.map(i => `  ${i}`).join('\n')}`,
+        `Response of ${method} ${url.pathname} (${
+          response.status
+        }) is invalid:\n${issues.map(i => `  ${i}`).join('\n')}`,
       );
     }
   }
 
-  async armToken(clientId = DEMO.clientId, clientSecret = DEMO.clientSecret): Promise<string> {
+  async armToken(
+    clientId = DEMO.clientId,
+    clientSecret = DEMO.clientSecret,
+  ): Promise<string> {
     const cached = this.tokens.get(clientId);
     if (cached) return cached;
-    const res = await this.request('POST', `/${DEMO.tenantId}/oauth2/v2.0/token`, {
-      form: {
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-        scope: 'https://management.azure.com/.default',
+    const res = await this.request(
+      'POST',
+      `/${DEMO.tenantId}/oauth2/v2.0/token`,
+      {
+        form: {
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: clientSecret,
+          scope: 'https://management.azure.com/.default',
+        },
       },
-    });
-    if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
+    );
+    if (res.status !== 200)
+      throw new Error(`token request failed: ${res.status} ${res.text}`);
     this.tokens.set(clientId, res.json.access_token);
     return res.json.access_token;
   }
@@ -162,12 +215,18 @@ export class TestClient {
   async arm(
     method: string,
     path: string,
-    options: RequestOptions & { apiVersion?: string; clientId?: string; clientSecret?: string } = {},
+    options: RequestOptions & {
+      apiVersion?: string;
+      clientId?: string;
+      clientSecret?: string;
+    } = {},
   ): Promise<TestResponse> {
     const token = await this.armToken(options.clientId, options.clientSecret);
     const target = path.startsWith('https://')
       ? path
-      : `${path}${path.includes('?') ? '&' : '?'}api-version=${options.apiVersion ?? CONNECTOR_API}`;
+      : `${path}${path.includes('?') ? '&' : '?'}api-version=${
+          options.apiVersion ?? CONNECTOR_API
+        }`;
     return this.request(method, target, {
       ...options,
       headers: { Authorization: `Bearer ${token}`, ...options.headers },
@@ -175,7 +234,9 @@ export class TestClient {
   }
 
   async hubJwt(identifier: string, secret: string): Promise<string> {
-    const res = await this.request('POST', '/v2/auth/token', { body: { identifier, secret } });
+    const res = await this.request('POST', '/v2/auth/token', {
+      body: { identifier, secret },
+    });
     if (res.status !== 200) throw new Error(`hub login failed: ${res.status}`);
     return res.json.access_token;
   }

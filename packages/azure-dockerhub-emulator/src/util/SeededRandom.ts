@@ -28,6 +28,9 @@ export class SeededRandom {
   uuid(): string {
     const h = this.hex(32);
     const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(
+      13,
+      16,
+    )}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }

@@ -9,7 +9,10 @@ import type { EmulatorState } from '../state/EmulatorState';
  * unknown snapshot recomputes.
  */
 const MAX_SNAPSHOTS = 32;
-const snapshots = new WeakMap<EmulatorState, Map<string, { key: string; items: unknown[] }>>();
+const snapshots = new WeakMap<
+  EmulatorState,
+  Map<string, { key: string; items: unknown[] }>
+>();
 
 export function listingSnapshot<T>(
   state: EmulatorState,
@@ -24,7 +27,8 @@ export function listingSnapshot<T>(
     snapshots.set(state, byId);
   }
   const kept = snapshotId ? byId.get(snapshotId) : undefined;
-  if (kept && kept.key === key) return { id: snapshotId!, items: kept.items as T[] };
+  if (kept && kept.key === key)
+    return { id: snapshotId!, items: kept.items as T[] };
   const id = randomUUID();
   const items = compute();
   byId.set(id, { key, items });
@@ -40,8 +44,13 @@ export function encodeSkipToken(snapshotId: string, offset: number): string {
   return Buffer.from(`offset:${offset}:${snapshotId}`).toString('base64url');
 }
 
-export function decodeSkipToken(token: string | null | undefined): { offset: number; snapshotId?: string } {
+export function decodeSkipToken(token: string | null | undefined): {
+  offset: number;
+  snapshotId?: string;
+} {
   if (!token) return { offset: 0 };
-  const m = /^offset:(\d+)(?::([0-9a-f-]{36}))?$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  const m = /^offset:(\d+)(?::([0-9a-f-]{36}))?$/.exec(
+    Buffer.from(token, 'base64url').toString('utf8'),
+  );
   return m ? { offset: Number(m[1]), snapshotId: m[2] } : { offset: 0 };
 }
