@@ -17,33 +17,20 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import alphaPlugin from './alpha';
-import plugin, {
-  DefenderClient,
-  defenderApiRef,
-  type DefenderApi,
-} from './index';
+import plugin, { DefenderClient, defenderApiRef } from './index';
 import {
   componentEntity,
   connectorIdOf,
   healthyConnector,
   responseWith,
 } from './__fixtures__/defenderResponses';
+import { defenderApiWith } from './__fixtures__/defenderApiWith';
 
 // Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
 jest.setTimeout(20_000);
 
 const CARD = 'entity-card:defender-for-containers/connectors';
 const PAGE = 'page:defender-for-containers';
-
-const fakeApi = (partial: Partial<DefenderApi>) =>
-  ({
-    listAllowedSubscriptions: jest.fn(),
-    getEntityDefender: jest.fn(),
-    listConnectors: jest.fn(),
-    listConnectorOwners: jest.fn(),
-    refreshConnector: jest.fn(),
-    ...partial,
-  } as DefenderApi);
 
 describe('defender-for-containers frontend plugin (new frontend system)', () => {
   it('is the default export under the shared plugin id, also at ./alpha', () => {
@@ -129,7 +116,7 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
       {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
         apis: [
-          [defenderApiRef, fakeApi({ getEntityDefender })],
+          [defenderApiRef, defenderApiWith({ getEntityDefender })],
           mockApis.permission(),
         ],
       },
@@ -158,7 +145,7 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
         apis: [
           [
             defenderApiRef,
-            fakeApi({
+            defenderApiWith({
               getEntityDefender: async () =>
                 responseWith([
                   {
@@ -188,7 +175,7 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
     const apis = [
       [
         defenderApiRef,
-        fakeApi({
+        defenderApiWith({
           listConnectors: async () => ({
             items: [healthyConnector('acme')],
             totalCount: 1,

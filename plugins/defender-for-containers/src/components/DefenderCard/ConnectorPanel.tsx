@@ -19,20 +19,12 @@ import { useConnectorRefresh } from '../../hooks/useConnectorRefresh';
 import { TrendSparkline } from '../charts/TrendSparkline';
 import { describeCounts } from '../charts/severities';
 import { absoluteTime, relativeTime } from '../format/relativeTime';
-import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
+import { ConnectorHeading } from './ConnectorHeading';
 import { FindingsSection } from './FindingsSection';
 import { IssueList } from './IssueList';
 import { Subsection } from './Subsection';
 
 const useStyles = makeStyles(theme => ({
-  header: {
-    display: 'flex',
-    alignItems: 'baseline',
-    flexWrap: 'wrap',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(0.5),
-  },
-  title: { margin: 0 },
   meta: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -109,7 +101,6 @@ export function ConnectorPanel(props: {
    */
   collapsible?: boolean;
 }) {
-  const classes = useStyles();
   const { connector: c, entityRef, isOwnEntity, canRefresh } = props;
   const { onResponse, collapsible = false } = props;
   const [open, setOpen] = useState(!collapsible);
@@ -117,16 +108,11 @@ export function ConnectorPanel(props: {
 
   return (
     <section aria-labelledby={`${idPrefix}-title`}>
-      <div className={classes.header}>
-        <Typography
-          variant="h6"
-          component="h3"
-          id={`${idPrefix}-title`}
-          className={classes.title}
-        >
-          Docker Hub {c.organization}
-        </Typography>
-        <ConnectorStatusLabel status={c.status} />
+      <ConnectorHeading
+        title={`Docker Hub ${c.organization}`}
+        status={c.status}
+        id={`${idPrefix}-title`}
+      >
         {/* In a one-line row the link waits for "Details": fifty catalog links cost more than they help. */}
         {!isOwnEntity && open && (
           <EntityRefLink
@@ -156,7 +142,7 @@ export function ConnectorPanel(props: {
             </Button>
           </>
         )}
-      </div>
+      </ConnectorHeading>
       {open && (
         <div id={`${idPrefix}-details`}>
           <ConnectorDetails

@@ -28,6 +28,7 @@ import {
   unhealthyConnector,
   ZERO,
 } from '../../__fixtures__/defenderResponses';
+import { defenderApiWith } from '../../__fixtures__/defenderApiWith';
 import { DefenderCard } from './DefenderCard';
 
 // Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
@@ -36,17 +37,6 @@ jest.setTimeout(20_000);
 const PAYMENTS = componentEntity('payments-api', {
   'microsoft.com/defender-dockerhub-repository': 'acme/payments-api',
 });
-
-function fakeApi(partial: Partial<DefenderApi>): DefenderApi {
-  return {
-    listAllowedSubscriptions: jest.fn(),
-    getEntityDefender: jest.fn(),
-    listConnectors: jest.fn(),
-    listConnectorOwners: jest.fn(),
-    refreshConnector: jest.fn(),
-    ...partial,
-  } as DefenderApi;
-}
 
 function renderCard(
   api: DefenderApi,
@@ -91,7 +81,7 @@ async function expectOneSnippetMatching(pattern: RegExp) {
 }
 
 const answering = (response: EntityDefenderResponse) =>
-  fakeApi({ getEntityDefender: jest.fn(async () => response) });
+  defenderApiWith({ getEntityDefender: jest.fn(async () => response) });
 
 async function backendError(status: number, name: string, message: string) {
   return ResponseError.fromResponse(
@@ -117,13 +107,13 @@ async function renderCardFailing(
 ) {
   const error = await backendError(status, name, message);
   return renderCard(
-    fakeApi({ getEntityDefender: jest.fn().mockRejectedValue(error) }),
+    defenderApiWith({ getEntityDefender: jest.fn().mockRejectedValue(error) }),
   );
 }
 
 describe('DefenderCard', () => {
   it('without annotations says what to add, with a copyable snippet of this entity, and asks the backend nothing', async () => {
-    const api = fakeApi({});
+    const api = defenderApiWith({});
     renderCard(api, { entity: componentEntity('docs-site') });
     expect(
       await screen.findByText(/names no Docker Hub organization or repository/),
@@ -138,7 +128,9 @@ describe('DefenderCard', () => {
   });
 
   it('shows progress while loading', async () => {
-    renderCard(fakeApi({ getEntityDefender: () => new Promise(() => {}) }));
+    renderCard(
+      defenderApiWith({ getEntityDefender: () => new Promise(() => {}) }),
+    );
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
@@ -499,7 +491,7 @@ describe('DefenderCard', () => {
         requestedAt: '2026-03-01T10:00:00.000Z',
       }));
       await renderCardAndRefresh(
-        fakeApi({ getEntityDefender, refreshConnector }),
+        defenderApiWith({ getEntityDefender, refreshConnector }),
       );
       expect(refreshConnector).toHaveBeenCalledWith(connectorIdOf('acme'));
       expect(
@@ -530,7 +522,7 @@ describe('DefenderCard', () => {
         responseWith([healthyConnector('acme')]),
       );
       await renderCardAndRefresh(
-        fakeApi({
+        defenderApiWith({
           getEntityDefender,
           refreshConnector: async id => ({
             id,
@@ -561,7 +553,7 @@ describe('DefenderCard', () => {
       'This connector was refreshed on demand moments ago; try again in 42 s',
     );
     await renderCardAndRefresh(
-      fakeApi({
+      defenderApiWith({
         getEntityDefender: async () => responseWith([healthyConnector('acme')]),
         refreshConnector: jest.fn().mockRejectedValue(error),
       }),

@@ -4,16 +4,9 @@ import AddIcon from '@material-ui/icons/Add';
 import { LinkButton } from '@backstage/core-components';
 import type { MissingConnector } from '@defender-backstage/plugin-defender-for-containers-common';
 import { onboardingTemplateUrl } from '../../onboardingTemplateUrl';
-import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
+import { ConnectorHeading } from './ConnectorHeading';
 
 const useStyles = makeStyles(theme => ({
-  header: {
-    display: 'flex',
-    alignItems: 'baseline',
-    flexWrap: 'wrap',
-    columnGap: theme.spacing(2),
-  },
-  title: { margin: 0, overflowWrap: 'anywhere' },
   body: { marginTop: theme.spacing(1) },
 }));
 
@@ -32,12 +25,7 @@ export function MissingConnectorPanel(props: {
     : `Connector ${missing.id?.split('/').pop() ?? ''}`;
   return (
     <section aria-label={name}>
-      <div className={classes.header}>
-        <Typography variant="h6" component="h3" className={classes.title}>
-          {name}
-        </Typography>
-        <ConnectorStatusLabel status="missing" />
-      </div>
+      <ConnectorHeading title={name} status="missing" />
       <Typography variant="body2" className={classes.body}>
         {missing.message}
       </Typography>

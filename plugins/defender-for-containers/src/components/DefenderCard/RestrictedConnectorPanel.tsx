@@ -1,16 +1,9 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { RestrictedConnector } from '@defender-backstage/plugin-defender-for-containers-common';
-import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
+import { ConnectorHeading } from './ConnectorHeading';
 
 const useStyles = makeStyles(theme => ({
-  header: {
-    display: 'flex',
-    alignItems: 'baseline',
-    flexWrap: 'wrap',
-    columnGap: theme.spacing(2),
-  },
-  title: { margin: 0, overflowWrap: 'anywhere' },
   body: { marginTop: theme.spacing(1) },
 }));
 
@@ -25,12 +18,7 @@ export function RestrictedConnectorPanel(props: {
   const name = `Docker Hub ${props.restricted.organization}`;
   return (
     <section aria-label={name}>
-      <div className={classes.header}>
-        <Typography variant="h6" component="h3" className={classes.title}>
-          {name}
-        </Typography>
-        <ConnectorStatusLabel status="notAllowed" />
-      </div>
+      <ConnectorHeading title={name} status="notAllowed" />
       <Typography variant="body2" className={classes.body}>
         {props.restricted.message}
       </Typography>
