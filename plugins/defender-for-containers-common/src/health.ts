@@ -328,3 +328,24 @@ export const CONNECTOR_STATUSES: readonly ConnectorStatus[] = [
   'missing',
   'notAllowed',
 ];
+
+/**
+ * The signals channel (`@backstage/plugin-signals`) on which the backend announces that a
+ * connector's data changed in the database: after an on-demand refresh landed, and after each
+ * scheduled refresh of its subscription. Broadcast: the message carries no data of the
+ * connector, so whoever receives it reloads through the permission-checked routes.
+ * @public
+ */
+export const CONNECTOR_SIGNAL_CHANNEL = 'defender-for-containers:connectors';
+
+/**
+ * A message on `CONNECTOR_SIGNAL_CHANNEL`.
+ * @public
+ */
+export interface ConnectorSignal {
+  type: 'connectorRefreshed';
+  /** ARM id of the connector, as stored (compare case-insensitively). */
+  connectorId: string;
+  /** When the refresh wrote, ISO time. */
+  refreshedAt: string;
+}
