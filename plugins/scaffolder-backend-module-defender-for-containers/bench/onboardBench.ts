@@ -8,8 +8,8 @@
 import { appendFileSync } from 'node:fs';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { startEmulator } from '@defender-backstage/azure-dockerhub-emulator';
-import { RG, SUB, TOKENS, scenario } from '../src/__testUtils__/scenario';
+import type { Emulator } from '@defender-backstage/azure-dockerhub-emulator';
+import { ACME_INPUT, scenario } from '../src/__testUtils__/scenario';
 import { startActionsEmulator } from '../src/__testUtils__/startActionsEmulator';
 
 const LATENCY_MS = Number(process.argv[2] ?? 200);
@@ -34,23 +34,15 @@ function emit(figure: Record<string, unknown>) {
   );
 }
 
-async function onboardOnce(
-  emu: Awaited<ReturnType<typeof startEmulator>>,
-  t: Clients,
-) {
+async function onboardOnce(emu: Emulator, t: Clients) {
   emu.loadScenario(scenario());
   const before = emu.state().requestLog.length;
   const outputs: Record<string, unknown> = {};
   const started = performance.now();
   await t.onboard.handler({
-    input: {
-      organization: 'acme',
-      username: 'mdcuser',
-      accessToken: TOKENS.read,
-      subscriptionId: SUB,
-      resourceGroup: RG,
-      location: 'westeurope',
-    },
+    input: { ...ACME_INPUT, location: 'westeurope' },
+    // As a template passes it: `accessToken: ${{ secrets.accessToken }}`.
+    secrets: { accessToken: ACME_INPUT.accessToken },
     logger: silent,
     output: (k: string, v: unknown) => {
       outputs[k] = v;
@@ -90,10 +82,11 @@ async function onboardOnce(
 }
 
 async function main() {
-  const emu = await startEmulator({ port: 0, scenario: scenario(), seed: 11 });
+  const first = await startActionsEmulator({ seed: 11 });
+  const emu = first.emu;
   try {
     // Warm-up without latency: module loading, JIT, spec compilation in the emulator.
-    await onboardOnce(emu, await startActionsEmulator({ emulator: emu }));
+    await onboardOnce(emu, first);
     emu.injectFault({ route: /./, kind: 'latency', latencyMs: LATENCY_MS });
     // Cold: fresh clients, as the first onboarding after a backend start (Entra sign-in, new TLS connections).
     const cold = await onboardOnce(

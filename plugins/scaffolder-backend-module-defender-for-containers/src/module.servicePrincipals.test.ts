@@ -1,45 +1,22 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
-  scaffolderActionsExtensionPoint,
-  type TemplateAction,
-} from '@backstage/plugin-scaffolder-node';
-import scaffolderModule from './index';
-
-const config = {
-  defenderForContainers: {
-    azure: {
-      credential: {
-        type: 'clientSecret',
-        tenantId: '00000000-0000-0000-0000-0000000000aa',
-        clientId: '00000000-0000-0000-0000-0000000000bb',
-        clientSecret: 'not-used',
-      },
-      subscriptions: [{ id: '00000000-0000-0000-0000-000000000001' }],
-    },
-    permissions: { servicePrincipals: ['external:ci-bot'] },
-  },
-};
+  UNREACHABLE_AZURE,
+  startModuleBackend,
+} from './__testUtils__/startModuleBackend';
 
 /** What each action does when a task started by `subject` runs it with empty input. */
 async function runAs(subject: string) {
-  const actions: TemplateAction<any, any, any>[] = [];
-  await startTestBackend({
-    extensionPoints: [
-      [
-        scaffolderActionsExtensionPoint,
-        { addActions: (...a: any[]) => actions.push(...a) },
-      ],
-    ],
+  const { actions } = await startModuleBackend({
+    config: {
+      defenderForContainers: {
+        ...UNREACHABLE_AZURE,
+        permissions: { servicePrincipals: ['external:ci-bot'] },
+      },
+    },
     features: [
-      scaffolderModule,
-      mockServices.rootConfig.factory({ data: config }),
       // As Backstage's permissions service for a service token without accessRestrictions.
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
     ],

@@ -1,50 +1,17 @@
-import type { BackendFeature } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
-import scaffolderModule from './index';
+import {
+  UNREACHABLE_AZURE,
+  startModuleBackend,
+} from './__testUtils__/startModuleBackend';
 
-const config = {
-  defenderForContainers: {
-    azure: {
-      credential: {
-        type: 'clientSecret',
-        tenantId: '00000000-0000-0000-0000-0000000000aa',
-        clientId: '00000000-0000-0000-0000-0000000000bb',
-        clientSecret: 'not-used',
-      },
-      subscriptions: [{ id: '00000000-0000-0000-0000-000000000001' }],
-    },
-  },
-};
-
-/** Starts a backend with the module and `features`; returns the actions it added, in order. */
-async function actionsRegisteredWith(...features: BackendFeature[]) {
-  const actions: TemplateAction<any, any, any>[] = [];
-  await startTestBackend({
-    extensionPoints: [
-      [
-        scaffolderActionsExtensionPoint,
-        { addActions: (...a: any[]) => actions.push(...a) },
-      ],
-    ],
-    features: [scaffolderModule, ...features],
-  });
-  return actions;
-}
+const config = { defenderForContainers: UNREACHABLE_AZURE };
 
 describe('scaffolderModuleDefenderForContainers', () => {
   it('registers the three actions with the default client service factories', async () => {
-    const actions = await actionsRegisteredWith(
-      mockServices.rootConfig.factory({ data: config }),
-    );
+    const { actions } = await startModuleBackend({ config });
     expect(actions.map(a => a.id)).toEqual([
       'defender:dockerhub:validate',
       'defender:dockerhub:onboard',
@@ -59,10 +26,12 @@ describe('scaffolderModuleDefenderForContainers', () => {
   });
 
   it("wires the backend's permissions service: a denied initiator is refused", async () => {
-    const actions = await actionsRegisteredWith(
-      mockServices.rootConfig.factory({ data: config }),
-      mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-    );
+    const { actions } = await startModuleBackend({
+      config,
+      features: [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
     for (const action of actions) {
       const ctx = {
         ...createMockActionContext({ input: {} }),
@@ -75,10 +44,9 @@ describe('scaffolderModuleDefenderForContainers', () => {
 
   it('starts without defenderForContainers: one warning, and the actions fail naming the keys', async () => {
     const logger = mockServices.logger.mock();
-    const actions = await actionsRegisteredWith(
-      mockServices.rootConfig.factory({ data: {} }),
-      logger.factory,
-    );
+    const { actions } = await startModuleBackend({
+      features: [logger.factory],
+    });
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('defenderForContainers.azure.subscriptions'),

@@ -1,15 +1,9 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   callMcp,
   listMcpToolNames,
 } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
-import scaffolderModule from './index';
+import { startModuleBackend } from './__testUtils__/startModuleBackend';
 
 jest.setTimeout(30_000);
 
@@ -19,16 +13,7 @@ const TOOL = 'scaffolder.validate-defender-docker-hub-onboarding';
 // assistant asking for a validation must learn what to configure, not meet a crash or a silence.
 describe('scaffolder module without defenderForContainers, over MCP', () => {
   it('lists the AI action, and calling it answers with the keys to set', async () => {
-    const { server } = await startTestBackend({
-      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions() {} }]],
-      features: [
-        scaffolderModule,
-        mcpActionsPlugin,
-        mockServices.rootConfig.factory({
-          data: { backend: { actions: { pluginSources: ['scaffolder'] } } },
-        }),
-      ],
-    });
+    const { server } = await startModuleBackend({ mcp: true });
     const authorization = mockCredentials.user.header('user:default/jane');
 
     expect(await listMcpToolNames(server, authorization)).toContain(TOOL);

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { RG, SUB, TOKENS, scenario } from './__testUtils__/scenario';
+import { ACME_INPUT, SUB, TOKENS } from './__testUtils__/scenario';
 import {
   runAction,
   startActionsEmulator,
@@ -14,18 +14,11 @@ describe('the access token and its Docker Hub JWTs never leave the actions', () 
   it('appear in no log line, output, checkpoint or error', async () => {
     // Azure may echo the stored token (the spec allows it): the emulator does, so a layer that
     // passes a connector on without stripping it shows up below.
-    const t = await startActionsEmulator({
-      scenario: scenario(),
-      echoAccessToken: true,
-    });
+    const t = await startActionsEmulator({ echoAccessToken: true });
     try {
       expect(t.emu.state().echoAccessToken).toBe(true);
       const input = {
-        organization: 'acme',
-        username: 'mdcuser',
-        accessToken: TOKENS.read,
-        subscriptionId: SUB,
-        resourceGroup: RG,
+        ...ACME_INPUT,
         location: 'westeurope',
         owner: 'group:default/platform-team',
       };

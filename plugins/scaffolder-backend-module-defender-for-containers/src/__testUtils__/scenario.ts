@@ -46,6 +46,47 @@ export const TOKENS = {
   password: 'correct-horse-battery-staple',
 };
 
+/**
+ * `defenderForContainers.azure.subscriptions` of the actions under test: Production and Sandbox
+ * with a default resource group and location, Staging without defaults.
+ */
+export const ALLOWED_SUBSCRIPTIONS = [
+  {
+    id: SUB,
+    displayName: 'Production',
+    defaults: { resourceGroup: RG, location: 'westeurope' },
+  },
+  { id: SUB_B, displayName: 'Staging' },
+  {
+    id: SUB_C,
+    displayName: 'Sandbox',
+    defaults: { resourceGroup: RG, location: 'westeurope' },
+  },
+];
+
+/**
+ * Onboarding acme as its dedicated editor with a read-only token, into Production's resource
+ * group, stating no setting (what a token rotation sends). Suites add the settings they test.
+ */
+export const ACME_INPUT = {
+  organization: 'acme',
+  username: 'mdcuser',
+  accessToken: TOKENS.read,
+  subscriptionId: SUB,
+  resourceGroup: RG,
+};
+
+/** The settings the onboarding example states (a 12-hour scan, owned by a team). */
+export const ACME_SETTINGS = {
+  location: 'westeurope',
+  plans: { defenderForContainers: true, defenderCspm: false },
+  scanIntervalHours: 12,
+  owner: 'group:default/platform-team',
+};
+
+/** The connector id onboarding `ACME_INPUT` writes. */
+export const ACME_CONNECTOR_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
+
 const editorOf = (user: string) => ({ user, role: 'editor' as const });
 
 /** The world the action tests run in; `expiringAt` sets when TOKENS.expiring stops working. */

@@ -15,7 +15,7 @@ import { startDefenderTestEmulator } from '@defender-backstage/plugin-defender-f
 import { createDockerHubOffboardAction } from '../actions/createDockerHubOffboardAction';
 import { createDockerHubOnboardAction } from '../actions/createDockerHubOnboardAction';
 import { createDockerHubValidateAction } from '../actions/createDockerHubValidateAction';
-import { SUB, SUB_B, SUB_C, scenario } from './scenario';
+import { ALLOWED_SUBSCRIPTIONS, scenario } from './scenario';
 
 export interface LogLine {
   level: 'error' | 'warn' | 'info' | 'debug';
@@ -47,6 +47,8 @@ export async function startActionsEmulator(
     scenario?: ScenarioInput;
     principal?: { clientId: string; clientSecret: string };
     emulator?: Emulator;
+    /** Seed of a started emulator's request ids, etags and fault draws; default 7. */
+    seed?: number;
     /** The permission policy the actions ask; default: allow everything. */
     permissions?: PermissionsService;
     /** Service principals that may write (`DefenderActionsOptions.servicePrincipals`). */
@@ -61,18 +63,10 @@ export async function startActionsEmulator(
     await startDefenderTestEmulator({
       emulator: options.emulator,
       scenario: options.scenario ?? scenario(),
-      seed: 7,
+      seed: options.seed ?? 7,
       echoAccessToken: options.echoAccessToken,
       principal: options.principal,
-      subscriptions: [
-        {
-          id: SUB,
-          displayName: 'Production',
-          defaults: { resourceGroup: 'rg-defender', location: 'westeurope' },
-        },
-        { id: SUB_B, displayName: 'Staging' },
-        { id: SUB_C, displayName: 'Sandbox' },
-      ],
+      subscriptions: ALLOWED_SUBSCRIPTIONS,
     });
   // Connector ids the actions announced as changed (what refreshes the catalog entity).
   const changed: string[] = [];

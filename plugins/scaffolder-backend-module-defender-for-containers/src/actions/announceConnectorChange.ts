@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { describeError } from '../errors/describeError';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 
 /** The connector is written either way; a late catalog entity is no reason to fail the task. */
@@ -12,9 +13,9 @@ export async function announceConnectorChange(
     await options.onConnectorChanged(connectorId);
   } catch (e) {
     logger.warn(
-      `The catalog entity of ${connectorId} will update at the next scheduled refresh: ${
-        (e as Error).message
-      }`,
+      `The catalog entity of ${connectorId} will update at the next scheduled refresh: ${describeError(
+        e,
+      )}`,
     );
   }
 }

@@ -7,12 +7,12 @@ import {
   connectorEntityRef,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
-  ArmError,
   parseSecurityConnectorId,
   describeConnector,
   isDockerHubConnectorOf,
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
+import { isUnregisteredProvider } from '../errors/describeError';
 import { parseOffboardingInput } from '../input/parseOffboardingInput';
 import { armFailure } from '../onboarding/armFailure';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
@@ -124,16 +124,7 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
                 options.arm
                   .listSecurityConnectors(s.id, { signal })
                   .catch(e => {
-                    // A subscription without Microsoft.Security registered holds no connectors.
-                    if (
-                      e instanceof ArmError &&
-                      [
-                        'MissingSubscriptionRegistration',
-                        'NoRegisteredProviderFound',
-                      ].includes(e.code ?? '')
-                    ) {
-                      return [];
-                    }
+                    if (isUnregisteredProvider(e)) return [];
                     throw e;
                   }),
               ),

@@ -3,25 +3,21 @@ import {
   buildDockerHubConnectorBody,
   type SecurityCenterArmClient,
 } from '@defender-backstage/plugin-defender-for-containers-node';
-import { RG, SUB, SUB_B, TOKENS } from '../__testUtils__/scenario';
+import {
+  ACME_CONNECTOR_ID as CONNECTOR_ID,
+  ACME_INPUT,
+  ACME_SETTINGS,
+  RG,
+  SUB_B,
+  TOKENS,
+} from '../__testUtils__/scenario';
 import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import {
   runAction,
   startActionsEmulator,
 } from '../__testUtils__/startActionsEmulator';
 
-const CONNECTOR_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
-const base = {
-  organization: 'acme',
-  username: 'mdcuser',
-  accessToken: TOKENS.read,
-  subscriptionId: SUB,
-  resourceGroup: RG,
-  location: 'westeurope',
-  plans: { defenderForContainers: true, defenderCspm: false },
-  scanIntervalHours: 12,
-  owner: 'group:default/platform-team',
-};
+const base = { ...ACME_INPUT, ...ACME_SETTINGS };
 /** What `base` asks for, as someone else's client would write it. */
 const settings = {
   organization: 'acme',

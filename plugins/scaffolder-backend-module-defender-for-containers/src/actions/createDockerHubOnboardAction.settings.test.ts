@@ -1,15 +1,15 @@
 import { InputError } from '@backstage/errors';
-import { RG, SUB, TOKENS } from '../__testUtils__/scenario';
+import {
+  ACME_CONNECTOR_ID as CONNECTOR_ID,
+  ACME_INPUT,
+  RG,
+  TOKENS,
+} from '../__testUtils__/scenario';
 import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import { runAction } from '../__testUtils__/startActionsEmulator';
 
-const CONNECTOR_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
 const base = {
-  organization: 'acme',
-  username: 'mdcuser',
-  accessToken: TOKENS.read,
-  subscriptionId: SUB,
-  resourceGroup: RG,
+  ...ACME_INPUT,
   owner: 'group:default/platform-team',
   system: 'containers',
 };
@@ -22,13 +22,7 @@ describe('defender:dockerhub:onboard keeps what the input does not state', () =>
   const acme = () => t.connector(CONNECTOR_ID);
 
   // What the rotate template sends: no plans, interval, location, owner, system or tags.
-  const rotation = {
-    organization: 'acme',
-    username: 'mdcuser',
-    accessToken: TOKENS.read2,
-    subscriptionId: SUB,
-    resourceGroup: RG,
-  };
+  const rotation = { ...ACME_INPUT, accessToken: TOKENS.read2 };
   // Differs from every default of the subscription (westeurope, Defender for Containers on,
   // Defender CSPM off, 24 hours, no tags).
   const configured = {

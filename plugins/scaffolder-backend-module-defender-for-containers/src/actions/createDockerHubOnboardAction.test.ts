@@ -3,8 +3,10 @@ import {
   NotAllowedError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { startEmulator } from '@defender-backstage/azure-dockerhub-emulator';
 import {
+  ACME_CONNECTOR_ID as CONNECTOR_ID,
+  ACME_INPUT,
+  ACME_SETTINGS,
   READER,
   RG,
   SUB,
@@ -18,19 +20,7 @@ import {
   startActionsEmulator,
 } from '../__testUtils__/startActionsEmulator';
 
-const CONNECTOR_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Security/securityConnectors/dockerhub-acme`;
-const base = {
-  organization: 'acme',
-  username: 'mdcuser',
-  accessToken: TOKENS.read,
-  subscriptionId: SUB,
-  resourceGroup: RG,
-  location: 'westeurope',
-  plans: { defenderForContainers: true, defenderCspm: false },
-  scanIntervalHours: 12,
-  owner: 'group:default/platform-team',
-  system: 'containers',
-};
+const base = { ...ACME_INPUT, ...ACME_SETTINGS, system: 'containers' };
 
 describe('defender:dockerhub:onboard against the emulator', () => {
   const t = sharedActionsEmulator();
@@ -258,15 +248,14 @@ describe('defender:dockerhub:onboard against the emulator', () => {
 describe('token rotation heals an unhealthy connector', () => {
   it('expired token → NotHealthy; onboarding again with a new token → Healthy', async () => {
     const start = Date.now();
-    const emu = await startEmulator({
-      port: 0,
+    const first = await startActionsEmulator({
       seed: 3,
       scenario: scenario({
         expiringAt: new Date(start + 20 * 60_000).toISOString(),
       }),
     });
+    const emu = first.emu;
     try {
-      const first = await startActionsEmulator({ emulator: emu });
       expect(
         (
           await runAction(first.onboard, {

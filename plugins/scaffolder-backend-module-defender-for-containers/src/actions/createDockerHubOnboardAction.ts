@@ -7,6 +7,7 @@ import {
   connectorPortalUrl,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { dockerHubOfferings } from '@defender-backstage/plugin-defender-for-containers-node';
+import { describeError } from '../errors/describeError';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
 import { resolveConnectorSettings } from '../input/resolveConnectorSettings';
 import { writeFailure } from '../onboarding/writeFailure';
@@ -177,9 +178,9 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
           });
         } catch (e) {
           ctx.logger.warn(
-            `The connector was written but could not be read back: ${
-              (e as Error).message
-            }`,
+            `The connector was written but could not be read back: ${describeError(
+              e,
+            )}`,
           );
         }
         if (readBack && !sameSettings(actualSettings(readBack), desired)) {

@@ -1,5 +1,6 @@
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import {
+  ACME_INPUT,
   ADMIN,
   RG,
   SUB,
@@ -14,14 +15,7 @@ import {
   startActionsEmulator,
 } from '../__testUtils__/startActionsEmulator';
 
-const base = {
-  organization: 'acme',
-  username: 'mdcuser',
-  accessToken: TOKENS.read,
-  subscriptionId: SUB,
-  resourceGroup: RG,
-  location: 'westeurope',
-};
+const base = { ...ACME_INPUT, location: 'westeurope' };
 
 describe('defender:dockerhub:validate against the emulator', () => {
   const t = sharedActionsEmulator();

@@ -2,31 +2,20 @@ import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  startTestBackend,
 } from '@backstage/backend-test-utils';
-import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  startEmulator,
-  type Emulator,
-} from '@defender-backstage/azure-dockerhub-emulator';
 import {
   callMcp,
   listMcpToolNames,
 } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import type { Server } from 'node:http';
-import scaffolderModule from '../index';
 import { registerValidateOnboardingAction } from './registerValidateOnboardingAction';
+import { RG, SUB, SUB_C, TOKENS } from '../__testUtils__/scenario';
+import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import {
-  ADMIN,
-  RG,
-  SUB,
-  SUB_C,
-  TENANT,
-  TOKENS,
-  scenario,
-} from '../__testUtils__/scenario';
+  emulatorConfig,
+  startModuleBackend,
+} from '../__testUtils__/startModuleBackend';
 
 jest.setTimeout(60_000);
 
@@ -36,55 +25,18 @@ const TOOL = 'scaffolder.validate-defender-docker-hub-onboarding';
 
 describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
   const mockDir = createMockDirectory();
-  let emu: Emulator;
+  // The emulator of the action suites; the backend below reaches it through its own config.
+  const t = sharedActionsEmulator();
   let server: Server;
 
   beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      scenario: scenario(),
-      caFile: mockDir.resolve('ca.pem'),
-      validateResponses: true,
-    });
-    ({ server } = await startTestBackend({
-      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions() {} }]],
+    mockDir.addContent({ 'ca.pem': t.emu.caPem });
+    ({ server } = await startModuleBackend({
+      mcp: true,
+      config: {
+        defenderForContainers: emulatorConfig(t.emu, mockDir.resolve('ca.pem')),
+      },
       features: [
-        scaffolderModule,
-        mcpActionsPlugin,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { actions: { pluginSources: ['scaffolder'] } },
-            defenderForContainers: {
-              azure: {
-                armEndpoint: emu.urls.arm,
-                authorityHost: emu.urls.authorityHost,
-                credential: {
-                  type: 'clientSecret',
-                  tenantId: TENANT,
-                  ...ADMIN,
-                },
-                subscriptions: [
-                  {
-                    id: SUB,
-                    displayName: 'Production',
-                    defaults: { resourceGroup: RG, location: 'westeurope' },
-                  },
-                  {
-                    id: SUB_C,
-                    displayName: 'Sandbox',
-                    defaults: { resourceGroup: RG, location: 'westeurope' },
-                  },
-                ],
-              },
-              dockerHub: {
-                apiUrl: emu.urls.dockerHubApi,
-                registryAuthUrl: emu.urls.registryAuth,
-                registryService: emu.urls.registryService,
-              },
-              caFile: mockDir.resolve('ca.pem'),
-            },
-          },
-        }),
         // The policy under test: only WRITER may create connectors.
         mockServices.permissions.mock({
           authorize: async (requests, options) =>
@@ -101,8 +53,6 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
       ],
     }));
   });
-  afterAll(() => emu.stop());
-  beforeEach(() => emu.loadScenario(scenario()));
 
   const validate = (user: string, args: Record<string, unknown>) =>
     callMcp(server, {
@@ -111,7 +61,7 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
       authorization: mockCredentials.user.header(user),
     });
   const armWrites = () =>
-    emu
+    t.emu
       .state()
       .requestLog.filter(
         r => r.method !== 'GET' && r.path.startsWith('/subscriptions/'),
@@ -122,7 +72,7 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
       method: 'tools/list',
       authorization: mockCredentials.user.header(WRITER),
     });
-    const tool = result.tools.find((t: any) => t.name === TOOL);
+    const tool = result.tools.find((x: any) => x.name === TOOL);
     expect(tool).toMatchObject({
       annotations: {
         readOnlyHint: true,
@@ -142,8 +92,8 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
   });
 
   it('answers an allowed caller with the Azure checks and the public view of the organization, without any Docker Hub credential, and writes nothing', async () => {
-    const connectorsBefore = emu.state().connectors;
-    const logBefore = emu.state().requestLog.length;
+    const connectorsBefore = t.emu.state().connectors;
+    const logBefore = t.emu.state().requestLog.length;
     const { result } = await validate(WRITER, { organization: 'acme' });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({
@@ -178,19 +128,19 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
     }
     // Docker Hub heard one anonymous listing: no sign-in, no registry token, no user endpoint.
     expect(
-      emu
+      t.emu
         .state()
         .requestLog.slice(logBefore)
         .filter(r => r.path.startsWith('/v2/') || r.path.includes('token'))
         .filter(r => !r.path.includes('/oauth2/'))
         .map(r => `${r.method} ${r.path}`),
     ).toEqual(['GET /v2/namespaces/acme/repositories']);
-    expect(emu.state().connectors).toEqual(connectorsBefore);
+    expect(t.emu.state().connectors).toEqual(connectorsBefore);
     expect(armWrites()).toEqual([]);
   });
 
   it('refuses a token or user offered anyway, without echoing it, before any remote call', async () => {
-    const before = emu.state().requestLog.length;
+    const before = t.emu.state().requestLog.length;
     for (const extra of [
       { accessToken: TOKENS.read },
       { username: 'mdcuser' },
@@ -207,7 +157,7 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
       expect(result.content[0].text).toContain(Object.keys(extra)[0]);
       expect(result.content[0].text).not.toContain(TOKENS.read);
     }
-    expect(emu.state().requestLog.length).toBe(before);
+    expect(t.emu.state().requestLog.length).toBe(before);
   });
 
   it('says an organization Docker Hub shows nothing of cannot be confirmed, and still runs the Azure checks', async () => {
@@ -246,13 +196,13 @@ describe('AI action: validate a Docker Hub onboarding (over MCP)', () => {
       listMcpToolNames(server, mockCredentials.user.header(user));
     expect(await listed(WRITER)).toContain(TOOL);
     expect(await listed(READER)).not.toContain(TOOL);
-    const before = emu.state().requestLog.length;
+    const before = t.emu.state().requestLog.length;
     const { result } = await validate(READER, { organization: 'acme' });
     expect(result.isError).toBe(true);
     expect(result.content[0].text).toBe(
       `NotFoundError: Action "${TOOL}" not found`,
     );
-    expect(emu.state().requestLog.length).toBe(before);
+    expect(t.emu.state().requestLog.length).toBe(before);
   });
 
   it('checks connector.create itself too, whichever registry runs it, before any remote call', async () => {

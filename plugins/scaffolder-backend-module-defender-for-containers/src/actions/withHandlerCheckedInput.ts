@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { distance } from 'fastest-levenshtein';
 
 type JsonSchema = {
   type?: string | string[];
@@ -68,23 +69,6 @@ function unknownKeys(value: unknown, schema: JsonSchema, at = ''): string[] {
 
 /** The declared key closest to a mistyped one (case or at most two edits apart), if any. */
 function closest(key: string, known: string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let diagonal = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const above = row[j];
-        row[j] = Math.min(
-          row[j] + 1,
-          row[j - 1] + 1,
-          diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-        );
-        diagonal = above;
-      }
-    }
-    return row[b.length];
-  };
   const lower = key.toLowerCase();
   return known
     .map(k => ({

@@ -46,7 +46,8 @@ export function textInput(
   raw: unknown,
   rule: {
     maxLength: number;
-    pattern?: RegExp;
+    /** A RegExp, or any other test of the whole value. */
+    pattern?: Pick<RegExp, 'test'>;
     /** What a valid value looks like, for the error message. */
     expected?: string;
     secret?: boolean;

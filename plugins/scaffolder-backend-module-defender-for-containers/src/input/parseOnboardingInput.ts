@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import {
-  CONNECTOR_TAG_OWNER,
-  CONNECTOR_TAG_SYSTEM,
   DOCKER_HUB_ORGANIZATION_PATTERN,
   type AllowedSubscription,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -16,6 +14,7 @@ import {
   optionalTextInput,
   textInput,
 } from './inputRules';
+import { parseConnectorTags } from './parseConnectorTags';
 
 /** Docker Hub namespaces: lower-case letters, digits, `-`, `_` (the template's rule). */
 export const ORGANIZATION = DOCKER_HUB_ORGANIZATION_PATTERN;
@@ -26,12 +25,6 @@ const RESOURCE_GROUP = /^[-\w._()]{0,89}[-\w_()]$/;
 /** Security connector names: what the template offers and ARM accepts. */
 const CONNECTOR_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 const LOCATION = /^[a-z][a-z0-9]{1,39}$/;
-/** Catalog entity refs (`[kind:][namespace/]name`), as the connector provider accepts them. */
-const ENTITY_REF =
-  /^([a-z]+:)?([a-z0-9][a-z0-9._-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-/** Azure tag limits: 50 tags, names ≤ 512 without `<>%&\?/`, values ≤ 256. */
-const MAX_TAGS = 50;
-const TAG_NAME = /^[^<>%&\\?/]{1,512}$/;
 
 /** @public */
 export type WriteScopedTokenPolicy = 'refuse' | 'warn';
@@ -153,36 +146,6 @@ export function parseConnectorName(raw: unknown, organization: string) {
   );
 }
 
-/** The `tags` input, or undefined when it is absent. */
-function parseTags(raw: unknown) {
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  const tags: Record<string, string> = {};
-  {
-    if (typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new InputError(
-        'tags must be an object of tag names to text values',
-      );
-    }
-    const entries = Object.entries(raw as Record<string, unknown>);
-    if (entries.length > MAX_TAGS - 2) {
-      throw new InputError(
-        `tags has ${entries.length} entries; Azure allows ${MAX_TAGS} per resource, 2 of which are kept for owner and system`,
-      );
-    }
-    for (const [name, value] of entries) {
-      textInput('a tag name', name, {
-        maxLength: 512,
-        pattern: TAG_NAME,
-        expected: "no '<', '>', '%', '&', '\\', '?' or '/'",
-      });
-      tags[name] = textInput(`tag ${name.slice(0, 40)}`, value, {
-        maxLength: 256,
-      });
-    }
-  }
-  return tags;
-}
-
 /**
  * Checks and normalises the inputs of `validate` / `onboard` before any remote call. Throws an
  * `InputError` saying what to fix.
@@ -280,17 +243,10 @@ export function parseOnboardingTarget(
   };
   const scanIntervalHours =
     given.scanIntervalHours ?? subscription.defaults.scanIntervalHours ?? 24;
-  const refRule = {
-    maxLength: 255,
-    pattern: ENTITY_REF,
-    expected: 'a catalog entity ref such as group:default/team-a',
-  };
-  given.owner = optionalTextInput('owner', input.owner, refRule);
-  given.system = optionalTextInput('system', input.system, refRule);
-  given.tags = parseTags(input.tags);
-  const tags = { ...given.tags };
-  if (given.owner) tags[CONNECTOR_TAG_OWNER] = given.owner;
-  if (given.system) tags[CONNECTOR_TAG_SYSTEM] = given.system;
+  const { owner, system, given: givenTags, tags } = parseConnectorTags(input);
+  given.owner = owner;
+  given.system = system;
+  given.tags = givenTags;
   return {
     organization,
     subscription,

@@ -11,14 +11,12 @@ import {
   sameArmId,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import {
+  describeError,
   isSignInFailure,
+  isTransient,
   isTransientSignInFailure,
-} from '../preflight/describeError';
-
-const UNREGISTERED = new Set([
-  'MissingSubscriptionRegistration',
-  'NoRegisteredProviderFound',
-]);
+  isUnregisteredProvider,
+} from '../errors/describeError';
 
 /**
  * 409s that clear by themselves: the RP is still busy with another write on the same resource
@@ -69,7 +67,7 @@ export interface ArmFailureContext {
 }
 
 /** The ArmError's message is already in ours; keep it as `cause` without repeating it in the text. */
-function withCause<E extends Error>(error: E, cause: unknown): E {
+export function withCause<E extends Error>(error: E, cause: unknown): E {
   Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
   return error;
 }
@@ -86,10 +84,7 @@ export function armFailure(
   // Already says what happened and what to do (e.g. a change made meanwhile, see putConnector).
   if (e instanceof ConflictError) return e;
   if (!(e instanceof ArmError)) {
-    return withCause(
-      new Error(`${what} failed: ${(e as Error)?.message ?? e}`),
-      e,
-    );
+    return withCause(new Error(`${what} failed: ${describeError(e)}`), e);
   }
   const base = `${what} failed; nothing else was changed. ${e.message}.`;
   if (isSignInFailure(e)) {
@@ -104,7 +99,7 @@ export function armFailure(
       e,
     );
   }
-  if (e.status === 0 || e.status === 429 || e.status >= 500) {
+  if (isTransient(e)) {
     return withCause(
       new ServiceUnavailableError(
         `${base} Next: Azure is throttling or unavailable; run the task again — it converges on the same connector without duplicates.`,
@@ -120,7 +115,7 @@ export function armFailure(
       e,
     );
   }
-  if (UNREGISTERED.has(e.code ?? '')) {
+  if (isUnregisteredProvider(e)) {
     return withCause(
       new InputError(
         `${base} Next: register the Microsoft.Security resource provider on the subscription (az provider register --namespace Microsoft.Security), then run again.`,

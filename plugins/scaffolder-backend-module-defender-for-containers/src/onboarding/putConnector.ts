@@ -7,6 +7,7 @@ import {
   type SecurityConnector,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { OnboardingInput } from '../input/parseOnboardingInput';
+import { withCause } from './armFailure';
 import {
   actualSettings,
   describeDifferences,
@@ -76,9 +77,7 @@ function changedMeanwhile(
           current,
         )}`;
   }
-  const error = new ConflictError(`${head}${what} ${next}`);
-  Object.defineProperty(error, 'cause', { value: cause, enumerable: false });
-  return error;
+  return withCause(new ConflictError(`${head}${what} ${next}`), cause);
 }
 
 /**

@@ -4,7 +4,13 @@ const PAT = /^dckr_pat_[A-Za-z0-9_-]{27,32}$/;
 const OAT = /^dckr_oat_/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Local look at the secret's shape (reference/dockerhub §0 step 0); never echoes it. */
+/**
+ * Local look at the secret's shape; never echoes it. Personal access tokens start `dckr_pat_`,
+ * organization access tokens `dckr_oat_` (the examples of
+ * https://docs.docker.com/reference/api/hub/latest/); older personal access tokens were bare
+ * UUIDs (https://github.com/docker/hub-tool/pull/43), so a secret without a prefix may be one of
+ * those or a password.
+ */
 export function checkTokenFormat(
   token: string,
   username: string,

@@ -1,4 +1,4 @@
-import { permits } from './azurePreflight';
+import { permits } from './permits';
 
 describe('permits', () => {
   const action = 'Microsoft.Security/securityConnectors/write';

@@ -1,12 +1,12 @@
 import { InputError } from '@backstage/errors';
 import {
+  ACME_INPUT,
   ADMIN,
   CONTRIBUTOR,
   READER,
   RG,
   SECURITY_READER,
   SUB,
-  TOKENS,
 } from '../__testUtils__/scenario';
 import { sharedActionsEmulator } from '../__testUtils__/sharedActionsEmulator';
 import {
@@ -14,14 +14,7 @@ import {
   startActionsEmulator,
 } from '../__testUtils__/startActionsEmulator';
 
-const base = {
-  organization: 'acme',
-  username: 'mdcuser',
-  accessToken: TOKENS.read,
-  subscriptionId: SUB,
-  resourceGroup: RG,
-  location: 'westeurope',
-};
+const base = { ...ACME_INPUT, location: 'westeurope' };
 const RG_SCOPE = `/subscriptions/${SUB}/resourceGroups/${RG}`;
 const PERMISSIONS_PATH = `${RG_SCOPE}/providers/Microsoft.Authorization/permissions`;
 

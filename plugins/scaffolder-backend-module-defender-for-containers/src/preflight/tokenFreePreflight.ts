@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { DockerHubClient } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { OnboardingTarget } from '../input/parseOnboardingInput';
 import { azurePreflight } from './azurePreflight';
-import { describeError, isTransient } from './describeError';
+import { describeError, isTransient } from '../errors/describeError';
 import type { PreflightDeps, PreflightResult } from './runPreflight';
 import { PreflightRecorder, type CheckOutcome } from './PreflightRecorder';
 

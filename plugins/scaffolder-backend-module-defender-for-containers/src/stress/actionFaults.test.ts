@@ -10,9 +10,17 @@
  * Prints the faults injected and the outcomes. Reproduce a failure with FAULT_SEED=<seed>.
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { startEmulator } from '@defender-backstage/azure-dockerhub-emulator';
-import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator';
-import { RG, SUB, TOKENS, scenario } from '../__testUtils__/scenario';
+import type {
+  Emulator,
+  ScenarioInput,
+} from '@defender-backstage/azure-dockerhub-emulator';
+import {
+  ACME_INPUT,
+  RG,
+  SUB,
+  TOKENS,
+  scenario,
+} from '../__testUtils__/scenario';
 import {
   runAction,
   startActionsEmulator,
@@ -89,23 +97,9 @@ function world(operation: Operation): ScenarioInput {
 }
 
 const INPUT: Record<Operation, Record<string, unknown>> = {
-  onboard: {
-    organization: 'acme',
-    username: 'mdcuser',
-    accessToken: TOKENS.read,
-    subscriptionId: SUB,
-    resourceGroup: RG,
-    location: 'westeurope',
-    scanIntervalHours: 6,
-  },
+  onboard: { ...ACME_INPUT, location: 'westeurope', scanIntervalHours: 6 },
   // Only what a rotation states: the connector keeps its own settings.
-  rotate: {
-    organization: 'acme',
-    username: 'mdcuser',
-    accessToken: TOKENS.read,
-    subscriptionId: SUB,
-    resourceGroup: RG,
-  },
+  rotate: ACME_INPUT,
   offboard: { organization: 'acme', confirmation: 'acme' },
 };
 
@@ -146,18 +140,13 @@ function plan(seed: number): Case[] {
 }
 
 describe(`actions under injected faults (FAULT_SEED=${FAULT_SEED})`, () => {
-  let emu: Awaited<ReturnType<typeof startEmulator>>;
+  let emu: Emulator;
   const injected = new Tally();
   const outcomes = new Tally();
   const violations: string[] = [];
 
   beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      scenario: scenario(),
-      seed: FAULT_SEED,
-      validateResponses: true,
-    });
+    ({ emu } = await startActionsEmulator({ seed: FAULT_SEED }));
   });
   afterAll(async () => {
     await emu?.stop();

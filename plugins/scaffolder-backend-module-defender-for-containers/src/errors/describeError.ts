@@ -1,3 +1,7 @@
+/*
+ * How this module reads a failed call to Azure or Docker Hub, in one place so that a check
+ * message, a task error and a log warning say the same thing about the same error.
+ */
 import {
   ArmError,
   DockerHubError,
@@ -43,4 +47,17 @@ export function isTransientSignInFailure(e: unknown): boolean {
   return /temporarily_unavailable|too many requests|service unavailable|gateway time-?out|bad gateway|internal server error|please retry/i.test(
     String((e as Error)?.message ?? e),
   );
+}
+
+const UNREGISTERED = new Set([
+  'MissingSubscriptionRegistration',
+  'NoRegisteredProviderFound',
+]);
+
+/**
+ * Microsoft.Security is not registered on the subscription, so it holds no connectors and takes
+ * none (https://learn.microsoft.com/en-us/azure/azure-resource-manager/troubleshooting/error-register-resource-provider).
+ */
+export function isUnregisteredProvider(e: unknown): boolean {
+  return e instanceof ArmError && UNREGISTERED.has(e.code ?? '');
 }
