@@ -18,13 +18,8 @@ import {
 } from './defenderTlsTrustServiceRef';
 import type { DockerHubClient } from './dockerhub/DockerHubClient';
 import { dockerHubClientServiceRef } from './dockerHubClientServiceRef';
-import {
-  ADMIN,
-  READ_TOKEN,
-  SUB,
-  TENANT,
-  clientTestScenario,
-} from './testUtils/testScenario';
+import { defenderTestConfig } from './testUtils/defenderTestConfig';
+import { READ_TOKEN, SUB, clientTestScenario } from './testUtils/testScenario';
 
 // The real module objects, which Node's TLS code and this package's imports look functions up on.
 const realFs: typeof fs = jest.requireActual('node:fs');
@@ -70,26 +65,10 @@ describe('defenderTlsTrustServiceRef', () => {
         consumer('one', seen),
         consumer('two', seen),
         mockServices.rootConfig.factory({
-          data: {
-            defenderForContainers: {
-              azure: {
-                armEndpoint: emu.urls.arm,
-                authorityHost: emu.urls.authorityHost,
-                credential: {
-                  type: 'clientSecret',
-                  tenantId: TENANT,
-                  ...ADMIN,
-                },
-                subscriptions: [{ id: SUB }],
-              },
-              dockerHub: {
-                apiUrl: emu.urls.dockerHubApi,
-                registryAuthUrl: emu.urls.registryAuth,
-                registryService: emu.urls.registryService,
-              },
-              ...(caFile ? { caFile } : {}),
-            },
-          },
+          data: defenderTestConfig(emu, {
+            subscriptions: [{ id: SUB }],
+            caFile,
+          }),
         }),
       ],
     });

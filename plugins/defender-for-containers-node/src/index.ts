@@ -37,6 +37,7 @@ export {
 export {
   formatSecurityConnectorId,
   parseSecurityConnectorId,
+  requireSecurityConnectorId,
   sameArmId,
   type SecurityConnectorIdParts,
 } from './azure/securityConnectorId';

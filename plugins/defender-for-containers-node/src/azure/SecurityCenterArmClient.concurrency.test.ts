@@ -1,9 +1,4 @@
-import {
-  RG,
-  SUB,
-  clientTestScenario as scenario,
-  startDefenderTestEmulator,
-} from '../testUtils';
+import { RG, SUB, registerDefenderTestEmulatorHooks } from '../testUtils';
 import { ArmError } from './ArmError';
 import { buildDockerHubConnectorBody } from './buildDockerHubConnectorBody';
 import { formatSecurityConnectorId } from './securityConnectorId';
@@ -24,15 +19,7 @@ const body = (scanIntervalHours: number) =>
   });
 
 describe('SecurityCenterArmClient: ARM preconditions and not-found semantics (emulator)', () => {
-  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
-  beforeAll(async () => {
-    t = await startDefenderTestEmulator();
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario);
-  });
+  const t = registerDefenderTestEmulatorHooks();
   const stored = () =>
     t.emu
       .state()

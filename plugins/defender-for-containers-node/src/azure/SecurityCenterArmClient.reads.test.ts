@@ -1,10 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import {
+  DOCKER_HUB_CONNECTORS_QUERY,
   RG,
   SUB,
-  clientTestScenario as scenario,
-  startDefenderTestEmulator,
+  registerDefenderTestEmulatorHooks,
 } from '../testUtils';
 import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
 import { buildDockerHubConnectorBody } from './buildDockerHubConnectorBody';
@@ -23,30 +23,27 @@ const bodyFor = (organization: string) =>
     scanIntervalHours: 24,
     plans: { defenderForContainers: true, defenderCspm: false },
   });
-/** reference/azure §2.3, the emulator's `dockerHubConnectors` shape. */
-const CONNECTORS_QUERY = `resources
-| where type == "microsoft.security/securityconnectors"
-| extend environmentName = tolower(tostring(properties['environmentName']))
-| where environmentName == "dockerhub"
-| project id, name, subscriptionId, resourceGroup, location,
-          organization = tostring(properties['hierarchyIdentifier']),
-          scanInterval = toint(properties.environmentData.scanInterval),
-          offerings = properties.offerings`;
 
 describe('SecurityCenterArmClient reads for the health refresh (emulator, real pipeline)', () => {
-  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
-  beforeAll(async () => {
-    t = await startDefenderTestEmulator();
-  });
-  afterAll(() => t.emu.stop());
+  const t = registerDefenderTestEmulatorHooks();
   beforeEach(async () => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario);
     for (const org of ['acme', 'bigorg', 'memberorg']) {
       await t.arm.putSecurityConnector(idOf(`dockerhub-${org}`), bodyFor(org));
     }
   });
   const log = () => t.emu.state().requestLog;
+  /** A client of the test's own, whose log lines the test reads. */
+  const clientWithLogger = () => {
+    const logger = mockServices.logger.mock();
+    const ca = loadTrustedCertificates({ caPem: t.emu.caPem });
+    const arm = new SecurityCenterArmClient({
+      config: t.config,
+      credential: createAzureCredential(t.config.azure, { ca }),
+      ca,
+      logger,
+    });
+    return { arm, logger };
+  };
 
   it('lists the health reports of a whole subscription across pages', async () => {
     expect(await t.arm.listSubscriptionHealthReports(SUB)).toEqual([]);
@@ -72,7 +69,7 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
   it('reads every Resource Graph page with $skipToken', async () => {
     const result = await t.arm.queryResourceGraph<{ organization: string }>(
       [SUB],
-      CONNECTORS_QUERY,
+      DOCKER_HUB_CONNECTORS_QUERY,
       { pageSize: 1 },
     );
     expect(result.rows.map(r => r.organization).sort()).toEqual([
@@ -83,10 +80,14 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
     expect(result).toMatchObject({ totalRecords: 3, truncated: false });
     expect(log().filter(e => e.path.includes('ResourceGraph'))).toHaveLength(3);
 
-    const capped = await t.arm.queryResourceGraph([SUB], CONNECTORS_QUERY, {
-      pageSize: 1,
-      maxPages: 2,
-    });
+    const capped = await t.arm.queryResourceGraph(
+      [SUB],
+      DOCKER_HUB_CONNECTORS_QUERY,
+      {
+        pageSize: 1,
+        maxPages: 2,
+      },
+    );
     expect(capped).toMatchObject({ truncated: true });
     expect(capped.rows).toHaveLength(2);
   });
@@ -96,11 +97,11 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
     await expect(
       t.arm.queryResourceGraph(
         ['99999999-0000-0000-0000-000000000009'],
-        CONNECTORS_QUERY,
+        DOCKER_HUB_CONNECTORS_QUERY,
       ),
     ).rejects.toBeInstanceOf(NotAllowedError);
     await expect(
-      t.arm.queryResourceGraph([], CONNECTORS_QUERY),
+      t.arm.queryResourceGraph([], DOCKER_HUB_CONNECTORS_QUERY),
     ).rejects.toThrow(/at least one subscription/);
     expect(log()).toHaveLength(before);
   });
@@ -114,7 +115,10 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
       times: 1,
     });
     const started = Date.now();
-    const result = await t.arm.queryResourceGraph([SUB], CONNECTORS_QUERY);
+    const result = await t.arm.queryResourceGraph(
+      [SUB],
+      DOCKER_HUB_CONNECTORS_QUERY,
+    );
     expect(result.rows).toHaveLength(3);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(
@@ -125,15 +129,8 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
   });
 
   it('logs each call with its request ids (never a body)', async () => {
-    const logger = mockServices.logger.mock();
-    const ca = loadTrustedCertificates({ caPem: t.emu.caPem });
-    const arm = new SecurityCenterArmClient({
-      config: t.config,
-      credential: createAzureCredential(t.config.azure, { ca }),
-      ca,
-      logger,
-    });
-    await arm.queryResourceGraph([SUB], CONNECTORS_QUERY);
+    const { arm, logger } = clientWithLogger();
+    await arm.queryResourceGraph([SUB], DOCKER_HUB_CONNECTORS_QUERY);
     const calls = [...logger.debug.mock.calls, ...logger.info.mock.calls];
     const rg = calls.find(([message]) =>
       String(message).includes('Resource Graph'),
@@ -148,14 +145,7 @@ describe('SecurityCenterArmClient reads for the health refresh (emulator, real p
   });
 
   it("logs ARM's remaining subscription reads, and at info once they run low", async () => {
-    const logger = mockServices.logger.mock();
-    const ca = loadTrustedCertificates({ caPem: t.emu.caPem });
-    const arm = new SecurityCenterArmClient({
-      config: t.config,
-      credential: createAzureCredential(t.config.azure, { ca }),
-      ca,
-      logger,
-    });
+    const { arm, logger } = clientWithLogger();
     await arm.listSecurityConnectors(SUB);
     const [message, meta] = logger.debug.mock.calls.find(([m]) =>
       String(m).startsWith('Azure GET securityConnectors'),

@@ -5,7 +5,7 @@ import {
   RG,
   SUB,
   SUB_B,
-  clientTestScenario as scenario,
+  registerDefenderTestEmulatorHooks,
   startDefenderTestEmulator,
 } from '../testUtils';
 import { ArmError } from './ArmError';
@@ -27,17 +27,9 @@ const bodyFor = (organization: string, scanIntervalHours = 24) =>
   });
 
 describe('SecurityCenterArmClient against the emulator (real SDK pipeline over HTTPS)', () => {
-  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
-  beforeAll(async () => {
-    // The emulator echoes the stored token, as the spec allows: "never comes back" below is then
-    // the client's doing (stripConnectorSecrets), not the emulator's.
-    t = await startDefenderTestEmulator({ echoAccessToken: true });
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario);
-  });
+  // The emulator echoes the stored token, as the spec allows: "never comes back" below is then
+  // the client's doing (stripConnectorSecrets), not the emulator's.
+  const t = registerDefenderTestEmulatorHooks({ echoAccessToken: true });
   const log = () => t.emu.state().requestLog;
 
   it('creates, reads, replaces, lists (across pages) and deletes a Docker Hub connector; the token never comes back', async () => {

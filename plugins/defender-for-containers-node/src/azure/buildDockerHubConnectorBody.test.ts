@@ -1,7 +1,7 @@
 import { buildDockerHubConnectorBody } from './buildDockerHubConnectorBody';
 
 describe('buildDockerHubConnectorBody', () => {
-  it('builds the reference/azure §1.3 body; Foundational CSPM is always on', () => {
+  it('builds the Docker Hub connector body of the 2024-08-01-preview spec; Foundational CSPM is always on', () => {
     expect(
       buildDockerHubConnectorBody({
         organization: 'acme',

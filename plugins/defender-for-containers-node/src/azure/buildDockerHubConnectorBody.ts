@@ -22,7 +22,9 @@ export function dockerHubOfferings(plans: DockerHubConnectorPlans): string[] {
 }
 
 /**
- * The PUT body of a Docker Hub connector (reference/azure §1.3): the organization is the
+ * The PUT body of a Docker Hub connector, after `DockerHubEnvironmentData` of
+ * https://github.com/Azure/azure-rest-api-specs/blob/main/specification/security/resource-manager/Microsoft.Security/preview/2024-08-01-preview/securityConnectors.json
+ * (Microsoft publishes no Docker Hub example): the organization is the
  * `hierarchyIdentifier`, the dedicated user and its token the `AccessToken` authentication.
  * @public
  */

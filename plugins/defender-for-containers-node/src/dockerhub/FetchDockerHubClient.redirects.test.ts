@@ -1,23 +1,10 @@
-import {
-  READ_TOKEN,
-  clientTestScenario as scenario,
-  startDefenderTestEmulator,
-} from '../testUtils';
+import { READ_TOKEN, registerDefenderTestEmulatorHooks } from '../testUtils';
 import { DockerHubError } from './DockerHubError';
 
 // A proxy, a moved endpoint or an attacker in the path answers with a redirect: following it
 // would send the token (sign-in) or the session's JWT (every later call) to wherever it points.
 describe('FetchDockerHubClient and redirects (emulator, HTTPS)', () => {
-  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
-  beforeAll(async () => {
-    t = await startDefenderTestEmulator();
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario);
-    t.exchanges.length = 0;
-  });
+  const t = registerDefenderTestEmulatorHooks();
   const requests = () => t.emu.state().requestLog.map(e => e.path);
 
   it('does not follow a redirect of the sign-in, which carries the token, and names only its origin', async () => {

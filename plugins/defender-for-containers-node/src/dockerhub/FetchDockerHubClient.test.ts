@@ -1,8 +1,7 @@
 import {
   READ_TOKEN,
   WRITE_TOKEN,
-  clientTestScenario as scenario,
-  startDefenderTestEmulator,
+  registerDefenderTestEmulatorHooks,
 } from '../testUtils';
 import { DockerHubError } from './DockerHubError';
 import { fetch as undiciFetch } from 'undici';
@@ -14,16 +13,7 @@ import {
 import { loadTrustedCertificates } from '../config/loadTrustedCertificates';
 
 describe('FetchDockerHubClient against the emulator (HTTPS)', () => {
-  let t: Awaited<ReturnType<typeof startDefenderTestEmulator>>;
-  beforeAll(async () => {
-    t = await startDefenderTestEmulator();
-  });
-  afterAll(() => t.emu.stop());
-  beforeEach(() => {
-    t.emu.clearFaults();
-    t.emu.loadScenario(scenario);
-    t.exchanges.length = 0;
-  });
+  const t = registerDefenderTestEmulatorHooks();
   const signIn = (secret = READ_TOKEN) =>
     t.dockerHub.signIn({ username: 'mdcuser', secret });
   const jwts = () =>

@@ -1,5 +1,9 @@
+import { decodeJwt, type JWTPayload } from 'jose';
+
 /**
- * What the Hub JWT says about the access token that minted it (reference/dockerhub §2.3).
+ * What the Hub JWT says about the access token that minted it. Docker documents the token only
+ * as "JWT"; its `scope` claim and the user under `https://hub.docker.com` are what Docker's own
+ * MCP server reads (https://github.com/docker/hub-mcp/blob/main/src/accounts.ts).
  * @public
  */
 export interface DockerHubTokenClaims {
@@ -12,27 +16,35 @@ export interface DockerHubTokenClaims {
 }
 
 /**
- * Reads the claims of a JWT received directly from Docker over TLS (no signature check needed:
- * we trust the channel, not the token). Returns `{}` when it cannot be decoded.
+ * The payload, or `undefined` for anything that is not a JWT. No signature check: the token came
+ * straight from Docker over TLS, so the channel is what is trusted, not the token.
+ */
+function payloadOf(jwt: string): JWTPayload | undefined {
+  try {
+    return decodeJwt(jwt);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the claims of a JWT received directly from Docker. Returns `{}` when it cannot be decoded.
  * @public
  */
 export function decodeDockerHubJwt(jwt: string): DockerHubTokenClaims {
-  try {
-    const payload = JSON.parse(
-      Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'),
-    );
-    const hub = payload?.['https://hub.docker.com'] ?? {};
-    return {
-      scope: typeof payload?.scope === 'string' ? payload.scope : undefined,
-      username: typeof hub.username === 'string' ? hub.username : undefined,
-      expiresAt:
-        typeof payload?.exp === 'number'
-          ? new Date(payload.exp * 1000)
-          : undefined,
-    };
-  } catch {
-    return {};
-  }
+  const payload = payloadOf(jwt);
+  if (!payload) return {};
+  const hub = payload['https://hub.docker.com'] as
+    | { username?: unknown }
+    | undefined;
+  return {
+    scope: typeof payload.scope === 'string' ? payload.scope : undefined,
+    username: typeof hub?.username === 'string' ? hub.username : undefined,
+    expiresAt:
+      typeof payload.exp === 'number'
+        ? new Date(payload.exp * 1000)
+        : undefined,
+  };
 }
 
 /**
@@ -43,16 +55,11 @@ export function decodeRegistryTokenActions(
   jwt: string,
   repository: string,
 ): string[] {
-  try {
-    const payload = JSON.parse(
-      Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'),
-    );
-    const access: any[] = Array.isArray(payload?.access) ? payload.access : [];
-    const entry = access.find(
-      a => String(a?.name).toLowerCase() === repository.toLowerCase(),
-    );
-    return Array.isArray(entry?.actions) ? entry.actions.map(String) : [];
-  } catch {
-    return [];
-  }
+  const access = payloadOf(jwt)?.access;
+  const entry = Array.isArray(access)
+    ? access.find(
+        a => String(a?.name).toLowerCase() === repository.toLowerCase(),
+      )
+    : undefined;
+  return Array.isArray(entry?.actions) ? entry.actions.map(String) : [];
 }

@@ -7,12 +7,14 @@
  * @packageDocumentation
  */
 export {
+  registerDefenderTestEmulatorHooks,
   startDefenderTestEmulator,
   type DefenderTestEmulator,
   type DefenderTestEmulatorOptions,
   type ObservedExchange,
 } from './startDefenderTestEmulator';
 export * from './testScenario';
+export { defenderTestConfig } from './defenderTestConfig';
 export { callMcp, listMcpToolNames, type McpAnswer } from './callMcp';
 export {
   FAULT_NAMES,

@@ -16,7 +16,8 @@ import {
   type DefenderForContainersConfig,
   type DockerHubFetch,
 } from '@defender-backstage/plugin-defender-for-containers-node';
-import { ADMIN, SUB, SUB_B, TENANT, clientTestScenario } from './testScenario';
+import { defenderTestConfig } from './defenderTestConfig';
+import { clientTestScenario } from './testScenario';
 
 /**
  * One HTTP exchange of the Docker Hub client, observed on the way (the response is passed on
@@ -79,25 +80,12 @@ export async function startDefenderTestEmulator(
       validateResponses: true,
     }));
   const config = readDefenderConfig(
-    new ConfigReader({
-      defenderForContainers: {
-        azure: {
-          armEndpoint: emu.urls.arm,
-          authorityHost: emu.urls.authorityHost,
-          credential: {
-            type: 'clientSecret',
-            tenantId: TENANT,
-            ...(options.principal ?? ADMIN),
-          },
-          subscriptions: options.subscriptions ?? [{ id: SUB }, { id: SUB_B }],
-        },
-        dockerHub: {
-          apiUrl: emu.urls.dockerHubApi,
-          registryAuthUrl: emu.urls.registryAuth,
-          registryService: emu.urls.registryService,
-        },
-      },
-    }),
+    new ConfigReader(
+      defenderTestConfig(emu, {
+        principal: options.principal,
+        subscriptions: options.subscriptions,
+      }),
+    ),
   );
   const trust = createDefenderTlsTrust({ caPem: emu.caPem });
   const exchanges: ObservedExchange[] = [];
@@ -129,4 +117,32 @@ export async function startDefenderTestEmulator(
     fetch: observingFetch,
   });
   return { emu, config, arm, dockerHub, exchanges };
+}
+
+/**
+ * One emulator for a test file: started before its tests (`beforeAll`), stopped after them
+ * (`afterAll`), and before each test its faults cleared, its world reloaded (`scenario`, default
+ * `clientTestScenario`) and `exchanges` emptied. An `emulator` passed in stays its owner's: it is
+ * neither reloaded nor stopped. The object returned is filled in `beforeAll`, so read its fields
+ * inside hooks and tests, not at the top level of the file.
+ * @public
+ */
+export function registerDefenderTestEmulatorHooks(
+  options: DefenderTestEmulatorOptions = {},
+): DefenderTestEmulator {
+  const t = {} as DefenderTestEmulator;
+  const owned = !options.emulator;
+  beforeAll(async () => {
+    Object.assign(t, await startDefenderTestEmulator(options));
+  });
+  afterAll(async () => {
+    if (owned) await t.emu?.stop();
+  });
+  beforeEach(() => {
+    t.exchanges.length = 0;
+    if (!owned) return;
+    t.emu.clearFaults();
+    t.emu.loadScenario(options.scenario ?? clientTestScenario);
+  });
+  return t;
 }

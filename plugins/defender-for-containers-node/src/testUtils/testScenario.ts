@@ -103,3 +103,18 @@ export const clientTestScenario: ScenarioInput = {
     ],
   },
 };
+
+/**
+ * Resource Graph query for the Docker Hub connectors, as Defender for Cloud's own workbooks write
+ * it (https://github.com/Azure/Microsoft-Defender-for-Cloud); the emulator answers this shape
+ * (`dockerHubConnectors`), one row per connector with its `organization`.
+ * @public
+ */
+export const DOCKER_HUB_CONNECTORS_QUERY = `resources
+| where type == "microsoft.security/securityconnectors"
+| extend environmentName = tolower(tostring(properties['environmentName']))
+| where environmentName == "dockerhub"
+| project id, name, subscriptionId, resourceGroup, location,
+          organization = tostring(properties['hierarchyIdentifier']),
+          scanInterval = toint(properties.environmentData.scanInterval),
+          offerings = properties.offerings`;
