@@ -72,3 +72,7 @@ export {
   readServicePrincipalWriters,
   assertServicePrincipalMayWrite,
 } from './permissions/servicePrincipalWrites';
+export {
+  authorizeDefenderPermission,
+  type AuthorizeDefenderPermissionOptions,
+} from './permissions/authorizeDefenderPermission';

@@ -7,6 +7,7 @@ import {
   connectorEntityRef,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
+  authorizeDefenderPermission,
   parseSecurityConnectorId,
   describeConnector,
   isDockerHubConnectorOf,
@@ -16,7 +17,6 @@ import { isUnregisteredProvider } from '../errors/describeError';
 import { parseOffboardingInput } from '../input/parseOffboardingInput';
 import { armFailure } from '../onboarding/armFailure';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
-import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubOffboardAction.examples';
 
 /**
@@ -98,12 +98,14 @@ export function createDockerHubOffboardAction(options: DefenderActionsOptions) {
         },
       },
       async handler(ctx) {
-        await authorizeInitiator(
-          ctx,
+        await authorizeDefenderPermission(
           options.permissions,
           connectorDeletePermission,
-          'offboard Docker Hub organizations',
-          options.servicePrincipals,
+          await ctx.getInitiatorCredentials(),
+          {
+            doing: 'offboard Docker Hub organizations',
+            servicePrincipals: options.servicePrincipals,
+          },
         );
         const input = parseOffboardingInput(ctx.input, options.subscriptions);
         const { organization } = input;

@@ -6,7 +6,10 @@ import {
   connectorEntityRef,
   connectorPortalUrl,
 } from '@defender-backstage/plugin-defender-for-containers-common';
-import { dockerHubOfferings } from '@defender-backstage/plugin-defender-for-containers-node';
+import {
+  authorizeDefenderPermission,
+  dockerHubOfferings,
+} from '@defender-backstage/plugin-defender-for-containers-node';
 import { describeError } from '../errors/describeError';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
 import { resolveConnectorSettings } from '../input/resolveConnectorSettings';
@@ -19,7 +22,6 @@ import {
 } from '../onboarding/connectorFingerprint';
 import { connectorBody, putConnector } from '../onboarding/putConnector';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
-import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubOnboardAction.examples';
 import {
   onboardingInputSchema,
@@ -82,12 +84,14 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
         },
       },
       async handler(ctx) {
-        await authorizeInitiator(
-          ctx,
+        await authorizeDefenderPermission(
           options.permissions,
           connectorCreatePermission,
-          'onboard Docker Hub organizations',
-          options.servicePrincipals,
+          await ctx.getInitiatorCredentials(),
+          {
+            doing: 'onboard Docker Hub organizations',
+            servicePrincipals: options.servicePrincipals,
+          },
         );
         const parsed = parseOnboardingInput(ctx.input, options.subscriptions);
         requireTokenFromSecrets(parsed.accessToken, ctx.secrets);

@@ -1,3 +1,4 @@
+import { authorizeDefenderPermission } from '@defender-backstage/plugin-defender-for-containers-node';
 import { asTaskAction } from './asTaskAction';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -6,7 +7,6 @@ import {
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { parseOnboardingInput } from '../input/parseOnboardingInput';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
-import { authorizeInitiator } from './authorizeInitiator';
 import { examples } from './createDockerHubValidateAction.examples';
 import {
   onboardingInputSchema,
@@ -44,12 +44,14 @@ export function createDockerHubValidateAction(options: DefenderActionsOptions) {
         },
       },
       async handler(ctx) {
-        await authorizeInitiator(
-          ctx,
+        await authorizeDefenderPermission(
           options.permissions,
           connectorCreatePermission,
-          'validate Docker Hub organizations for onboarding',
-          options.servicePrincipals,
+          await ctx.getInitiatorCredentials(),
+          {
+            doing: 'validate Docker Hub organizations for onboarding',
+            servicePrincipals: options.servicePrincipals,
+          },
         );
         const input = parseOnboardingInput(ctx.input, options.subscriptions);
         ctx.logger.info(

@@ -1,3 +1,4 @@
+import { authorizeDefenderPermission } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   connectorCreatePermission,
@@ -6,7 +7,6 @@ import {
 import { parseOnboardingTarget } from '../input/parseOnboardingInput';
 import { tokenFreePreflight } from '../preflight/tokenFreePreflight';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
-import { authorizeInitiator } from './authorizeInitiator';
 import { checkSchema } from './onboardingSchema';
 
 /**
@@ -89,12 +89,14 @@ export function registerValidateOnboardingAction(
     },
     action: async ({ input, credentials, logger }) => {
       // Before anything else: a refused caller has made no call to Docker Hub or Azure.
-      await authorizeInitiator(
-        { getInitiatorCredentials: async () => credentials },
+      await authorizeDefenderPermission(
         options.permissions,
         connectorCreatePermission,
-        'validate Docker Hub organizations for onboarding',
-        options.servicePrincipals,
+        credentials,
+        {
+          doing: 'validate Docker Hub organizations for onboarding',
+          servicePrincipals: options.servicePrincipals,
+        },
       );
       const parsed = parseOnboardingTarget(
         {

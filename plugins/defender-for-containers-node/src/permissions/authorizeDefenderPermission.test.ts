@@ -2,7 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { defenderForContainersPermissions } from '@defender-backstage/plugin-defender-for-containers-common';
-import { authorizeInitiator } from './authorizeInitiator';
+import { authorizeDefenderPermission } from './authorizeDefenderPermission';
 
 // The decision and the message alone, for every kind of initiator; the actions' own tests show
 // it runs before any remote call. (Written against the survivors of `yarn mutation`.)
@@ -13,11 +13,11 @@ const create = defenderForContainersPermissions.find(p =>
 async function decide(credentials: any, answer: unknown[]) {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue(answer as any);
-  const result = await authorizeInitiator(
-    { getInitiatorCredentials: async () => credentials },
+  const result = await authorizeDefenderPermission(
     permissions,
     create,
-    'onboard Docker Hub organizations',
+    credentials,
+    { doing: 'onboard Docker Hub organizations' },
   ).then(
     () => 'allowed',
     e => e,
@@ -25,7 +25,7 @@ async function decide(credentials: any, answer: unknown[]) {
   return { result, permissions };
 }
 
-describe('authorizeInitiator', () => {
+describe('authorizeDefenderPermission', () => {
   it('allows what the policy allows, asking about exactly that permission for the initiator', async () => {
     const credentials = mockCredentials.user('user:default/jane');
     const { result, permissions } = await decide(credentials, [
