@@ -30,7 +30,7 @@ const DEFAULT_PAGE_SIZE = 1000;
 /** The pipeline settings Resource Graph shares with the `SecurityCenter` client. */
 export type ArmPipelineOptions = Pick<
   ResourceGraphClientOptionalParams,
-  'endpoint' | 'retryOptions' | 'tlsOptions'
+  'endpoint' | 'retryOptions' | 'tlsOptions' | 'userAgentOptions'
 >;
 
 /**

@@ -28,6 +28,8 @@ export function createArmTransports(
     endpoint,
     retryOptions: { maxRetries: 3, ...options.retryOptions },
     ...azureTlsOptionsOf(options),
+    // ARM's logs (and Azure support) can tell these calls apart from others of the tenant.
+    userAgentOptions: { userAgentPrefix: 'defender-backstage' },
   };
   // The subscription argument only feeds the SDK's generated operations, which we do not use.
   const securityCenter = new SecurityCenter(
