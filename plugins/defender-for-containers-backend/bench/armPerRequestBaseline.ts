@@ -10,7 +10,7 @@ import {
   formatSecurityConnectorId,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import Router from 'express-promise-router';
-import { healthFromReports } from '../src/health/healthFromReports';
+import { healthFromReports } from '../src/refresh/healthFromReports';
 
 /**
  * What the card's route would cost without the refresh and the database: per page view, read the

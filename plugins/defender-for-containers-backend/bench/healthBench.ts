@@ -83,8 +83,7 @@ async function cardApi(emu: Emulator) {
   emu.clearFaults();
   emu.loadScenario(benchScenario(CARD_CONNECTORS));
   const backend = await startHealthTestBackend({
-    emu,
-    caFile: mockDir.resolve('ca.pem'),
+    emulator: { emu, caFile: mockDir.resolve('ca.pem') },
     subscriptions,
     features: [
       catalogServiceMock.factory({ entities: [service] }),

@@ -8,13 +8,11 @@
  * counted (knex `query` events).
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import type { Emulator } from '@defender-backstage/azure-dockerhub-emulator';
 import { startDefenderTestEmulator } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import createKnex from 'knex';
-import { HealthRefresher } from '../src/health/HealthRefresher';
-import { KnexHealthStore } from '../src/health/KnexHealthStore';
-import { readHealthConfig } from '../src/health/readHealthConfig';
+import { testRefresher } from '../src/__testUtils__/testRefresher';
+import { KnexHealthStore } from '../src/store/KnexHealthStore';
 import {
   BENCH_RG,
   BENCH_SUBSCRIPTION,
@@ -58,13 +56,10 @@ export async function onDemandBench(options: {
       const store = await KnexHealthStore.create({
         getClient: async () => knex,
       });
-      const refresher = new HealthRefresher({
-        arm: t.arm,
+      const refresher = testRefresher({
+        emulator: t,
         store,
-        subscriptions: t.config.azure.subscriptions,
-        config: readHealthConfig(new ConfigReader({})),
         logger: mockServices.rootLogger({ level: 'error' }),
-        publisher: { publish: async () => {} },
       });
       emu.injectFault({ route: /./, kind: 'latency', latencyMs: LATENCY_MS });
 

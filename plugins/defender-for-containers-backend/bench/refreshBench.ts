@@ -69,8 +69,7 @@ export async function refreshBench(options: {
     emu.clearFaults();
     emu.loadScenario(benchScenario(n, PAGE_SIZE)); // also empties the request log
     const backend = await startHealthTestBackend({
-      emu,
-      caFile: options.caFile,
+      emulator: { emu, caFile: options.caFile },
       subscriptions,
       features: [catalogServiceMock.factory({ entities: [] })],
     });

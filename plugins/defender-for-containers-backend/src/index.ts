@@ -5,18 +5,18 @@
  */
 export { defenderForContainersPlugin as default } from './plugin';
 export { catalogModuleDefenderConnectors } from './catalog/catalogModuleDefenderConnectors';
-export { defenderHealthServiceRef } from './health/defenderHealthServiceRef';
+export { defenderHealthServiceRef } from './service/defenderHealthServiceRef';
 export type {
   ConnectorListQuery,
   ConnectorRefreshRequest,
   DefenderHealthService,
-} from './health/DefenderHealthService';
+} from './service/DefenderHealthService';
 export type {
   RefreshSummary,
   SubscriptionOutcome,
-} from './health/HealthRefresher';
+} from './refresh/RefreshSummary';
 export {
   HEALTH_TRANSITIONS_TOPIC,
   type ConnectorTransition,
   type ConnectorTransitionPublisher,
-} from './health/ConnectorTransition';
+} from './refresh/ConnectorTransition';

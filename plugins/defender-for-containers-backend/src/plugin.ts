@@ -6,8 +6,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { createRouter } from './router';
-import { HEALTH_TRANSITIONS_TOPIC } from './health/ConnectorTransition';
+import { HEALTH_TRANSITIONS_TOPIC } from './refresh/ConnectorTransition';
 import { ConnectorNotifier } from './notifications/ConnectorNotifier';
 import { readTransitions } from './notifications/readTransitions';
 import { registerEntityDefenderHealthAction } from './actions/registerEntityDefenderHealthAction';
@@ -15,9 +14,10 @@ import {
   optionalDefenderConfigServiceRef,
   readServicePrincipalWriters,
 } from '@defender-backstage/plugin-defender-for-containers-node';
-import { createHealthRouter } from './health/createHealthRouter';
-import { defenderHealthServiceRef } from './health/defenderHealthServiceRef';
-import { readHealthConfig } from './health/readHealthConfig';
+import { createRouter } from './routes/createRouter';
+import { LIVENESS_PATH } from './routes/livenessRoute';
+import { defenderHealthServiceRef } from './service/defenderHealthServiceRef';
+import { readHealthConfig } from './service/readHealthConfig';
 import { defenderForContainersPermissions } from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
@@ -68,21 +68,14 @@ export const defenderForContainersPlugin = createBackendPlugin({
         // Backstage allows service principals without asking the policy: only these may write.
         const servicePrincipals = readServicePrincipalWriters(config);
         httpRouter.use(
-          await createRouter({
-            httpAuth,
-            permissions,
-            servicePrincipals,
-            allowedSubscriptions: defender.configured
-              ? defender.config.azure.subscriptions
-              : [],
-          }),
-        );
-        httpRouter.use(
-          await createHealthRouter({
+          createRouter({
             httpAuth,
             permissions,
             health,
             servicePrincipals,
+            allowedSubscriptions: defender.configured
+              ? defender.config.azure.subscriptions
+              : [],
           }),
         );
         // AI assistants (the actions registry, exposed over MCP) get the card's answer.
@@ -117,7 +110,10 @@ export const defenderForContainersPlugin = createBackendPlugin({
           });
         }
         // Load balancers and the local stack's readiness probe call this without a token.
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: LIVENESS_PATH,
+          allow: 'unauthenticated',
+        });
       },
     });
   },

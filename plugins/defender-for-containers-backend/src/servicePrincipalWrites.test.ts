@@ -7,8 +7,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import type { DefenderHealthService } from './health/DefenderHealthService';
-import { defenderHealthServiceRef } from './health/defenderHealthServiceRef';
+import type { DefenderHealthService } from './service/DefenderHealthService';
+import { defenderHealthServiceRef } from './service/defenderHealthServiceRef';
 import { defenderForContainersPlugin } from './plugin';
 
 const BASE = '/api/defender-for-containers';

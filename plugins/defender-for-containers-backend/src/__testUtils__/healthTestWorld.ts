@@ -1,4 +1,11 @@
-import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator';
+import type {
+  FaultSpec,
+  ScenarioInput,
+} from '@defender-backstage/azure-dockerhub-emulator';
+import {
+  buildDockerHubConnectorBody,
+  type DefenderArmClient,
+} from '@defender-backstage/plugin-defender-for-containers-node';
 import {
   ADMIN,
   TENANT,
@@ -31,6 +38,11 @@ export const INITECH = connectorIdOf(PROD, 'dockerhub-initech');
 export const GLOBEX = connectorIdOf(PROD, 'dockerhub-globex');
 export const HOOLI = connectorIdOf(FOREIGN, 'dockerhub-hooli');
 export const TEAM_ORGS = ['team1', 'team2', 'team3', 'team4'];
+/** `defenderForContainers.azure.subscriptions` of the health tests: FOREIGN is left out. */
+export const ALLOWED_SUBSCRIPTIONS = [
+  { id: PROD, displayName: 'Production' },
+  { id: TEAM, displayName: 'Team' },
+];
 
 const editor = (user: string) => [{ user, role: 'editor' as const }];
 const VA = ['CspmMonitorDockerHub', 'DefenderForContainersDockerHub'] as const;
@@ -212,3 +224,40 @@ export const healthScenario: ScenarioInput = {
     ],
   },
 };
+
+/** The health world before hooli was onboarded anywhere. */
+export const worldWithoutHooli: ScenarioInput = {
+  ...healthScenario,
+  azure: {
+    ...healthScenario.azure,
+    connectors: healthScenario.azure!.connectors!.filter(
+      c => c.organization !== 'hooli',
+    ),
+  },
+};
+
+/** Creates hooli's connector at `connectorId` as the scaffolder's onboarding does. */
+export const onboardHooli = (arm: DefenderArmClient, connectorId: string) =>
+  arm.putSecurityConnector(
+    connectorId,
+    buildDockerHubConnectorBody({
+      organization: 'hooli',
+      username: 'mdc-team',
+      accessToken: TEAM_TOKEN,
+      location: 'westeurope',
+      scanIntervalHours: 24,
+      plans: { defenderForContainers: true, defenderCspm: false },
+    }),
+  );
+
+/** A fault for `emu.injectFault`: listing the subscription's connectors is refused (403). */
+export const connectorListingForbidden = (
+  subscriptionId: string,
+): FaultSpec => ({
+  route: new RegExp(
+    `^GET /subscriptions/${subscriptionId}/providers/Microsoft.Security/securityConnectors$`,
+    'i',
+  ),
+  kind: 'status',
+  status: 403,
+});

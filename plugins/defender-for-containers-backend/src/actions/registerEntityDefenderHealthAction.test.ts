@@ -1,21 +1,14 @@
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  startEmulator,
-  type Emulator,
-} from '@defender-backstage/azure-dockerhub-emulator';
 import {
   callMcp,
   listMcpToolNames,
 } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
-import { ACME, TOKENS, healthScenario } from '../__testUtils__/healthTestWorld';
+import { catalogAsCaller } from '../__testUtils__/catalogAsCaller';
+import { componentEntity } from '../__testUtils__/componentEntity';
+import { ACME, TOKENS } from '../__testUtils__/healthTestWorld';
+import { useHealthEmulator } from '../__testUtils__/useHealthEmulator';
 import { startHealthTestBackend } from '../__testUtils__/startHealthTestBackend';
 import { registerEntityDefenderHealthAction } from './registerEntityDefenderHealthAction';
 
@@ -26,56 +19,27 @@ const NOBODY = 'user:default/no-read-permission';
 const OWNER = 'user:default/owner';
 const TOOL = 'defender-for-containers.get-entity-defender-health';
 
-const entity = (name: string, annotations: Record<string, string>): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {},
-});
-const ENTITIES: Record<string, Entity> = {
-  platform: entity('platform', {
+const ENTITIES = [
+  componentEntity('platform', {
     'microsoft.com/defender-dockerhub-organization': 'acme, initech',
   }),
-  secret: entity('secret', {
+  componentEntity('secret', {
     'microsoft.com/defender-dockerhub-organization': 'acme',
   }),
-};
+];
+/** The catalog decides what the caller may read: 'secret' only for its owner. */
+const mayRead = (user: string | undefined, e: Entity) =>
+  e.metadata.name !== 'secret' || user === OWNER;
 
 describe('AI action: Defender health of an entity (over MCP)', () => {
-  const mockDir = createMockDirectory();
-  let emu: Emulator;
-
-  beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      scenario: healthScenario,
-      caFile: mockDir.resolve('ca.pem'),
-      validateResponses: true,
-    });
-  });
-  afterAll(() => emu.stop());
+  const emulator = useHealthEmulator();
 
   const start = async () => {
-    const catalog = catalogServiceMock.mock({
-      // The catalog decides what the caller may read: 'secret' only for its owner.
-      getEntityByRef: jest.fn(async (ref: any, options: any) => {
-        const e = ENTITIES[ref.name];
-        if (e?.metadata.name === 'secret') {
-          return options?.credentials?.principal?.userEntityRef === OWNER
-            ? e
-            : undefined;
-        }
-        return e;
-      }),
-    });
+    const catalog = catalogAsCaller(ENTITIES, mayRead).mock;
     const backend = await startHealthTestBackend({
-      emu,
-      caFile: mockDir.resolve('ca.pem'),
-      config: {
-        backend: { actions: { pluginSources: ['defender-for-containers'] } },
-      },
+      emulator,
+      mcp: true,
       features: [
-        mcpActionsPlugin,
         catalog.factory,
         // The policy under test: who is not NOBODY may read connectors.
         mockServices.permissions.mock({
@@ -124,7 +88,7 @@ describe('AI action: Defender health of an entity (over MCP)', () => {
 
   it('answers an allowed caller with a summary and the card’s full answer, read from the database', async () => {
     const { server, catalog } = await start();
-    const before = emu.state().requestLog.length;
+    const before = emulator.emu.state().requestLog.length;
     const { result } = await call(server, READER, 'component:default/platform');
     expect(result.isError).toBeFalsy();
     const output = result.structuredContent;
@@ -160,7 +124,7 @@ describe('AI action: Defender health of an entity (over MCP)', () => {
         }),
       },
     );
-    expect(emu.state().requestLog.length).toBe(before);
+    expect(emulator.emu.state().requestLog.length).toBe(before);
     for (const token of TOKENS) {
       expect(JSON.stringify(result)).not.toContain(token);
     }

@@ -1,4 +1,5 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
+import { authorizeDefenderPermission } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   parseEntityRef,
@@ -10,8 +11,7 @@ import {
   type EntityConnector,
   type EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
-import { authorizePermission } from '../authorizePermission';
-import type { DefenderHealthService } from '../health/DefenderHealthService';
+import type { DefenderHealthService } from '../service/DefenderHealthService';
 
 /** The catalog's rule for kinds, namespaces and names, as the card's route checks them. */
 const ENTITY_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
@@ -157,7 +157,7 @@ export function registerEntityDefenderHealthAction(
     },
     action: async ({ input, credentials }) => {
       // Like the route: who may not read connectors learns nothing, not even input errors.
-      await authorizePermission(
+      await authorizeDefenderPermission(
         deps.permissions,
         connectorReadPermission,
         credentials,

@@ -1,31 +1,16 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  catalogProcessingExtensionPoint,
-  type EntityProvider,
-} from '@backstage/plugin-catalog-node';
-import {
-  DefaultEventsService,
-  eventsServiceRef,
-} from '@backstage/plugin-events-node';
-import {
-  buildDockerHubConnectorBody,
-  defenderArmClientServiceRef,
-  type DefenderArmClient,
-} from '@defender-backstage/plugin-defender-for-containers-node';
-import {
-  startDefenderTestEmulator,
-  type DefenderTestEmulator,
-} from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import type { DefenderArmClient } from '@defender-backstage/plugin-defender-for-containers-node';
 import {
   PROD,
-  TEAM_TOKEN,
   connectorIdOf,
-  healthScenario,
+  onboardHooli,
+  worldWithoutHooli,
 } from '../__testUtils__/healthTestWorld';
+import { useHealthEmulator } from '../__testUtils__/useHealthEmulator';
+import { startCatalogModule } from '../__testUtils__/startCatalogModule';
 import { waitFor } from '../__testUtils__/waitFor';
-import { catalogModuleDefenderConnectors } from './catalogModuleDefenderConnectors';
 
 jest.setTimeout(90_000);
 
@@ -36,23 +21,7 @@ const HOOLI = connectorIdOf(PROD, 'dockerhub-hooli');
 // catalog must end with the connector, not with the older listing applied last. Backstage's
 // real scheduler (global tasks in the database), as on several replicas.
 describe('connector entities when a refresh overlaps an onboarding', () => {
-  let t: DefenderTestEmulator;
-  beforeAll(async () => {
-    t = await startDefenderTestEmulator({
-      // hooli, not yet onboarded anywhere.
-      scenario: {
-        ...healthScenario,
-        azure: {
-          ...healthScenario.azure,
-          connectors: healthScenario.azure!.connectors!.filter(
-            c => c.organization !== 'hooli',
-          ),
-        },
-      },
-      subscriptions: [{ id: PROD, displayName: 'Production' }],
-    });
-  });
-  afterAll(() => t.emu.stop());
+  const t = useHealthEmulator({ scenario: worldWithoutHooli });
 
   it('applies the listing read after the announcement last', async () => {
     let open!: () => void;
@@ -69,39 +38,17 @@ describe('connector entities when a refresh overlaps an onboarding', () => {
       }
       return listed;
     };
-    let provider: EntityProvider | undefined;
     const events = DefaultEventsService.create({
       logger: mockServices.logger.mock(),
     });
-    const backend = await startTestBackend({
-      extensionPoints: [
-        [
-          catalogProcessingExtensionPoint,
-          { addEntityProvider: (p: EntityProvider) => (provider = p) },
-        ],
-      ],
-      features: [
-        catalogModuleDefenderConnectors,
-        schedulerServiceFactory,
-        mockServices.rootConfig.factory({
-          data: {
-            defenderForContainers: {
-              azure: { subscriptions: [{ id: PROD }] },
-              catalog: { defaultOwner: 'group:default/platform' },
-            },
-          },
-        }),
-        createServiceFactory({
-          service: eventsServiceRef,
-          deps: {},
-          factory: () => events,
-        }),
-        createServiceFactory({
-          service: defenderArmClientServiceRef,
-          deps: {},
-          factory: () => arm,
-        }),
-      ],
+    const { provider, stop } = await startCatalogModule({
+      config: {
+        azure: { subscriptions: [{ id: PROD }] },
+        catalog: { defaultOwner: 'group:default/platform' },
+      },
+      arm,
+      events,
+      features: [schedulerServiceFactory],
     });
     const applyMutation = jest.fn();
     await provider!.connect({ applyMutation, refresh: jest.fn() });
@@ -112,17 +59,7 @@ describe('connector entities when a refresh overlaps an onboarding', () => {
 
     // The scheduled run (5 s after start) has listed Azure and waits.
     await atGate;
-    await t.arm.putSecurityConnector(
-      HOOLI,
-      buildDockerHubConnectorBody({
-        organization: 'hooli',
-        username: 'mdc-team',
-        accessToken: TEAM_TOKEN,
-        location: 'westeurope',
-        scanIntervalHours: 24,
-        plans: { defenderForContainers: true, defenderCspm: false },
-      }),
-    );
+    await onboardHooli(t.arm, HOOLI);
     const announced = events.publish({
       topic: 'defender-for-containers.connectors',
       eventPayload: { connectorId: HOOLI },
@@ -139,6 +76,6 @@ describe('connector entities when a refresh overlaps an onboarding', () => {
     expect(names(last)).toContain('defender-dockerhub-hooli');
     // The held run applied its older listing first, not after.
     expect(names(0)).not.toContain('defender-dockerhub-hooli');
-    await backend.stop();
+    await stop();
   });
 });

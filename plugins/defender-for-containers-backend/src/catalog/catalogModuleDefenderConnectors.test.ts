@@ -1,18 +1,8 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  catalogProcessingExtensionPoint,
-  type EntityProvider,
-} from '@backstage/plugin-catalog-node';
-import {
-  DefaultEventsService,
-  eventsServiceRef,
-} from '@backstage/plugin-events-node';
-import {
-  defenderArmClientServiceRef,
-  type DefenderArmClient,
-  type SecurityConnector,
-} from '@defender-backstage/plugin-defender-for-containers-node';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { DefaultEventsService } from '@backstage/plugin-events-node';
+import type { SecurityConnector } from '@defender-backstage/plugin-defender-for-containers-node';
+import { startCatalogModule } from '../__testUtils__/startCatalogModule';
 import { waitFor } from '../__testUtils__/waitFor';
 import { catalogModuleDefenderConnectors } from './catalogModuleDefenderConnectors';
 
@@ -37,45 +27,18 @@ describe('catalogModuleDefenderConnectors', () => {
   it('mirrors Docker Hub connectors and refreshes when a connector-changed event arrives', async () => {
     let listed: SecurityConnector[] = [dockerHub('acme')];
     const listSecurityConnectors = jest.fn(async () => listed);
-    let provider: EntityProvider | undefined;
     const logger = mockServices.logger.mock();
     const events = DefaultEventsService.create({ logger });
 
-    await startTestBackend({
-      extensionPoints: [
-        [
-          catalogProcessingExtensionPoint,
-          {
-            addEntityProvider: (p: EntityProvider) => {
-              provider = p;
-            },
-          },
-        ],
-      ],
-      features: [
-        catalogModuleDefenderConnectors,
-        mockServices.rootConfig.factory({
-          data: {
-            defenderForContainers: {
-              azure: {
-                tenantId: 'contoso.onmicrosoft.com',
-                subscriptions: [{ id: SUB }],
-              },
-            },
-          },
-        }),
-        createServiceFactory({
-          service: eventsServiceRef,
-          deps: {},
-          factory: () => events,
-        }),
-        createServiceFactory({
-          service: defenderArmClientServiceRef,
-          deps: {},
-          factory: () =>
-            ({ listSecurityConnectors } as unknown as DefenderArmClient),
-        }),
-      ],
+    const { provider } = await startCatalogModule({
+      config: {
+        azure: {
+          tenantId: 'contoso.onmicrosoft.com',
+          subscriptions: [{ id: SUB }],
+        },
+      },
+      arm: { listSecurityConnectors },
+      events,
     });
     expect(provider?.getProviderName()).toBe(
       'defender-for-containers-connectors',

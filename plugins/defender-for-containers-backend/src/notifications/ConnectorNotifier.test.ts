@@ -1,25 +1,22 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   notificationService,
   type NotificationSendOptions,
 } from '@backstage/plugin-notifications-node';
-import {
-  startEmulator,
-  type Emulator,
-  type ScenarioInput,
-} from '@defender-backstage/azure-dockerhub-emulator';
+import type { ScenarioInput } from '@defender-backstage/azure-dockerhub-emulator';
 import {
   ACME_TOKEN,
   PROD,
   TEAM_TOKEN,
   TOKENS,
   healthScenario,
+  connectorListingForbidden,
 } from '../__testUtils__/healthTestWorld';
+import { useHealthEmulator } from '../__testUtils__/useHealthEmulator';
 import { startHealthTestBackend } from '../__testUtils__/startHealthTestBackend';
-import type { DefenderHealthService } from '../health/DefenderHealthService';
+import type { DefenderHealthService } from '../service/DefenderHealthService';
 
 jest.setTimeout(60_000);
 
@@ -58,28 +55,14 @@ function changedScenario(options: {
 }
 
 describe('owner notifications of health transitions (refresher + emulator + database)', () => {
-  const mockDir = createMockDirectory();
-  let emu: Emulator;
+  const emulator = useHealthEmulator();
   let health: DefenderHealthService;
   let sent: NotificationSendOptions[];
 
-  beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      scenario: healthScenario,
-      caFile: mockDir.resolve('ca.pem'),
-      validateResponses: true,
-    });
-  });
-  afterAll(() => emu.stop());
-
   beforeEach(async () => {
-    emu.clearFaults();
-    emu.loadScenario(healthScenario);
     sent = [];
     ({ health } = await startHealthTestBackend({
-      emu,
-      caFile: mockDir.resolve('ca.pem'),
+      emulator,
       features: [
         catalogServiceMock.factory({ entities: ENTITIES }),
         // Our seam: what the notifications backend would be asked to deliver.
@@ -103,7 +86,7 @@ describe('owner notifications of health transitions (refresher + emulator + data
   });
 
   it('tells the owner once when a connector turns unhealthy, and nothing when the next refresh sees the same', async () => {
-    emu.loadScenario(changedScenario({ revoke: [ACME_TOKEN] }));
+    emulator.emu.loadScenario(changedScenario({ revoke: [ACME_TOKEN] }));
     await health.refreshAll();
 
     expect(sent).toEqual([
@@ -133,7 +116,7 @@ describe('owner notifications of health transitions (refresher + emulator + data
   });
 
   it('tells the owner once about new Critical findings', async () => {
-    emu.loadScenario(changedScenario({ acmeWebCritical: 3 }));
+    emulator.emu.loadScenario(changedScenario({ acmeWebCritical: 3 }));
     await health.refreshAll();
 
     expect(sent).toEqual([
@@ -152,17 +135,10 @@ describe('owner notifications of health transitions (refresher + emulator + data
   });
 
   it('still tells the owner when a failed refresh came between healthy and unhealthy', async () => {
-    const failing = emu.injectFault({
-      route: new RegExp(
-        `^GET /subscriptions/${PROD}/providers/Microsoft.Security/securityConnectors$`,
-        'i',
-      ),
-      kind: 'status',
-      status: 403,
-    });
+    const failing = emulator.emu.injectFault(connectorListingForbidden(PROD));
     await health.refreshAll(); // PROD's connectors are stale now
     failing();
-    emu.loadScenario(changedScenario({ revoke: [ACME_TOKEN] }));
+    emulator.emu.loadScenario(changedScenario({ revoke: [ACME_TOKEN] }));
     await health.refreshAll();
     expect(sent.map(s => s.payload.title)).toEqual([
       'Defender connector for Docker Hub acme is unhealthy',
@@ -171,7 +147,7 @@ describe('owner notifications of health transitions (refresher + emulator + data
 
   it('sends nothing when the connector has no catalog entity or its entity no owner', async () => {
     // team1 (entity without owner) and team2-4 (no entity) turn unhealthy
-    emu.loadScenario(changedScenario({ revoke: [TEAM_TOKEN] }));
+    emulator.emu.loadScenario(changedScenario({ revoke: [TEAM_TOKEN] }));
     const summary = await health.refreshAll();
     expect(
       summary.transitions

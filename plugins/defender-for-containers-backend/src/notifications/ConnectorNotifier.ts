@@ -3,8 +3,8 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { connectorEntityName } from '@defender-backstage/plugin-defender-for-containers-common';
-import type { ConnectorTransition } from '../health/ConnectorTransition';
-import { redactSecrets } from '../health/redactSecrets';
+import type { ConnectorTransition } from '../refresh/ConnectorTransition';
+import { redactSecrets } from '../refresh/redactSecrets';
 import { connectorNotifications } from './connectorNotifications';
 
 /**

@@ -1,4 +1,4 @@
-import type { ConnectorTransition } from '../health/ConnectorTransition';
+import type { ConnectorTransition } from '../refresh/ConnectorTransition';
 import { connectorNotifications } from './connectorNotifications';
 
 const LINK = '/catalog/default/resource/defender-dockerhub-acme';

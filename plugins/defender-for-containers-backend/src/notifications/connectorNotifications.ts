@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
-import type { ConnectorTransition } from '../health/ConnectorTransition';
-import { redactSecrets } from '../health/redactSecrets';
+import type { ConnectorTransition } from '../refresh/ConnectorTransition';
+import { redactSecrets } from '../refresh/redactSecrets';
 
 /** Groups the plugin's notifications in the user's notification settings. */
 export const NOTIFICATION_TOPIC = 'Defender for Containers';

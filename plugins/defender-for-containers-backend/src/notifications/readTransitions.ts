@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConnectorTransition } from '../health/ConnectorTransition';
+import type { ConnectorTransition } from '../refresh/ConnectorTransition';
 
 const status = z.enum(['healthy', 'unhealthy', 'pending', 'stale', 'missing']);
 const transition = z.object({

@@ -7,13 +7,10 @@
  * fresh, and the next run without the fault recovers everything. Prints the faults injected and
  * the outcomes. Reproduce a failure with FAULT_SEED=<seed>.
  */
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import {
-  startEmulator,
-  type Emulator,
-  type FaultSpec,
-  type ScenarioInput,
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type {
+  FaultSpec,
+  ScenarioInput,
 } from '@defender-backstage/azure-dockerhub-emulator';
 import {
   FAULT_NAMES,
@@ -25,16 +22,16 @@ import {
   type FaultName,
 } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import {
-  PROD,
-  TEAM,
+  ALLOWED_SUBSCRIPTIONS,
   TEAM_ORGS,
   TOKENS,
   healthScenario,
 } from '../__testUtils__/healthTestWorld';
-import { HealthRefresher, effectiveStatus } from '../health/HealthRefresher';
-import type { StoredConnector } from '../health/HealthStore';
-import { KnexHealthStore } from '../health/KnexHealthStore';
-import { readHealthConfig } from '../health/readHealthConfig';
+import { useHealthEmulator } from '../__testUtils__/useHealthEmulator';
+import { testRefresher } from '../__testUtils__/testRefresher';
+import { effectiveStatus } from '../refresh/connectorTransitions';
+import type { StoredConnector } from '../store/HealthStore';
+import { KnexHealthStore } from '../store/KnexHealthStore';
 
 jest.setTimeout(600_000);
 
@@ -90,7 +87,7 @@ const content = (c: StoredConnector) => {
 
 describe(`health refresh under injected faults (FAULT_SEED=${FAULT_SEED})`, () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let emu: Emulator;
+  const t = useHealthEmulator({ scenario: world, seed: FAULT_SEED });
   let store: KnexHealthStore;
   let good: Record<string, ReturnType<typeof content>>;
   const injected = new Tally();
@@ -98,27 +95,15 @@ describe(`health refresh under injected faults (FAULT_SEED=${FAULT_SEED})`, () =
   const violations: string[] = [];
 
   /** A refresher with new clients, as after a restart (MSAL's throttling cache starts empty). */
-  const refresher = async () => {
-    const t = await startDefenderTestEmulator({
-      emulator: emu,
-      subscriptions: [
-        { id: PROD, displayName: 'Production' },
-        { id: TEAM, displayName: 'Team' },
-      ],
-    });
-    return new HealthRefresher({
-      arm: t.arm,
+  const refresher = async () =>
+    testRefresher({
+      emulator: await startDefenderTestEmulator({
+        emulator: t.emu,
+        subscriptions: ALLOWED_SUBSCRIPTIONS,
+      }),
       store,
-      subscriptions: t.config.azure.subscriptions,
-      config: readHealthConfig(
-        new ConfigReader({
-          defenderForContainers: { health: { findings: { pageSize: 3 } } },
-        }),
-      ),
-      logger: mockServices.logger.mock(),
-      publisher: { publish: async () => {} },
+      health: { findings: { pageSize: 3 } },
     });
-  };
   const stored = async () =>
     Object.fromEntries(
       (await store.getConnectors({ organizations: ORGS })).map(c => [
@@ -128,12 +113,6 @@ describe(`health refresh under injected faults (FAULT_SEED=${FAULT_SEED})`, () =
     );
 
   beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      scenario: world,
-      seed: FAULT_SEED,
-      validateResponses: true,
-    });
     const knex = await databases.init('SQLITE_3');
     store = await KnexHealthStore.create({ getClient: async () => knex });
     const first = await (await refresher()).refreshAll();
@@ -146,7 +125,6 @@ describe(`health refresh under injected faults (FAULT_SEED=${FAULT_SEED})`, () =
       throw new Error(`expected ${ORGS.length} connectors to start with`);
   });
   afterAll(async () => {
-    await emu?.stop();
     // eslint-disable-next-line no-console
     console.log(
       [
@@ -182,11 +160,11 @@ describe(`health refresh under injected faults (FAULT_SEED=${FAULT_SEED})`, () =
       } x${c.times ?? '∞'}`;
       const problems: string[] = [];
       const r = await refresher();
-      const logStart = emu.state().requestLog.length;
-      emu.injectFault(spec(c.fault, c.route, c.times, c.latencyMs));
+      const logStart = t.emu.state().requestLog.length;
+      t.emu.injectFault(spec(c.fault, c.route, c.times, c.latencyMs));
       const summary = await r.refreshAll();
-      emu.clearFaults();
-      emu
+      t.emu.clearFaults();
+      t.emu
         .state()
         .requestLog.slice(logStart)
         .filter(e => e.faults?.length)

@@ -95,4 +95,65 @@ describe('authorizeDefenderPermission', () => {
       );
     }
   });
+
+  describe('without doing (the routes and AI actions)', () => {
+    const read = defenderForContainersPermissions.find(p =>
+      p.name.endsWith('.read'),
+    )!;
+    it('refuses when the policy gives no decision at all', async () => {
+      const permissions = mockServices.permissions.mock();
+      permissions.authorize.mockResolvedValue([]);
+      await expect(
+        authorizeDefenderPermission(permissions, read, mockCredentials.user()),
+      ).rejects.toThrow(`The permission ${read.name} is denied`);
+    });
+
+    describe('given several permissions', () => {
+      const [create, remove] = ['.create', '.delete'].map(
+        end =>
+          defenderForContainersPermissions.find(p => p.name.endsWith(end))!,
+      );
+      const decide = (...results: AuthorizeResult[]) => {
+        const permissions = mockServices.permissions.mock();
+        permissions.authorize.mockResolvedValue(
+          results.map(result => ({ result } as any)),
+        );
+        return {
+          permissions,
+          check: () =>
+            authorizeDefenderPermission(
+              permissions,
+              [create, remove],
+              mockCredentials.user('user:default/jane'),
+            ),
+        };
+      };
+
+      it('asks for all of them in one call and lets through when any one is allowed', async () => {
+        for (const results of [
+          [AuthorizeResult.ALLOW, AuthorizeResult.DENY],
+          [AuthorizeResult.DENY, AuthorizeResult.ALLOW],
+        ]) {
+          const { permissions, check } = decide(...results);
+          await expect(check()).resolves.toBeUndefined();
+          expect(permissions.authorize).toHaveBeenCalledWith(
+            [{ permission: create }, { permission: remove }],
+            { credentials: mockCredentials.user('user:default/jane') },
+          );
+        }
+      });
+
+      it('refuses naming every one of them when none is allowed', async () => {
+        const { check } = decide(
+          AuthorizeResult.DENY,
+          AuthorizeResult.CONDITIONAL,
+        );
+        await expect(check()).rejects.toThrow(
+          new Error(
+            `The permissions ${create.name} and ${remove.name} are all denied; ask your Backstage administrators (the permission policy) to grant one of them.`,
+          ),
+        );
+      });
+    });
+  });
 });

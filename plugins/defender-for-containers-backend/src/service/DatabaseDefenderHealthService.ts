@@ -1,0 +1,242 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  connectorEntityRef,
+  readConnectorId,
+  readDefenderAnnotations,
+  type AllowedSubscription,
+  type AzurePortal,
+  type ConnectorHealth,
+  type ConnectorListResponse,
+  type ConnectorOwnersResponse,
+  type EntityConnector,
+  type EntityDefenderResponse,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import type { HealthRefresher } from '../refresh/HealthRefresher';
+import type { RefreshSummary } from '../refresh/RefreshSummary';
+import type { HealthStore } from '../store/HealthStore';
+import type { ConnectorReadScope } from './ConnectorReadScope';
+import type {
+  ConnectorListQuery,
+  ConnectorRefreshRequest,
+  DefenderHealthService,
+} from './DefenderHealthService';
+import type { EntityHealthCache } from './EntityHealthCache';
+import { readEntityHealth } from './readEntityHealth';
+import type { HealthConfig } from './readHealthConfig';
+import { toConnectorOverview } from './toConnectorViews';
+
+/**
+ * `DefenderHealthService` on the plugin's database. Page views read the store only; Azure is
+ * called by the scheduled refresh and by on-demand refreshes (rate-limited per connector).
+ */
+export class DatabaseDefenderHealthService implements DefenderHealthService {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly options: {
+      store: HealthStore;
+      refresher: HealthRefresher;
+      catalog: CatalogService;
+      subscriptions: AllowedSubscription[];
+      /** Where connector links open (the cloud's portal, the tenant). */
+      portal?: AzurePortal;
+      config: HealthConfig;
+      logger: LoggerService;
+      /** Answers of the entity route for a few seconds; cleared by this replica's writes. */
+      cache?: EntityHealthCache;
+      /** Whose connectors a caller may see (`health.readScope`). */
+      readScope: ConnectorReadScope;
+      now?: () => Date;
+    },
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async getEntityHealth(
+    entityRef: CompoundEntityRef,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<EntityDefenderResponse> {
+    const ref = stringifyEntityRef(entityRef);
+    // As the caller: an entity they may not read is indistinguishable from one that is absent.
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
+    return this.restrict(
+      await this.entityHealth(ref, readDefenderAnnotations(entity)),
+      credentials,
+    );
+  }
+
+  /**
+   * The answer with every connector the caller may not see replaced by a `notAllowed` entry that
+   * says nothing but why (one per organization). Per request: the cache holds unrestricted
+   * answers, shared by every caller of the entity.
+   */
+  private async restrict(
+    response: EntityDefenderResponse,
+    credentials: BackstageCredentials,
+  ): Promise<EntityDefenderResponse> {
+    const shown = response.connectors.filter(
+      (c): c is ConnectorHealth =>
+        c.status !== 'missing' && c.status !== 'notAllowed',
+    );
+    const readable = await this.options.readScope.readable(
+      shown.map(c => c.organization.toLowerCase()),
+      credentials,
+    );
+    if (shown.every(c => readable.has(c.organization.toLowerCase()))) {
+      return response;
+    }
+    const restricted = new Set<string>();
+    const connectors: EntityConnector[] = [];
+    for (const c of response.connectors) {
+      if (
+        c.status === 'missing' ||
+        c.status === 'notAllowed' ||
+        readable.has(c.organization.toLowerCase())
+      ) {
+        connectors.push(c);
+      } else if (!restricted.has(c.organization.toLowerCase())) {
+        restricted.add(c.organization.toLowerCase());
+        connectors.push({
+          status: 'notAllowed',
+          organization: c.organization,
+          message: `You may not see the Defender data of Docker Hub ${
+            c.organization
+          }: it is shown to those who may read ${connectorEntityRef(
+            c.organization,
+          )} in the catalog. Ask that Resource's owner for access.`,
+        });
+      }
+    }
+    return { ...response, connectors };
+  }
+
+  /** Unrestricted, so one answer serves every caller of the entity while it is cached. */
+  private async entityHealth(
+    ref: string,
+    reading: ReturnType<typeof readDefenderAnnotations>,
+  ): Promise<EntityDefenderResponse> {
+    const { cache } = this.options;
+    // Keyed by what the answer is computed from; who may see which connector is decided per
+    // request, after the cache.
+    const key = `${ref}\n${JSON.stringify(reading)}`;
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    const generation = cache?.generation ?? 0;
+    const response = await readEntityHealth(
+      { ...this.options, now: this.now(), staleBefore: this.staleBefore() },
+      ref,
+      reading,
+    );
+    cache?.set(key, response, generation);
+    return response;
+  }
+
+  async listConnectors(
+    query: ConnectorListQuery,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<ConnectorListResponse> {
+    const { store, subscriptions, readScope } = this.options;
+    const staleBefore = this.staleBefore();
+    const { items, totalCount } = await store.listConnectors(
+      {
+        subscriptionIds: subscriptions.map(s => s.id),
+        organizations: await readScope.everyReadable(credentials),
+        staleBefore,
+        status: query.status,
+        organization: query.organization,
+        subscriptionId: query.subscriptionId,
+        text: query.text,
+        owner: query.owner,
+      },
+      { limit: query.limit, offset: query.offset },
+      { sort: query.sort ?? 'organization', order: query.order ?? 'asc' },
+    );
+    return {
+      items: items.map(c =>
+        toConnectorOverview(c, subscriptions, this.options.portal, staleBefore),
+      ),
+      totalCount,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /** Data read from Azure before this is stale, whatever its last refresh said. */
+  private staleBefore(): string {
+    return new Date(
+      this.now().getTime() - this.options.config.staleAfterMs,
+    ).toISOString();
+  }
+
+  async listConnectorOwners({
+    credentials,
+  }: {
+    credentials: BackstageCredentials;
+  }): Promise<ConnectorOwnersResponse> {
+    const { store, subscriptions, readScope } = this.options;
+    return {
+      items: await store.listOwners(
+        subscriptions.map(s => s.id),
+        await readScope.everyReadable(credentials),
+      ),
+    };
+  }
+
+  async requestConnectorRefresh(
+    connectorId: string,
+  ): Promise<ConnectorRefreshRequest> {
+    const { store, refresher, subscriptions, config, logger } = this.options;
+    const parts = readConnectorId(connectorId);
+    const allowed =
+      parts &&
+      subscriptions.some(
+        s => s.id.toLowerCase() === parts.subscriptionId.toLowerCase(),
+      );
+    // Only a connector Backstage already read from Azure: the id we use is the stored one.
+    const [stored] = allowed
+      ? await store.getConnectors({ ids: [connectorId] })
+      : [];
+    if (!stored) {
+      throw new NotFoundError(
+        'No Docker Hub connector with this id in the subscriptions Backstage reads; a new connector appears after the next scheduled refresh',
+      );
+    }
+    const at = this.now();
+    const claim = await store.claimRefresh(
+      stored.id,
+      at,
+      config.manualRefreshIntervalSeconds * 1000,
+    );
+    if (!claim.claimed) {
+      if ('unknown' in claim) {
+        throw new NotFoundError('The connector was removed meanwhile');
+      }
+      return { accepted: false, retryAfterSeconds: claim.retryAfterSeconds };
+    }
+    void refresher
+      .refreshConnector(stored.id)
+      .catch(e =>
+        logger.warn(`On-demand refresh of ${stored.id} failed: ${e}`),
+      );
+    return {
+      accepted: true,
+      response: { id: stored.id, requestedAt: at.toISOString() },
+    };
+  }
+
+  refreshAll(options?: { signal?: AbortSignal }): Promise<RefreshSummary> {
+    return this.options.refresher.refreshAll(options?.signal);
+  }
+}
