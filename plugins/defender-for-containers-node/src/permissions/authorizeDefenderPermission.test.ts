@@ -109,11 +109,11 @@ describe('authorizeDefenderPermission', () => {
     });
 
     describe('given several permissions', () => {
-      const [create, remove] = ['.create', '.delete'].map(
+      const [createP, removeP] = ['.create', '.delete'].map(
         end =>
           defenderForContainersPermissions.find(p => p.name.endsWith(end))!,
       );
-      const decide = (...results: AuthorizeResult[]) => {
+      const decideAll = (...results: AuthorizeResult[]) => {
         const permissions = mockServices.permissions.mock();
         permissions.authorize.mockResolvedValue(
           results.map(result => ({ result } as any)),
@@ -123,7 +123,7 @@ describe('authorizeDefenderPermission', () => {
           check: () =>
             authorizeDefenderPermission(
               permissions,
-              [create, remove],
+              [createP, removeP],
               mockCredentials.user('user:default/jane'),
             ),
         };
@@ -134,23 +134,23 @@ describe('authorizeDefenderPermission', () => {
           [AuthorizeResult.ALLOW, AuthorizeResult.DENY],
           [AuthorizeResult.DENY, AuthorizeResult.ALLOW],
         ]) {
-          const { permissions, check } = decide(...results);
+          const { permissions, check } = decideAll(...results);
           await expect(check()).resolves.toBeUndefined();
           expect(permissions.authorize).toHaveBeenCalledWith(
-            [{ permission: create }, { permission: remove }],
+            [{ permission: createP }, { permission: removeP }],
             { credentials: mockCredentials.user('user:default/jane') },
           );
         }
       });
 
       it('refuses naming every one of them when none is allowed', async () => {
-        const { check } = decide(
+        const { check } = decideAll(
           AuthorizeResult.DENY,
           AuthorizeResult.CONDITIONAL,
         );
         await expect(check()).rejects.toThrow(
           new Error(
-            `The permissions ${create.name} and ${remove.name} are all denied; ask your Backstage administrators (the permission policy) to grant one of them.`,
+            `The permissions ${createP.name} and ${removeP.name} are all denied; ask your Backstage administrators (the permission policy) to grant one of them.`,
           ),
         );
       });
