@@ -330,10 +330,10 @@ export const CONNECTOR_STATUSES: readonly ConnectorStatus[] = [
 ];
 
 /**
- * The signals channel (`@backstage/plugin-signals`) on which the backend announces that a
- * connector's data changed in the database: after an on-demand refresh landed, and after each
- * scheduled refresh of its subscription. Broadcast: the message carries no data of the
- * connector, so whoever receives it reloads through the permission-checked routes.
+ * The signals channel (`@backstage/plugin-signals`) on which the backend announces that an
+ * on-demand refresh of a connector landed in the database (with new data, or as stale when it
+ * failed). Broadcast: the message carries no data of the connector, so whoever receives it
+ * reloads through the permission-checked routes.
  * @public
  */
 export const CONNECTOR_SIGNAL_CHANNEL = 'defender-for-containers:connectors';

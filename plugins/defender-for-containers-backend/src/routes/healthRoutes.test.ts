@@ -5,8 +5,11 @@ import {
 } from '@backstage/backend-test-utils';
 import type { EventsService } from '@backstage/plugin-events-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   CONNECTORS_CHANGED_TOPIC,
+  CONNECTOR_SIGNAL_CHANNEL,
   isConnectorHealth,
   type ConnectorHealth,
   type ConnectorListResponse,
@@ -488,8 +491,19 @@ describe('health routes (plugin + emulator + database)', () => {
   });
 
   describe('POST /connectors/:id/refresh', () => {
-    it('accepts (202) one refresh per minute per connector, then answers 429 with Retry-After; the entity shows when it landed', async () => {
-      const server = await start();
+    it('accepts (202) one refresh per minute per connector, then answers 429 with Retry-After; the entity shows when it landed, and a signal says so', async () => {
+      const published: any[] = [];
+      const server = await start([
+        createServiceFactory({
+          service: signalsServiceRef,
+          deps: {},
+          factory: () => ({
+            publish: async (signal: any) => {
+              published.push(signal);
+            },
+          }),
+        }),
+      ]);
       await health.refreshAll();
       const before = (
         (await getEntity(server, 'platform')).body as EntityDefenderResponse
@@ -532,6 +546,27 @@ describe('health routes (plugin + emulator + database)', () => {
       });
       expect(refreshed.refreshedAt >= accepted.body.requestedAt).toBe(true);
       expect(refreshed.staleSince).toBeUndefined();
+      // Announced to every browser once the data is in the database, with the id only.
+      for (let i = 0; i < 50 && published.length < 2; i++) {
+        await new Promise(r => setTimeout(r, 50));
+      }
+      expect(published).toEqual(
+        expect.arrayContaining([
+          {
+            recipients: { type: 'broadcast' },
+            channel: CONNECTOR_SIGNAL_CHANNEL,
+            message: {
+              type: 'connectorRefreshed',
+              connectorId: ACME,
+              refreshedAt: expect.any(String),
+            },
+          },
+        ]),
+      );
+      const acmeSignal = published.find(p => p.message.connectorId === ACME);
+      expect(acmeSignal.message.refreshedAt >= refreshed.refreshedAt).toBe(
+        true,
+      );
     });
 
     it('needs connector.refresh (403 with read alone), a well-formed id (400) and a known connector (404)', async () => {

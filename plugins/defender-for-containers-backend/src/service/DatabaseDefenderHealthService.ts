@@ -24,6 +24,7 @@ import type { HealthRefresher } from '../refresh/HealthRefresher';
 import type { RefreshSummary } from '../refresh/RefreshSummary';
 import type { HealthStore } from '../store/HealthStore';
 import type { ConnectorReadScope } from './ConnectorReadScope';
+import type { ConnectorRefreshAnnouncer } from './ConnectorRefreshAnnouncer';
 import type {
   ConnectorListQuery,
   ConnectorRefreshRequest,
@@ -55,6 +56,8 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
       cache?: EntityHealthCache;
       /** Whose connectors a caller may see (`health.readScope`). */
       readScope: ConnectorReadScope;
+      /** Tells browsers when an on-demand refresh landed (signals); none in tests that poll. */
+      announcer?: ConnectorRefreshAnnouncer;
       now?: () => Date;
     },
   ) {
@@ -227,8 +230,12 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     }
     void refresher
       .refreshConnector(stored.id)
+      .catch(e => logger.warn(`On-demand refresh of ${stored.id} failed: ${e}`))
+      // Failed or not, the database now says how it went (data or staleSince): the card may
+      // reload. A lost signal only costs the card its fallback wait.
+      .then(() => this.options.announcer?.refreshed(stored.id, this.now()))
       .catch(e =>
-        logger.warn(`On-demand refresh of ${stored.id} failed: ${e}`),
+        logger.warn(`Could not announce the refresh of ${stored.id}: ${e}`),
       );
     return {
       accepted: true,

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   defenderArmClientServiceRef,
   optionalDefenderConfigServiceRef,
@@ -18,6 +19,7 @@ import { KnexHealthStore } from '../store/KnexHealthStore';
 import { EntityHealthCache } from './EntityHealthCache';
 import { clearOnWrite } from './clearOnWrite';
 import { readHealthConfig } from './readHealthConfig';
+import { SignalsConnectorRefreshAnnouncer } from './ConnectorRefreshAnnouncer';
 import {
   CatalogConnectorReadScope,
   unscopedConnectorReads,
@@ -43,6 +45,7 @@ export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
           rootConfig: coreServices.rootConfig,
           catalog: catalogServiceRef,
           events: eventsServiceRef,
+          signals: signalsServiceRef,
           arm: defenderArmClientServiceRef,
           optionalConfig: optionalDefenderConfigServiceRef,
         },
@@ -90,6 +93,7 @@ export const defenderHealthServiceRef = createServiceRef<DefenderHealthService>(
               config.readScope === 'all'
                 ? unscopedConnectorReads
                 : new CatalogConnectorReadScope(deps.catalog),
+            announcer: new SignalsConnectorRefreshAnnouncer(deps.signals),
           });
         },
       }),
