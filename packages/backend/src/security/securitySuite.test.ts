@@ -45,9 +45,10 @@ import {
   type Emulator,
 } from '@defender-backstage/azure-dockerhub-emulator';
 import {
-  ADMIN,
   STACK_FRAME,
+  defenderTestConfig,
 } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
+import type { JsonObject } from '@backstage/types';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,7 +64,6 @@ import {
   FOREIGN_CONNECTOR,
   RG,
   SUB,
-  TENANT,
   TOKEN,
   WRITE_TOKEN,
   component,
@@ -388,33 +388,25 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
           capturingRootLogger(backendLog),
           databaseServiceFactory,
           mockServices.rootConfig.factory({
-            data: {
-              backend: { database },
-              defenderForContainers: {
-                azure: {
-                  armEndpoint: emu.urls.arm,
-                  authorityHost: emu.urls.authorityHost,
-                  credential: {
-                    type: 'clientSecret',
-                    tenantId: TENANT,
-                    ...ADMIN,
-                  },
-                  subscriptions,
-                },
-                dockerHub: {
-                  apiUrl: emu.urls.dockerHubApi,
-                  registryAuthUrl: emu.urls.registryAuth,
-                },
+            data: (() => {
+              const emulatorConfig = defenderTestConfig(emu, {
+                subscriptions,
                 caFile,
-                health: {
-                  schedule: {
-                    frequency: { hours: 1 },
-                    timeout: { minutes: 1 },
-                    initialDelay: { hours: 1 },
+              });
+              return {
+                backend: { database },
+                defenderForContainers: {
+                  ...(emulatorConfig.defenderForContainers as JsonObject),
+                  health: {
+                    schedule: {
+                      frequency: { hours: 1 },
+                      timeout: { minutes: 1 },
+                      initialDelay: { hours: 1 },
+                    },
                   },
                 },
-              },
-            },
+              };
+            })(),
           }),
         ],
       });

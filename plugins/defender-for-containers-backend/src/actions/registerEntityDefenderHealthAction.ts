@@ -7,7 +7,9 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  CONNECTOR_STATUSES,
   connectorReadPermission,
+  type ConnectorStatus,
   type EntityConnector,
   type EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -124,14 +126,9 @@ export function registerEntityDefenderHealthAction(
               z.object({
                 organization: z.string().optional(),
                 id: z.string().optional(),
-                status: z.enum([
-                  'healthy',
-                  'unhealthy',
-                  'pending',
-                  'stale',
-                  'missing',
-                  'notAllowed',
-                ]),
+                status: z.enum(
+                  CONNECTOR_STATUSES as [ConnectorStatus, ...ConnectorStatus[]],
+                ),
                 message: z.string(),
                 issues: z.array(z.string()).describe('Issue titles'),
                 findings: z

@@ -1,3 +1,4 @@
+import { PREFLIGHT_CHECK_IDS } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
   DockerHubError,
   type DockerHubClient,
@@ -109,14 +110,10 @@ export async function dockerHubPreflight(
   signal?: AbortSignal,
   options: DockerHubPreflightOptions = {},
 ): Promise<DockerHubFacts> {
-  const dependents = [
-    'dockerhub.tokenScope',
-    'dockerhub.identity',
-    'dockerhub.membership',
-    'dockerhub.repositories',
-    'dockerhub.privateRepositoryAccess',
-    'dockerhub.readOnly',
-  ] as const;
+  // Every Docker Hub check after the sign-in needs it.
+  const dependents = PREFLIGHT_CHECK_IDS.slice(
+    PREFLIGHT_CHECK_IDS.indexOf('dockerhub.signIn') + 1,
+  ).filter(id => id.startsWith('dockerhub.'));
   const format = recorder.record(
     'dockerhub.tokenFormat',
     checkTokenFormat(input.accessToken, input.username),
