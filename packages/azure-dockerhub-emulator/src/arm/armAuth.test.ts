@@ -1,49 +1,23 @@
-import { Emulator, startEmulator } from '../startEmulator';
+import { DEMO_SCENARIO } from '../startEmulator';
 import {
   CONNECTOR_API,
   connectorPath,
   DEMO,
-  dockerHubConnectorBody,
-  TestClient,
+  ENTRA_TOKEN_PATH,
 } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 import { decodeJwtPayload } from '../util/jwt';
 
 describe('Entra token endpoint, ARM authentication and authorization', () => {
-  let emu: Emulator;
-  let client: TestClient;
-  const tokenForm = (secret: string, clientId = DEMO.clientId) => ({
-    grant_type: 'client_credentials',
-    client_id: clientId,
-    client_secret: secret,
-    scope: 'https://management.azure.com/.default',
-  });
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  beforeEach(() => {
-    emu.loadScenario(require.resolve('../../scenarios/demo.yaml'));
-    client.forgetTokens();
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
+  const { emu, client } = useEmulator({}, { reloadBeforeEach: DEMO_SCENARIO });
 
   it('serves OpenID metadata for the tenant and issues app tokens with oid/appid/tid/aud/exp', async () => {
     const meta = await client.request(
       'GET',
       `/${DEMO.tenantId}/v2.0/.well-known/openid-configuration`,
     );
-    expect(meta.json.token_endpoint).toBe(
-      `${emu.url}/${DEMO.tenantId}/oauth2/v2.0/token`,
-    );
-    const res = await client.request(
-      'POST',
-      `/${DEMO.tenantId}/oauth2/v2.0/token`,
-      { form: tokenForm(DEMO.clientSecret) },
-    );
+    expect(meta.json.token_endpoint).toBe(`${emu.url}${ENTRA_TOKEN_PATH}`);
+    const res = await client.entraToken();
     expect(res.status).toBe(200);
     const claims = decodeJwtPayload(res.json.access_token) as any;
     expect(claims).toMatchObject({
@@ -56,11 +30,7 @@ describe('Entra token endpoint, ARM authentication and authorization', () => {
   });
 
   it('answers a wrong secret with AADSTS7000215 invalid_client and an unknown tenant with AADSTS90002', async () => {
-    const wrong = await client.request(
-      'POST',
-      `/${DEMO.tenantId}/oauth2/v2.0/token`,
-      { form: tokenForm('nope') },
-    );
+    const wrong = await client.entraToken(DEMO.clientId, 'nope');
     expect(wrong.status).toBe(401);
     expect(wrong.json.error).toBe('invalid_client');
     expect(wrong.json.error_description).toMatch(/^AADSTS7000215:/);
@@ -95,9 +65,7 @@ describe('Entra token endpoint, ARM authentication and authorization', () => {
   it("lets a Reader read but not write, with ARM's AuthorizationFailed message", async () => {
     const path = connectorPath(DEMO.sandboxSub, 'rg-sandbox', 'dockerhub-acme');
     expect((await client.arm('GET', path)).status).toBe(404);
-    const put = await client.arm('PUT', path, {
-      body: dockerHubConnectorBody(),
-    });
+    const put = await client.putConnector(path);
     expect(put.status).toBe(403);
     expect(put.json.error.code).toBe('AuthorizationFailed');
     expect(put.json.error.message).toMatch(

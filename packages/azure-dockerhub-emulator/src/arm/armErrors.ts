@@ -43,6 +43,44 @@ export function resourceNotFound(
   );
 }
 
+// One wording per error, as ARM has, whichever route answers it.
+
+export function methodNotAllowed(ctx: RequestContext) {
+  return armError(
+    ctx,
+    405,
+    'MethodNotAllowed',
+    `The requested resource does not support http method '${ctx.method}'.`,
+  );
+}
+
+export function invalidSubscriptionId(ctx: RequestContext, id: string) {
+  return armError(
+    ctx,
+    400,
+    'InvalidSubscriptionId',
+    `The provided subscription identifier '${id}' is malformed or invalid.`,
+  );
+}
+
+export function subscriptionNotFound(ctx: RequestContext, id: string) {
+  return armError(
+    ctx,
+    404,
+    'SubscriptionNotFound',
+    `The subscription '${id}' could not be found.`,
+  );
+}
+
+export function resourceGroupNotFound(ctx: RequestContext, name: string) {
+  return armError(
+    ctx,
+    404,
+    'ResourceGroupNotFound',
+    `Resource group '${name}' could not be found.`,
+  );
+}
+
 /** Answers a violated prose rule (see proseRules) with its ARM error; true when there was one. */
 export async function refuse(
   ctx: RequestContext,

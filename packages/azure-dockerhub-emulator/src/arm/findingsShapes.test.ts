@@ -1,6 +1,7 @@
-import { startEmulator, type Emulator } from '../startEmulator';
 import type { ScenarioInput } from '../scenario/scenarioSchema';
-import { connectorPath, DEMO, TestClient } from '../testUtils/TestClient';
+import { ownerScenario } from '../testUtils/ownerScenario';
+import { connectorPath, DEMO } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 import { QUERY_TEMPLATES } from './resourceGraphQueries';
 
 const acme = connectorPath(
@@ -17,91 +18,47 @@ const beta = connectorPath(
 /** acme: tag a with open findings, tag b with fixed ones only; beta: one Critical. */
 const scenario = (
   layout: 'underConnector' | 'elsewhere' = 'underConnector',
-): ScenarioInput => ({
-  azure: {
-    tenantId: DEMO.tenantId,
-    assessmentLayout: layout,
-    principals: [
-      {
-        clientId: DEMO.clientId,
-        clientSecret: DEMO.clientSecret,
-        displayName: 'p',
-        roles: { [DEMO.prodSub]: 'Owner' },
-      },
-    ],
-    subscriptions: [
-      {
-        id: DEMO.prodSub,
-        displayName: 's',
-        plans: { Containers: 'Standard', CloudPosture: 'Free' },
-        resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
-      },
-    ],
-    connectors: ['acme', 'beta'].map(org => ({
-      subscriptionId: DEMO.prodSub,
-      resourceGroup: DEMO.rg,
-      name: `dockerhub-${org}`,
-      organization: org,
-      username: 'u',
-      token: 'dckr_pat_t',
-    })),
-  },
-  dockerHub: {
-    users: [{ username: 'u', email: 'u@x.example' }],
-    orgs: [
-      {
-        name: 'acme',
-        members: [{ user: 'u', role: 'editor' }],
-        repositories: [
-          {
-            name: 'api',
-            tags: [
-              { name: 'a', findings: { critical: 3, high: 2, medium: 1 } },
-              { name: 'b', resolved: { high: 1 } },
-            ],
-          },
-        ],
-      },
-      {
-        name: 'beta',
-        members: [{ user: 'u', role: 'editor' }],
-        repositories: [
-          { name: 'svc', tags: [{ name: '1', findings: { critical: 1 } }] },
-        ],
-      },
-    ],
-    tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
-  },
-});
+): ScenarioInput =>
+  ownerScenario({
+    azure: { assessmentLayout: layout },
+    subscription: { plans: { Containers: 'Standard', CloudPosture: 'Free' } },
+    connectors: ['acme', 'beta'],
+    dockerHub: {
+      orgs: [
+        {
+          name: 'acme',
+          members: [{ user: 'u', role: 'editor' }],
+          repositories: [
+            {
+              name: 'api',
+              tags: [
+                { name: 'a', findings: { critical: 3, high: 2, medium: 1 } },
+                { name: 'b', resolved: { high: 1 } },
+              ],
+            },
+          ],
+        },
+        {
+          name: 'beta',
+          members: [{ user: 'u', role: 'editor' }],
+          repositories: [
+            { name: 'svc', tags: [{ name: '1', findings: { critical: 1 } }] },
+          ],
+        },
+      ],
+    },
+  });
 
 describe('Resource Graph findings shapes: fixed findings, one connector, where assessments live', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  const { emu, client } = useEmulator();
   const query = async (q: string) => {
-    const res = await client.arm(
-      'POST',
-      '/providers/Microsoft.ResourceGraph/resources',
-      {
-        apiVersion: '2024-04-01',
-        body: {
-          subscriptions: [DEMO.prodSub],
-          query: q,
-          options: { resultFormat: 'objectArray' },
-        },
-      },
-    );
+    const res = await client.resourceGraph({
+      query: q,
+      options: { resultFormat: 'objectArray' },
+    });
     expect(res.status).toBe(200);
     return res.json.data as any[];
   };
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
 
   it('counts fixed findings as assessments, not as open findings', async () => {
     emu.loadScenario(scenario());

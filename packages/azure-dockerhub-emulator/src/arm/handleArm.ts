@@ -7,7 +7,11 @@ import {
   canWrite,
 } from './armAuth';
 import type { ArmHandler } from './ArmCall';
-import { armError } from './armErrors';
+import {
+  armError,
+  invalidSubscriptionId,
+  subscriptionNotFound,
+} from './armErrors';
 import { healthReportHandlers } from './healthReportHandlers';
 import { handlePermissions, PERMISSIONS_PATH } from './permissionHandlers';
 import { pricingHandlers } from './pricingHandlers';
@@ -218,24 +222,12 @@ export async function handleArm(ctx: RequestContext): Promise<void> {
     const subId =
       params.subscriptionId ?? SUBSCRIPTION_IN_SCOPE.exec(scopeText ?? '')?.[1];
     if (!subId || !GUID.test(subId)) {
-      await armError(
-        ctx,
-        400,
-        'InvalidSubscriptionId',
-        `The provided subscription identifier '${
-          subId ?? scopeText
-        }' is malformed or invalid.`,
-      );
+      await invalidSubscriptionId(ctx, subId ?? String(scopeText));
       return;
     }
     subscription = ctx.core.state.subscriptions.get(subId.toLowerCase());
     if (!subscription) {
-      await armError(
-        ctx,
-        404,
-        'SubscriptionNotFound',
-        `The subscription '${subId}' could not be found.`,
-      );
+      await subscriptionNotFound(ctx, subId);
       return;
     }
     const allowed = rules.write

@@ -5,7 +5,7 @@ import {
 } from '../health/connectorHealthReports';
 import { send } from '../server/RequestContext';
 import { ConnectorRecord } from '../state/EmulatorState';
-import { armError } from './armErrors';
+import { armError, resourceGroupNotFound, resourceNotFound } from './armErrors';
 import type { ArmCall } from './ArmCall';
 import { armPage } from './paging';
 
@@ -34,19 +34,12 @@ async function connectorNotFound(call: ArmCall, rg: string, name: string) {
   const exists = call.subscription!.resourceGroups.some(
     r => r.name.toLowerCase() === rg.toLowerCase(),
   );
-  if (!exists) {
-    return armError(
-      call.ctx,
-      404,
-      'ResourceGroupNotFound',
-      `Resource group '${rg}' could not be found.`,
-    );
-  }
-  return armError(
+  if (!exists) return resourceGroupNotFound(call.ctx, rg);
+  return resourceNotFound(
     call.ctx,
-    404,
-    'ResourceNotFound',
-    `The Resource 'Microsoft.Security/securityConnectors/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    'Microsoft.Security/securityConnectors',
+    name,
+    rg,
   );
 }
 

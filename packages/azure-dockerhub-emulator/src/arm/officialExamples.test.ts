@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Emulator, loadSpecs, SPEC_DIR, startEmulator } from '../startEmulator';
-import { DEMO, TestClient } from '../testUtils/TestClient';
+import { loadSpecs, SPEC_DIR } from '../startEmulator';
+import { ownerScenario } from '../testUtils/ownerScenario';
+import { DEMO } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 
 const SECURITY = path.join(
   SPEC_DIR,
@@ -70,42 +72,20 @@ describe('official examples', () => {
   );
 
   describe('replayed against the emulator', () => {
-    let emu: Emulator;
-    let client: TestClient;
-
-    beforeAll(async () => {
-      emu = await startEmulator();
-      client = new TestClient(emu);
-    });
-    beforeEach(() => {
-      // The examples' subscription becomes a scenario subscription; their resource group exists.
-      emu.loadScenario({
-        azure: {
-          tenantId: DEMO.tenantId,
-          principals: [
-            {
-              clientId: DEMO.clientId,
-              clientSecret: DEMO.clientSecret,
-              displayName: 'p',
-              roles: { [DEMO.prodSub]: 'Security Admin' },
-            },
-          ],
-          subscriptions: [
-            {
-              id: DEMO.prodSub,
-              displayName: 's',
-              resourceGroups: [
-                { name: 'exampleResourceGroup', location: 'centralus' },
-              ],
-            },
-          ],
-        },
-      });
-    });
-    afterAll(async () => {
-      client.close();
-      await emu.stop();
-    });
+    // The examples' subscription becomes a scenario subscription; their resource group exists.
+    const { client } = useEmulator(
+      {},
+      {
+        reloadBeforeEach: ownerScenario({
+          role: 'Security Admin',
+          subscription: {
+            resourceGroups: [
+              { name: 'exampleResourceGroup', location: 'centralus' },
+            ],
+          },
+        }),
+      },
+    );
 
     const example = (name: string) =>
       ALL_EXAMPLES.find(([f]) => f === `${name}.json`)![1];

@@ -1,7 +1,13 @@
 import { RequestContext, send } from '../server/RequestContext';
 import { PrincipalState } from '../state/EmulatorState';
 import { authorizationFailed, canRead } from './armAuth';
-import { armError } from './armErrors';
+import {
+  armError,
+  invalidSubscriptionId,
+  methodNotAllowed,
+  resourceGroupNotFound,
+  subscriptionNotFound,
+} from './armErrors';
 import { BUILT_IN_ROLE_PERMISSIONS } from './builtInRoles';
 import { armPage } from './paging';
 
@@ -39,31 +45,10 @@ export async function handlePermissions(
   apiVersion: string,
 ) {
   const [, subId, rgName] = PERMISSIONS_PATH.exec(ctx.path)!;
-  if (ctx.method !== 'GET') {
-    return armError(
-      ctx,
-      405,
-      'MethodNotAllowed',
-      `The requested resource does not support http method '${ctx.method}'.`,
-    );
-  }
-  if (!GUID.test(subId)) {
-    return armError(
-      ctx,
-      400,
-      'InvalidSubscriptionId',
-      `The provided subscription identifier '${subId}' is malformed or invalid.`,
-    );
-  }
+  if (ctx.method !== 'GET') return methodNotAllowed(ctx);
+  if (!GUID.test(subId)) return invalidSubscriptionId(ctx, subId);
   const sub = ctx.core.state.subscriptions.get(subId.toLowerCase());
-  if (!sub) {
-    return armError(
-      ctx,
-      404,
-      'SubscriptionNotFound',
-      `The subscription '${subId}' could not be found.`,
-    );
-  }
+  if (!sub) return subscriptionNotFound(ctx, subId);
   const scope = `/subscriptions/${sub.id}/resourceGroups/${rgName}`;
   if (!canRead(principal, sub.id)) {
     return authorizationFailed(ctx, principal, READ_ACTION, scope);
@@ -90,14 +75,7 @@ export async function handlePermissions(
   const rg = sub.resourceGroups.find(
     r => r.name.toLowerCase() === rgName.toLowerCase(),
   );
-  if (!rg) {
-    return armError(
-      ctx,
-      404,
-      'ResourceGroupNotFound',
-      `Resource group '${rgName}' could not be found.`,
-    );
-  }
+  if (!rg) return resourceGroupNotFound(ctx, rgName);
   // The scenario assigns one role per subscription; it is inherited by every resource group.
   const role = principal.roles.get(sub.id.toLowerCase())!;
   const permission = BUILT_IN_ROLE_PERMISSIONS[role];

@@ -1,6 +1,6 @@
 import { ScenarioInput } from '../scenario/scenarioSchema';
-import { Emulator, startEmulator } from '../startEmulator';
-import { DEMO, TestClient } from '../testUtils/TestClient';
+import { DEMO } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 
 const SUB = 'eeeeeeee-0000-0000-0000-000000000001';
 const OTHER = 'eeeeeeee-0000-0000-0000-000000000002';
@@ -51,8 +51,7 @@ function scenario(): ScenarioInput {
 }
 
 describe('Microsoft.Authorization permissions of a resource group', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  const { emu, client } = useEmulator({ scenario: scenario() });
   const path = (rg = RG, sub = SUB) =>
     `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Authorization/permissions`;
   const as = (i: number, options: { apiVersion?: string; rg?: string } = {}) =>
@@ -62,15 +61,7 @@ describe('Microsoft.Authorization permissions of a resource group', () => {
       clientSecret: secretOf(i),
     });
 
-  beforeAll(async () => {
-    emu = await startEmulator({ scenario: scenario() });
-    client = new TestClient(emu);
-  });
   beforeEach(() => emu.clearFaults());
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
 
   it('gives a Reader only */read', async () => {
     const res = await as(ROLES.indexOf('Reader'));
@@ -222,16 +213,7 @@ describe('Microsoft.Authorization permissions of a resource group', () => {
 });
 
 describe('Microsoft.Authorization permissions in the demo scenario', () => {
-  let emu: Emulator;
-  let client: TestClient;
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
+  const { client } = useEmulator();
 
   it('gives the demo principal Security Admin on Production and Reader on Sandbox', async () => {
     const permissions = (sub: string, rg: string) =>

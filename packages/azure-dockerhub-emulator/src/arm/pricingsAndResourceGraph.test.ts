@@ -1,29 +1,16 @@
-import { Emulator, startEmulator } from '../startEmulator';
-import { connectorPath, DEMO, TestClient } from '../testUtils/TestClient';
+import { connectorPath, DEMO } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 import { QUERY_TEMPLATES } from './resourceGraphQueries';
 
 describe('pricings and Resource Graph', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  const { client } = useEmulator();
   const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
-  const query = (q: string, extra: Record<string, unknown> = {}) =>
-    client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
-      apiVersion: '2024-04-01',
-      body: {
-        subscriptions: [DEMO.prodSub, DEMO.sandboxSub],
-        query: q,
-        ...extra,
-      },
+  const query = (q: string, options?: Record<string, unknown>) =>
+    client.resourceGraph({
+      subscriptions: [DEMO.prodSub, DEMO.sandboxSub],
+      query: q,
+      ...(options && { options }),
     });
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
 
   it('answers Containers/CloudPosture plans from the scenario (2024-01-01)', async () => {
     const apiVersion = '2024-01-01';
@@ -83,7 +70,7 @@ describe('pricings and Resource Graph', () => {
     const squashed = QUERY_TEMPLATES.dockerHubFindings
       .replace('{connectorId}', umbrella.toUpperCase())
       .replace(/\s+/g, '  ');
-    const first = await query(squashed, { options: { $top: 10 } });
+    const first = await query(squashed, { $top: 10 });
     // umbrella: lab-api 0.9.1 (16) + 0.9.0 (18) + lab-ui 0.3.0 (5)
     expect(first.json.totalRecords).toBe(39);
     expect(first.json.count).toBe(10);
@@ -93,14 +80,15 @@ describe('pricings and Resource Graph', () => {
       ),
     ).toBe(true);
     const second = await query(squashed, {
-      options: { $top: 10, $skipToken: first.json.$skipToken },
+      $top: 10,
+      $skipToken: first.json.$skipToken,
     });
     expect(second.json.data[0].id).not.toBe(first.json.data[0].id);
   });
 
   it('answers the connector list query without authentication data', async () => {
     const res = await query(QUERY_TEMPLATES.dockerHubConnectors, {
-      options: { resultFormat: 'table' },
+      resultFormat: 'table',
     });
     const names = res.json.data.columns.map((c: any) => c.name);
     const rows = res.json.data.rows.map((r: unknown[]) =>

@@ -1,23 +1,27 @@
 /* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRefused", "expectUnchanged"] }] */
 import type { ScenarioInput } from '../scenario/scenarioSchema';
-import { Emulator, startEmulator } from '../startEmulator';
+import { DEMO_SCENARIO } from '../startEmulator';
+import { ownerScenario } from '../testUtils/ownerScenario';
+import { scanIntervalPatch } from '../testUtils/scanIntervalPatch';
 import {
   connectorPath,
   DEMO,
   dockerHubConnectorBody,
   HEALTH_API,
-  TestClient,
   TestResponse,
 } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
+import { withProperty } from '../testUtils/withProperty';
 
-const DEMO_FILE = require.resolve('../../scenarios/demo.yaml');
 const PRICING_API = '2024-01-01';
 const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
 
 /** The rules Microsoft states in prose that the specs do not encode (see proseRules.ts). */
 describe('rules from Microsoft prose documentation', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  const { emu, client } = useEmulator(
+    { echoAccessToken: false },
+    { reloadBeforeEach: DEMO_SCENARIO },
+  );
 
   const expectRefused = (
     res: TestResponse,
@@ -38,19 +42,6 @@ describe('rules from Microsoft prose documentation', () => {
     else expect(after.json).toEqual(before);
   };
 
-  beforeAll(async () => {
-    emu = await startEmulator({ echoAccessToken: false });
-    client = new TestClient(emu);
-  });
-  beforeEach(() => {
-    emu.loadScenario(DEMO_FILE);
-    client.forgetTokens();
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
-
   describe('resource names (ARM resource provider contract)', () => {
     it.each([
       ['a colon', 'dockerhub:acme'],
@@ -66,7 +57,7 @@ describe('rules from Microsoft prose documentation', () => {
       async (_what, name) => {
         const id = connectorPath(DEMO.prodSub, DEMO.rg, name);
         expectRefused(
-          await client.arm('PUT', id, { body: dockerHubConnectorBody() }),
+          await client.putConnector(id),
           400,
           'InvalidResourceName',
           'securityConnectorName',
@@ -79,23 +70,18 @@ describe('rules from Microsoft prose documentation', () => {
     it('accepts 260 characters, dots, underscores and parentheses', async () => {
       expect(
         (
-          await client.arm(
-            'PUT',
+          await client.putConnector(
             connectorPath(DEMO.prodSub, DEMO.rg, 'd'.repeat(260)),
-            { body: dockerHubConnectorBody() },
           )
         ).status,
       ).toBe(201);
       const other = connectorPath(DEMO.prodSub, DEMO.rg, 'docker.hub_(globex)');
       expect(
         (
-          await client.arm('PUT', other, {
-            body: dockerHubConnectorBody(
-              'globex',
-              'mdc-globex',
-              DEMO.globexWrite,
-            ),
-          })
+          await client.putConnector(
+            other,
+            dockerHubConnectorBody('globex', 'mdc-globex', DEMO.globexWrite),
+          )
         ).status,
       ).toBe(201);
     });
@@ -103,7 +89,7 @@ describe('rules from Microsoft prose documentation', () => {
     it('refuses a resource group name that ends with a period (InvalidResourceGroupName)', async () => {
       const id = connectorPath(DEMO.prodSub, `${DEMO.rg}.`);
       expectRefused(
-        await client.arm('PUT', id, { body: dockerHubConnectorBody() }),
+        await client.putConnector(id),
         400,
         'InvalidResourceGroupName',
         'resourceGroupName',
@@ -147,16 +133,13 @@ describe('rules from Microsoft prose documentation', () => {
         'InvalidTagName',
       ],
     ];
+    const umbrellaTagged = (tags: Record<string, string>) => ({
+      ...dockerHubConnectorBody('umbrella', 'mdc-umbrella', DEMO.umbrellaRead),
+      tags,
+    });
     it.each(cases)('refuses %s on PUT and PATCH', async (_what, tags, code) => {
       const before = (await client.arm('GET', umbrella)).json;
-      const body = {
-        ...dockerHubConnectorBody(
-          'umbrella',
-          'mdc-umbrella',
-          DEMO.umbrellaRead,
-        ),
-        tags,
-      };
+      const body = umbrellaTagged(tags);
       expectRefused(await client.arm('PUT', umbrella, { body }), 400, code);
       expectRefused(
         await client.arm('PATCH', umbrella, { body: { tags } }),
@@ -168,14 +151,7 @@ describe('rules from Microsoft prose documentation', () => {
 
     it('accepts the limits themselves: 50 tags, 512-character names, 256-character values, any value characters', async () => {
       const tags = { ...fifty, tag0: 'group:default/a<b>&c?%' };
-      const body = {
-        ...dockerHubConnectorBody(
-          'umbrella',
-          'mdc-umbrella',
-          DEMO.umbrellaRead,
-        ),
-        tags,
-      };
+      const body = umbrellaTagged(tags);
       expect((await client.arm('PUT', umbrella, { body })).status).toBe(200);
       const long = { ['n'.repeat(512)]: 'v'.repeat(256) };
       expect(
@@ -186,72 +162,42 @@ describe('rules from Microsoft prose documentation', () => {
   });
 
   describe('Docker Hub connector properties', () => {
-    it.each([
+    const data = 'properties.environmentData';
+    // The property set, its value (undefined leaves it out) and the target ARM names, if another.
+    it.each<[what: string, path: string, value: unknown, target?: string]>([
       [
         'environment data of another environment',
-        (b: any) => {
-          b.properties.environmentData = { environmentType: 'AwsAccount' };
-        },
-        'properties.environmentData.environmentType',
+        data,
+        { environmentType: 'AwsAccount' },
+        `${data}.environmentType`,
       ],
-      [
-        'no environment data',
-        (b: any) => delete b.properties.environmentData,
-        'properties.environmentData.environmentType',
-      ],
+      ['no environment data', data, undefined, `${data}.environmentType`],
       [
         'another environmentName with Docker Hub data',
-        (b: any) => {
-          b.properties.environmentName = 'Github';
-        },
         'properties.environmentName',
+        'Github',
       ],
       [
         'an offering of another environment',
-        (b: any) =>
-          b.properties.offerings.push({ offeringType: 'CspmMonitorGithub' }),
+        'properties.offerings.2',
+        { offeringType: 'CspmMonitorGithub' },
         'properties.offerings[2].offeringType',
       ],
-      [
-        'no hierarchyIdentifier',
-        (b: any) => delete b.properties.hierarchyIdentifier,
-        'properties.hierarchyIdentifier',
-      ],
-      [
-        'a blank hierarchyIdentifier',
-        (b: any) => {
-          b.properties.hierarchyIdentifier = '  ';
-        },
-        'properties.hierarchyIdentifier',
-      ],
-      [
-        'a scan interval of 0 hours',
-        (b: any) => {
-          b.properties.environmentData.scanInterval = 0;
-        },
-        'properties.environmentData.scanInterval',
-      ],
-      [
-        'a scan interval of 25 hours',
-        (b: any) => {
-          b.properties.environmentData.scanInterval = 25;
-        },
-        'properties.environmentData.scanInterval',
-      ],
-      [
-        'a scan interval of 168 hours',
-        (b: any) => {
-          b.properties.environmentData.scanInterval = 168;
-        },
-        'properties.environmentData.scanInterval',
-      ],
+      ['no hierarchyIdentifier', 'properties.hierarchyIdentifier', undefined],
+      ['a blank hierarchyIdentifier', 'properties.hierarchyIdentifier', '  '],
+      ...[0, 25, 168].map((hours): [string, string, number] => [
+        `a scan interval of ${hours} hours`,
+        `${data}.scanInterval`,
+        hours,
+      ]),
     ])(
       'refuses a Docker Hub connector with %s (400 InvalidRequestContent)',
-      async (_what, mutate, target) => {
-        const body = dockerHubConnectorBody();
-        mutate(body);
+      async (_what, path, value, target = path) => {
         expectRefused(
-          await client.arm('PUT', connectorPath(), { body }),
+          await client.putConnector(
+            connectorPath(),
+            withProperty(dockerHubConnectorBody(), path, value),
+          ),
           400,
           'InvalidRequestContent',
           target,
@@ -267,23 +213,16 @@ describe('rules from Microsoft prose documentation', () => {
         201,
       );
       const before = (await client.arm('GET', umbrella)).json;
-      const data = (scanInterval: number) => ({
-        properties: {
-          environmentData: {
-            environmentType: 'DockerHubOrganization',
-            scanInterval,
-          },
-        },
-      });
       expectRefused(
-        await client.arm('PATCH', umbrella, { body: data(48) }),
+        await client.arm('PATCH', umbrella, { body: scanIntervalPatch(48) }),
         400,
         'InvalidRequestContent',
         'properties.environmentData.scanInterval',
       );
       await expectUnchanged(umbrella, before);
       expect(
-        (await client.arm('PATCH', umbrella, { body: data(24) })).status,
+        (await client.arm('PATCH', umbrella, { body: scanIntervalPatch(24) }))
+          .status,
       ).toBe(200);
     });
   });
@@ -291,9 +230,10 @@ describe('rules from Microsoft prose documentation', () => {
   describe('an existing Docker Hub connector keeps its organization and environment', () => {
     it('refuses a PUT or PATCH naming another organization (PropertyChangeNotAllowed), accepts another spelling of the same', async () => {
       const before = (await client.arm('GET', umbrella)).json;
-      const moved = await client.arm('PUT', umbrella, {
-        body: dockerHubConnectorBody('acme', 'mdc-acme', DEMO.acmeRead),
-      });
+      const moved = await client.putConnector(
+        umbrella,
+        dockerHubConnectorBody('acme', 'mdc-acme', DEMO.acmeRead),
+      );
       expectRefused(
         moved,
         400,
@@ -309,13 +249,10 @@ describe('rules from Microsoft prose documentation', () => {
         'PropertyChangeNotAllowed',
       );
       await expectUnchanged(umbrella, before);
-      const same = await client.arm('PUT', umbrella, {
-        body: dockerHubConnectorBody(
-          'Umbrella',
-          'mdc-umbrella',
-          DEMO.umbrellaRead,
-        ),
-      });
+      const same = await client.putConnector(
+        umbrella,
+        dockerHubConnectorBody('Umbrella', 'mdc-umbrella', DEMO.umbrellaRead),
+      );
       expect(same.status).toBe(200);
     });
 
@@ -342,57 +279,25 @@ describe('rules from Microsoft prose documentation', () => {
     const world = (plans: {
       Containers: 'Standard' | 'Free';
       CloudPosture: 'Standard' | 'Free';
-    }): ScenarioInput => ({
-      azure: {
-        tenantId: DEMO.tenantId,
-        principals: [
-          {
-            clientId: DEMO.clientId,
-            clientSecret: DEMO.clientSecret,
-            displayName: 'p',
-            roles: { [DEMO.prodSub]: 'Owner' },
-          },
-        ],
-        subscriptions: [
-          {
-            id: DEMO.prodSub,
-            displayName: 'free',
-            resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
-          },
+    }): ScenarioInput =>
+      ownerScenario({
+        subscription: { displayName: 'free' },
+        otherSubscriptions: [
           { id: DEMO.sandboxSub, displayName: 'other', plans },
         ],
-        connectors: [
-          {
-            subscriptionId: DEMO.prodSub,
-            resourceGroup: DEMO.rg,
-            name: 'dockerhub-umbrella',
-            organization: 'umbrella',
-            username: 'u',
-            token: 'dckr_pat_t',
-          },
-        ],
-      },
-      dockerHub: {
-        users: [{ username: 'u', email: 'u@x.example' }],
-        tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
-      },
-    });
+        connectors: ['umbrella'],
+      });
 
     it('refuses to create a Docker Hub connector when no subscription has either plan, but still updates existing ones', async () => {
       emu.loadScenario(world({ Containers: 'Free', CloudPosture: 'Free' }));
-      expectRefused(
-        await client.arm('PUT', connectorPath(), {
-          body: dockerHubConnectorBody(),
-        }),
-        400,
-        'DefenderPlanNotEnabled',
-      );
+      expectRefused(await client.putConnector(), 400, 'DefenderPlanNotEnabled');
       await expectUnchanged(connectorPath(), undefined);
       expect(
         (
-          await client.arm('PUT', umbrella, {
-            body: dockerHubConnectorBody('umbrella', 'u', 'dckr_pat_t'),
-          })
+          await client.putConnector(
+            umbrella,
+            dockerHubConnectorBody('umbrella', 'u', 'dckr_pat_t'),
+          )
         ).status,
       ).toBe(200);
     });
@@ -408,13 +313,7 @@ describe('rules from Microsoft prose documentation', () => {
       ],
     ])('creates it when another subscription has %s', async (_plan, plans) => {
       emu.loadScenario(world(plans));
-      expect(
-        (
-          await client.arm('PUT', connectorPath(), {
-            body: dockerHubConnectorBody(),
-          })
-        ).status,
-      ).toBe(201);
+      expect((await client.putConnector()).status).toBe(201);
     });
   });
 

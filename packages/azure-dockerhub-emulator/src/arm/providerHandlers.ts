@@ -1,7 +1,7 @@
 import { RequestContext, send } from '../server/RequestContext';
 import { PrincipalState, SubscriptionState } from '../state/EmulatorState';
 import { authorizationFailed, canRead, canWrite } from './armAuth';
-import { armError } from './armErrors';
+import { armError, methodNotAllowed, subscriptionNotFound } from './armErrors';
 
 /**
  * Microsoft.Resources provider operations on the one namespace we emulate
@@ -74,12 +74,7 @@ export async function handleProviders(
     (isRegister && ctx.method !== 'POST') ||
     (!isRegister && ctx.method !== 'GET')
   ) {
-    return armError(
-      ctx,
-      405,
-      'MethodNotAllowed',
-      `The requested resource does not support http method '${ctx.method}'.`,
-    );
+    return methodNotAllowed(ctx);
   }
   if (!API_VERSIONS.includes(apiVersion)) {
     return armError(
@@ -92,14 +87,7 @@ export async function handleProviders(
     );
   }
   const sub = ctx.core.state.subscriptions.get(subId.toLowerCase());
-  if (!sub) {
-    return armError(
-      ctx,
-      404,
-      'SubscriptionNotFound',
-      `The subscription '${subId}' could not be found.`,
-    );
-  }
+  if (!sub) return subscriptionNotFound(ctx, subId);
   refreshRegistration(sub, ctx.core.now());
   if (isRegister) {
     if (!canWrite(principal, sub.id)) {

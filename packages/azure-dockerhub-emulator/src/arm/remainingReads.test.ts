@@ -1,19 +1,10 @@
-import { startEmulator, type Emulator } from '../startEmulator';
-import { DEMO, TestClient } from '../testUtils/TestClient';
+import { DEMO } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 
 describe('x-ms-ratelimit-remaining-subscription-reads', () => {
-  let emu: Emulator;
-  let client: TestClient;
-  beforeAll(async () => {
-    // A frozen base clock: the bucket refills only when the test moves time.
-    const frozen = Date.now();
-    emu = await startEmulator({ now: () => frozen });
-    client = new TestClient(emu);
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
+  // A frozen base clock: the bucket refills only when the test moves time.
+  const frozen = Date.now();
+  const { emu, client } = useEmulator({ now: () => frozen });
   const list = () =>
     client.arm(
       'GET',

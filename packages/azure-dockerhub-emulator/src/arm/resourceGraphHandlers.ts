@@ -1,4 +1,7 @@
-import { connectorAssessments } from '../findings/connectorAssessments';
+import {
+  connectorAssessments,
+  type AssessmentRow,
+} from '../findings/connectorAssessments';
 import {
   assessmentSourceRows,
   findingsSummaryRows,
@@ -21,6 +24,18 @@ import {
 } from './resourceGraphQueries';
 
 type Row = Record<string, unknown>;
+
+/** What dockerHubFindings projects, in its order (the order of a table result's columns). */
+const FINDING_COLUMNS = [
+  'id',
+  'resourceId',
+  'displayName',
+  'severity',
+  'statusCode',
+  'fixedVersion',
+  'cves',
+  'imageName',
+] as const satisfies readonly (keyof AssessmentRow)[];
 
 function columnType(value: unknown): string {
   if (typeof value === 'number')
@@ -87,27 +102,8 @@ function rowsFor(
     r.resourceId.startsWith(prefix),
   );
   if (shape === 'dockerHubFindings') {
-    // Only the projected columns.
-    return rows.map(
-      ({
-        id,
-        resourceId,
-        displayName,
-        severity,
-        statusCode,
-        fixedVersion,
-        cves,
-        imageName,
-      }) => ({
-        id,
-        resourceId,
-        displayName,
-        severity,
-        statusCode,
-        fixedVersion,
-        cves,
-        imageName,
-      }),
+    return rows.map(r =>
+      Object.fromEntries(FINDING_COLUMNS.map(column => [column, r[column]])),
     );
   }
   const counts = new Map<string, Row>();

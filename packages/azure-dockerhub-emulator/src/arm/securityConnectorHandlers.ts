@@ -5,7 +5,12 @@ import {
   JsonObject,
 } from '../state/EmulatorState';
 import { stableGuid } from '../util/stableGuid';
-import { armError, refuse, resourceNotFound } from './armErrors';
+import {
+  armError,
+  refuse,
+  resourceGroupNotFound,
+  resourceNotFound,
+} from './armErrors';
 import type { ArmCall } from './ArmCall';
 import { armPage } from './paging';
 import { firstViolation, proseRules } from './proseRules';
@@ -142,14 +147,8 @@ function findResourceGroup(call: ArmCall) {
   );
 }
 
-async function resourceGroupNotFound(call: ArmCall) {
-  await armError(
-    call.ctx,
-    404,
-    'ResourceGroupNotFound',
-    `Resource group '${call.params.resourceGroupName}' could not be found.`,
-  );
-}
+const groupNotFound = (call: ArmCall) =>
+  resourceGroupNotFound(call.ctx, call.params.resourceGroupName);
 
 function lookup(call: ArmCall): ConnectorRecord | undefined {
   const id = connectorId(
@@ -233,7 +232,7 @@ export const securityConnectorHandlers = {
     )
       return undefined;
     if (rgName !== undefined && !findResourceGroup(call))
-      return resourceGroupNotFound(call);
+      return groupNotFound(call);
     const records = [...ctx.core.state.connectors.values()]
       .filter(c => c.subscriptionId === call.subscription!.id)
       .filter(
@@ -252,7 +251,7 @@ export const securityConnectorHandlers = {
 
   async get(call: ArmCall) {
     if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
-    if (!findResourceGroup(call)) return resourceGroupNotFound(call);
+    if (!findResourceGroup(call)) return groupNotFound(call);
     const rec = lookup(call);
     if (!rec) {
       return resourceNotFound(
@@ -269,7 +268,7 @@ export const securityConnectorHandlers = {
     const { ctx, principal, body } = call;
     if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
     const rg = findResourceGroup(call);
-    if (!rg) return resourceGroupNotFound(call);
+    if (!rg) return groupNotFound(call);
     const existing = lookup(call);
     const id =
       existing?.id ??
@@ -342,7 +341,7 @@ export const securityConnectorHandlers = {
   async patch(call: ArmCall) {
     const { ctx, principal, body } = call;
     if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
-    if (!findResourceGroup(call)) return resourceGroupNotFound(call);
+    if (!findResourceGroup(call)) return groupNotFound(call);
     const rec = lookup(call);
     const envelope = firstViolation(
       () =>
@@ -380,7 +379,7 @@ export const securityConnectorHandlers = {
   async delete(call: ArmCall) {
     const { ctx } = call;
     if (await refuse(call.ctx, pathNameViolation(call))) return undefined;
-    if (!findResourceGroup(call)) return resourceGroupNotFound(call);
+    if (!findResourceGroup(call)) return groupNotFound(call);
     const rec = lookup(call);
     if (!(await preconditionsHold(call, rec))) return undefined;
     if (!rec) return send(ctx, 204);

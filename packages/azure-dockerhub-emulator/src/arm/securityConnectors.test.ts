@@ -1,4 +1,6 @@
-import { Emulator, startEmulator } from '../startEmulator';
+import { DEMO_SCENARIO, startEmulator } from '../startEmulator';
+import { ownerScenario } from '../testUtils/ownerScenario';
+import { scanIntervalPatch } from '../testUtils/scanIntervalPatch';
 import {
   connectorPath,
   DEMO,
@@ -6,13 +8,25 @@ import {
   HEALTH_API,
   TestClient,
 } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
+import { withProperty } from '../testUtils/withProperty';
 import { QUERY_TEMPLATES } from './resourceGraphQueries';
 
-const DEMO_FILE = require.resolve('../../scenarios/demo.yaml');
+const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
+/** umbrella's connector as a PUT that names its user but no token. */
+const umbrellaWithoutToken = () =>
+  withProperty(
+    dockerHubConnectorBody('umbrella', 'mdc-umbrella'),
+    'properties.environmentData.authentication.accessToken',
+    undefined,
+  );
 
 describe('securityConnectors (2024-08-01-preview)', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  // The demo scenario echoes tokens; these tests read what a client sees when Azure does not.
+  const { emu, client } = useEmulator(
+    { echoAccessToken: false },
+    { reloadBeforeEach: DEMO_SCENARIO },
+  );
 
   const healthOf = async (id: string) => {
     const res = await client.arm(
@@ -23,24 +37,8 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     return res.json.value[0]?.properties;
   };
 
-  beforeAll(async () => {
-    // The demo scenario echoes tokens; these tests read what a client sees when Azure does not.
-    emu = await startEmulator({ echoAccessToken: false });
-    client = new TestClient(emu);
-  });
-  beforeEach(() => {
-    emu.loadScenario(DEMO_FILE);
-    client.forgetTokens();
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
-
   it('creates (201), reads back without the token, updates (200) and deletes (200, then 204)', async () => {
-    const created = await client.arm('PUT', connectorPath(), {
-      body: dockerHubConnectorBody(),
-    });
+    const created = await client.putConnector();
     expect(created.status).toBe(201);
     expect(created.json.id).toBe(connectorPath());
     expect(created.json.etag).toEqual(expect.any(String));
@@ -83,18 +81,9 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     };
 
     it('refuses a PUT with a stale If-Match and keeps the connector as it was', async () => {
-      const created = await client.arm('PUT', connectorPath(), {
-        body: dockerHubConnectorBody(),
-      });
+      const created = await client.putConnector();
       const patched = await client.arm('PATCH', connectorPath(), {
-        body: {
-          properties: {
-            environmentData: {
-              environmentType: 'DockerHubOrganization',
-              scanInterval: 6,
-            },
-          },
-        },
+        body: scanIntervalPatch(6),
       });
       const stale = await client.arm('PUT', connectorPath(), {
         body: dockerHubConnectorBody(),
@@ -137,14 +126,7 @@ describe('securityConnectors (2024-08-01-preview)', () => {
         );
         expectPreconditionFailed(
           await client.arm('PATCH', connectorPath(), {
-            body: {
-              properties: {
-                environmentData: {
-                  environmentType: 'DockerHubOrganization',
-                  scanInterval: 6,
-                },
-              },
-            },
+            body: scanIntervalPatch(6),
             headers,
           }),
         );
@@ -156,9 +138,7 @@ describe('securityConnectors (2024-08-01-preview)', () => {
     );
 
     it('refuses a DELETE with a stale If-Match, and deletes with the current one', async () => {
-      const created = await client.arm('PUT', connectorPath(), {
-        body: dockerHubConnectorBody(),
-      });
+      const created = await client.putConnector();
       const updated = await client.arm('PUT', connectorPath(), {
         body: dockerHubConnectorBody(),
         headers: { 'If-Match': created.json.etag },
@@ -181,14 +161,8 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   });
 
   it('PUT replaces the whole resource: without accessToken the connector has no token, and turns NotHealthy', async () => {
-    const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
     expect((await healthOf(umbrella)).status.code).toBe('Healthy');
-    const body = dockerHubConnectorBody(
-      'umbrella',
-      'mdc-umbrella',
-      'unused',
-    ) as any;
-    delete body.properties.environmentData.authentication.accessToken;
+    const body = umbrellaWithoutToken();
     const replaced = await client.arm('PUT', umbrella, { body });
     expect(replaced.status).toBe(200);
     expect(replaced.json.properties.environmentData.authentication).toEqual({
@@ -219,7 +193,6 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   });
 
   it('PUT replaces tags and offerings the body omits', async () => {
-    const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
     await client.arm('PATCH', umbrella, { body: { tags: { team: 'lab' } } });
     const body = dockerHubConnectorBody(
       'umbrella',
@@ -254,11 +227,6 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   ])(
     "refuses a %s that moves a connector to another location with ARM's InvalidResourceLocation",
     async (method, bodyFor) => {
-      const umbrella = connectorPath(
-        DEMO.prodSub,
-        DEMO.rg,
-        'dockerhub-umbrella',
-      );
       const before = (await client.arm('GET', umbrella)).json;
       const moved = await client.arm(method, umbrella, {
         body: bodyFor('eastus'),
@@ -279,18 +247,9 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   );
 
   it('PATCH replaces the properties it names (as the official example shows) and keeps the stored token', async () => {
-    await client.arm('PUT', connectorPath(), {
-      body: dockerHubConnectorBody(),
-    });
+    await client.putConnector();
     const patched = await client.arm('PATCH', connectorPath(), {
-      body: {
-        properties: {
-          environmentData: {
-            environmentType: 'DockerHubOrganization',
-            scanInterval: 6,
-          },
-        },
-      },
+      body: scanIntervalPatch(6),
     });
     expect(patched.status).toBe(200);
     expect(patched.json.properties.environmentData).toEqual({
@@ -311,9 +270,10 @@ describe('securityConnectors (2024-08-01-preview)', () => {
 
   it('allows one Docker Hub connector per organization across subscriptions', async () => {
     const other = connectorPath(DEMO.prodSub, 'rg-platform', 'second-umbrella');
-    const res = await client.arm('PUT', other, {
-      body: dockerHubConnectorBody('UMBRELLA', 'mdc-umbrella', 'x'),
-    });
+    const res = await client.putConnector(
+      other,
+      dockerHubConnectorBody('UMBRELLA', 'mdc-umbrella', 'x'),
+    );
     expect(res.status).toBe(409);
     expect(res.json.error.code).toBe('Conflict');
     expect(res.json.error.message).toContain(
@@ -322,41 +282,27 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   });
 
   it('lists by subscription and resource group with absolute nextLink pages', async () => {
-    emu.loadScenario({
-      azure: {
-        tenantId: DEMO.tenantId,
-        pageSize: 2,
-        principals: [
-          {
-            clientId: DEMO.clientId,
-            clientSecret: DEMO.clientSecret,
-            displayName: 'p',
-            roles: { [DEMO.prodSub]: 'Owner' },
-          },
-        ],
-        subscriptions: [
-          {
-            id: DEMO.prodSub,
-            displayName: 's',
-            plans: { Containers: 'Standard' },
-            resourceGroups: [
-              { name: 'rg1', location: 'westeurope' },
-              { name: 'rg2', location: 'westeurope' },
-            ],
-          },
-        ],
-      },
-    });
+    emu.loadScenario(
+      ownerScenario({
+        azure: { pageSize: 2 },
+        subscription: {
+          plans: { Containers: 'Standard' },
+          resourceGroups: [
+            { name: 'rg1', location: 'westeurope' },
+            { name: 'rg2', location: 'westeurope' },
+          ],
+        },
+      }),
+    );
     for (const [rg, org] of [
       ['rg1', 'a'],
       ['rg1', 'b'],
       ['rg2', 'c'],
       ['rg1', 'd'],
     ]) {
-      const res = await client.arm(
-        'PUT',
+      const res = await client.putConnector(
         connectorPath(DEMO.prodSub, rg, `dh-${org}`),
-        { body: dockerHubConnectorBody(org) },
+        dockerHubConnectorBody(org),
       );
       expect(res.status).toBe(201);
     }
@@ -383,49 +329,37 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   });
 
   it('rejects a PUT into a missing resource group with ResourceGroupNotFound', async () => {
-    const res = await client.arm(
-      'PUT',
+    const res = await client.putConnector(
       connectorPath(DEMO.prodSub, 'rg-nope'),
-      { body: dockerHubConnectorBody() },
     );
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe('ResourceGroupNotFound');
   });
 
-  it.each([
+  it.each<[what: string, property: string, value: unknown]>([
     [
       'missing environmentType',
-      (b: any) => delete b.properties.environmentData.environmentType,
       'properties.environmentData.environmentType',
+      undefined,
     ],
-    [
-      'wrong environmentName enum',
-      (b: any) => {
-        b.properties.environmentName = 'Dockerhub';
-      },
-      'properties.environmentName',
-    ],
+    ['wrong environmentName enum', 'properties.environmentName', 'Dockerhub'],
     [
       'non-integer scanInterval',
-      (b: any) => {
-        b.properties.environmentData.scanInterval = 1.5;
-      },
       'properties.environmentData.scanInterval',
+      1.5,
     ],
     [
       'unknown authenticationType',
-      (b: any) => {
-        b.properties.environmentData.authentication.authenticationType =
-          'Password';
-      },
       'properties.environmentData.authentication.authenticationType',
+      'Password',
     ],
   ])(
     'rejects a spec-violating body (%s) with 400 InvalidRequestContent naming the property',
-    async (_n, mutate, property) => {
-      const body = dockerHubConnectorBody();
-      mutate(body);
-      const res = await client.arm('PUT', connectorPath(), { body });
+    async (_n, property, value) => {
+      const res = await client.putConnector(
+        connectorPath(),
+        withProperty(dockerHubConnectorBody(), property, value),
+      );
       expect(res.status).toBe(400);
       expect(res.json.error.code).toBe('InvalidRequestContent');
       expect(res.json.error.message).toContain(property);
@@ -470,9 +404,7 @@ describe('securityConnectors (2024-08-01-preview)', () => {
   });
 
   it('logs method, path and status but never bodies or tokens', async () => {
-    await client.arm('PUT', connectorPath(), {
-      body: dockerHubConnectorBody(),
-    });
+    await client.putConnector();
     const log = emu.state().requestLog;
     expect(log).toContainEqual(
       expect.objectContaining({
@@ -486,21 +418,9 @@ describe('securityConnectors (2024-08-01-preview)', () => {
 });
 
 describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
-  let emu: Emulator;
-  let client: TestClient;
-  const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
+  const { emu, client } = useEmulator({}, { reloadBeforeEach: DEMO_SCENARIO });
   const tokenOf = (connector: any) =>
     connector.properties.environmentData.authentication?.accessToken;
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  beforeEach(() => emu.loadScenario(DEMO_FILE));
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
 
   it('returns the stored token in GET, both lists, PUT and PATCH responses', async () => {
     expect(emu.state().echoAccessToken).toBe(true);
@@ -523,9 +443,7 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
       DEMO.umbrellaRead,
       DEMO.initechRevoked,
     ]);
-    const created = await client.arm('PUT', connectorPath(), {
-      body: dockerHubConnectorBody(),
-    });
+    const created = await client.putConnector();
     expect(created.status).toBe(201);
     expect(tokenOf(created.json)).toBe(DEMO.acmeRead);
     const patched = await client.arm('PATCH', connectorPath(), {
@@ -547,12 +465,7 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
   });
 
   it('echoes nothing once a PUT replaced the connector without a token', async () => {
-    const body = dockerHubConnectorBody(
-      'umbrella',
-      'mdc-umbrella',
-      'unused',
-    ) as any;
-    delete body.properties.environmentData.authentication.accessToken;
+    const body = umbrellaWithoutToken();
     expect(
       tokenOf((await client.arm('PUT', umbrella, { body })).json),
     ).toBeUndefined();
@@ -560,20 +473,10 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
   });
 
   it('never puts the token into state(), Resource Graph rows or the request log', async () => {
-    await client.arm('PUT', connectorPath(), {
-      body: dockerHubConnectorBody(),
+    await client.putConnector();
+    const rows = await client.resourceGraph({
+      query: QUERY_TEMPLATES.dockerHubConnectors,
     });
-    const rows = await client.arm(
-      'POST',
-      '/providers/Microsoft.ResourceGraph/resources',
-      {
-        apiVersion: '2024-04-01',
-        body: {
-          subscriptions: [DEMO.prodSub],
-          query: QUERY_TEMPLATES.dockerHubConnectors,
-        },
-      },
-    );
     expect(rows.json.data).toHaveLength(3);
     for (const text of [JSON.stringify(emu.state()), rows.text]) {
       for (const token of [
@@ -590,7 +493,7 @@ describe('securityConnectors with echoAccessToken (the demo scenario)', () => {
     const c = new TestClient(quiet);
     try {
       expect(tokenOf((await c.arm('GET', umbrella)).json)).toBeUndefined();
-      quiet.loadScenario(DEMO_FILE);
+      quiet.loadScenario(DEMO_SCENARIO);
       expect(quiet.state().echoAccessToken).toBe(false);
       c.forgetTokens();
       expect(tokenOf((await c.arm('GET', umbrella)).json)).toBeUndefined();

@@ -1,23 +1,19 @@
-import { startEmulator, type Emulator } from '../startEmulator';
-import { connectorPath, DEMO, TestClient } from '../testUtils/TestClient';
+import { connectorPath, DEMO } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 import { QUERY_TEMPLATES } from './resourceGraphQueries';
 
 describe('subscription-wide Resource Graph findings shapes', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  const { client } = useEmulator();
   const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
   const query = (
     q: string,
     options: Record<string, unknown> = {},
     subscriptions = [DEMO.prodSub],
   ) =>
-    client.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
-      apiVersion: '2024-04-01',
-      body: {
-        subscriptions,
-        query: q,
-        options: { resultFormat: 'objectArray', ...options },
-      },
+    client.resourceGraph({
+      subscriptions,
+      query: q,
+      options: { resultFormat: 'objectArray', ...options },
     });
   /** Every page, following $skipToken. */
   const readAll = async (q: string, top: number) => {
@@ -36,15 +32,6 @@ describe('subscription-wide Resource Graph findings shapes', () => {
     } while (skipToken);
     return { rows, pages };
   };
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
 
   it('counts every connector’s open findings per image, severity and source, in one query, paged', async () => {
     const { rows, pages } = await readAll(

@@ -1,37 +1,15 @@
-import { Emulator, startEmulator } from '../startEmulator';
-import { DEMO, TestClient } from '../testUtils/TestClient';
+import { DEMO_SCENARIO } from '../startEmulator';
+import { DEMO, TestResponse } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 import { decodeJwtPayload } from '../util/jwt';
 
 describe('Docker Hub API and registry token service', () => {
-  let emu: Emulator;
-  let client: TestClient;
-  const basic = (user: string, secret: string) => ({
-    Authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString(
-      'base64',
-    )}`,
-  });
-  const registryToken = (scope: string, headers: Record<string, string> = {}) =>
-    client.request(
-      'GET',
-      `/token?service=registry.docker.io&scope=${encodeURIComponent(scope)}`,
-      { headers },
-    );
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  beforeEach(() =>
-    emu.loadScenario(require.resolve('../../scenarios/demo.yaml')),
-  );
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
+  const { emu, client } = useEmulator({}, { reloadBeforeEach: DEMO_SCENARIO });
 
   it('exchanges a PAT for a 10-minute JWT that reveals scope and user', async () => {
-    const res = await client.request('POST', '/v2/auth/token', {
-      body: { identifier: 'MDC-ACME', secret: DEMO.acmeRead },
+    const res = await client.hubAuthToken({
+      identifier: 'MDC-ACME',
+      secret: DEMO.acmeRead,
     });
     expect(res.status).toBe(200);
     const claims = decodeJwtPayload(res.json.access_token) as any;
@@ -52,31 +30,29 @@ describe('Docker Hub API and registry token service', () => {
     ['other user', 'mdc-globex', DEMO.acmeRead],
     ['unknown', 'mdc-acme', 'dckr_pat_nope'],
   ])('refuses a %s token with 401', async (_name, identifier, secret) => {
-    const res = await client.request('POST', '/v2/auth/token', {
-      body: { identifier, secret },
-    });
+    const res = await client.hubAuthToken({ identifier, secret });
     expect(res.status).toBe(401);
     expect(res.json.detail).toBe('Incorrect authentication credentials');
   });
 
   it('accepts an organization access token with the organization as identifier', async () => {
-    const res = await client.request('POST', '/v2/auth/token', {
-      body: { identifier: 'acme', secret: DEMO.acmeOat },
+    const res = await client.hubAuthToken({
+      identifier: 'acme',
+      secret: DEMO.acmeOat,
     });
     expect(res.status).toBe(200);
     expect(
       (
-        await client.request('POST', '/v2/auth/token', {
-          body: { identifier: 'mdc-acme', secret: DEMO.acmeOat },
+        await client.hubAuthToken({
+          identifier: 'mdc-acme',
+          secret: DEMO.acmeOat,
         })
       ).status,
     ).toBe(401);
   });
 
   it('validates the auth body against the spec', async () => {
-    const res = await client.request('POST', '/v2/auth/token', {
-      body: { identifier: 'mdc-acme' },
-    });
+    const res = await client.hubAuthToken({ identifier: 'mdc-acme' });
     expect(res.status).toBe(400);
     expect(res.json.fields).toHaveProperty('secret');
   });
@@ -235,9 +211,10 @@ describe('Docker Hub API and registry token service', () => {
   });
 
   it('registry token service: pull granted, push refused for a read-only token', async () => {
-    const pull = await registryToken(
+    const pull = await client.registryToken(
       'repository:acme/payments-api:pull',
-      basic('mdc-acme', DEMO.acmeRead),
+      'mdc-acme',
+      DEMO.acmeRead,
     );
     expect(pull.status).toBe(200);
     expect(pull.json.token).toBe(pull.json.access_token);
@@ -245,40 +222,43 @@ describe('Docker Hub API and registry token service', () => {
       name: 'acme/payments-api',
       actions: ['pull'],
     });
-    const push = await registryToken(
+    const push = await client.registryToken(
       'repository:acme/payments-api:push',
-      basic('mdc-acme', DEMO.acmeRead),
+      'mdc-acme',
+      DEMO.acmeRead,
     );
     expect(push.status).toBe(401);
     expect(push.text).toContain('access token has insufficient scopes');
-    const both = await registryToken(
+    const both = await client.registryToken(
       'repository:acme/payments-api:pull,push',
-      basic('mdc-acme', DEMO.acmeRead),
+      'mdc-acme',
+      DEMO.acmeRead,
     );
     expect(both.status).toBe(401);
   });
 
   it('registry token service: write token gets push; bad credentials get the real 401 body', async () => {
-    const push = await registryToken(
+    const grantedActions = (res: TestResponse) =>
+      (decodeJwtPayload(res.json.token) as any).access[0].actions;
+    const push = await client.registryToken(
       'repository:globex/inventory-service:push',
-      basic('mdc-globex', DEMO.globexWrite),
+      'mdc-globex',
+      DEMO.globexWrite,
     );
-    expect(
-      (decodeJwtPayload(push.json.token) as any).access[0].actions,
-    ).toEqual(['push']);
-    const bad = await registryToken(
+    expect(grantedActions(push)).toEqual(['push']);
+    const bad = await client.registryToken(
       'repository:acme/payments-api:pull',
-      basic('mdc-acme', 'wrong'),
+      'mdc-acme',
+      'wrong',
     );
     expect(bad.status).toBe(401);
     expect(bad.json).toEqual({ details: 'incorrect username or password' });
-    const publicRead = await registryToken(
+    const publicRead = await client.registryToken(
       'repository:acme/payments-api:pull',
-      basic('mdc-acme', DEMO.acmePublicRead),
+      'mdc-acme',
+      DEMO.acmePublicRead,
     );
-    expect(
-      (decodeJwtPayload(publicRead.json.token) as any).access[0].actions,
-    ).toEqual([]);
+    expect(grantedActions(publicRead)).toEqual([]);
   });
 
   it('returns 429 with Retry-After once the per-minute limit is used up, and recovers next minute', async () => {

@@ -1,7 +1,13 @@
 import { RequestContext, send } from '../server/RequestContext';
-import { HubOrg, HubRepository } from '../state/EmulatorState';
+import { HubOrg } from '../state/EmulatorState';
 import { checkCredentials, issueHubJwt, readHubBearer } from './hubCredentials';
-import { canSeeRepository, hubOrg, membership } from './hubDirectory';
+import {
+  canSeeRepository,
+  hubOrg,
+  HubIdentity,
+  membership,
+} from './hubDirectory';
+import { orgEntry, repositoryEntry, tagEntry } from './hubListEntries';
 
 const USER_ORGS = /^\/v2\/user\/orgs\/?$/;
 
@@ -61,12 +67,16 @@ function parseJson(ctx: RequestContext): { ok: boolean; body?: any } {
   }
 }
 
+/** Docker Hub repeats an error's text in `detail` and `message`. */
+const hubError = (
+  ctx: RequestContext,
+  status: number,
+  text: string,
+  extra: Record<string, unknown> = {},
+) => send(ctx, status, { ...extra, detail: text, message: text });
+
 const unauthorized = (ctx: RequestContext) =>
-  send(ctx, 401, {
-    errinfo: {},
-    detail: 'Incorrect authentication credentials',
-    message: 'Incorrect authentication credentials',
-  });
+  hubError(ctx, 401, 'Incorrect authentication credentials', { errinfo: {} });
 
 function pageParams(ctx: RequestContext) {
   const page = Number(ctx.query.get('page') ?? '1');
@@ -82,10 +92,7 @@ async function sendPage<T>(ctx: RequestContext, items: T[]) {
   const { page, pageSize } = pageParams(ctx);
   const start = (page - 1) * pageSize;
   if (page > 1 && start >= items.length) {
-    return send(ctx, 404, {
-      detail: 'Invalid page.',
-      message: 'Invalid page.',
-    });
+    return hubError(ctx, 404, 'Invalid page.');
   }
   const link = (p: number) => {
     const url = new URL(ctx.core.url + ctx.path);
@@ -102,60 +109,45 @@ async function sendPage<T>(ctx: RequestContext, items: T[]) {
   });
 }
 
-function repositoryEntry(org: HubOrg, repo: HubRepository) {
-  const lastPushed = Math.max(...repo.tags.map(t => t.lastPushed), 0);
-  const iso = (ms: number) => new Date(ms).toISOString();
-  return {
-    name: repo.name,
-    namespace: org.name,
-    repository_type: 'image',
-    status: 1,
-    status_description: 'active',
-    description: repo.description ?? '',
-    is_private: repo.private,
-    star_count: 0,
-    pull_count: repo.tags.length * 1000,
-    last_updated: lastPushed ? iso(lastPushed) : null,
-    last_modified: lastPushed ? iso(lastPushed) : null,
-    date_registered: iso(
-      Math.min(...repo.tags.map(t => t.lastPushed), Date.UTC(2024, 0, 1)),
-    ),
-    affiliation: '',
-    media_types: [
-      'application/vnd.oci.image.index.v1+json',
-      'application/vnd.docker.container.image.v1+json',
-    ],
-    content_types: ['image'],
-    categories: [],
-    storage_size: repo.tags.length * 52_428_800,
-  };
-}
-
 type Handler = (
   ctx: RequestContext,
   params: Record<string, string>,
   body: any,
 ) => Promise<void>;
 
+/**
+ * A route under `/v2/namespaces/{namespace}`, called with the caller (undefined when anonymous)
+ * and the organization the namespace names, if any. An invalid bearer is refused even where
+ * anonymous calls work (observed Docker Hub behaviour).
+ */
+function namespaceRoute(
+  handle: (
+    ctx: RequestContext,
+    params: Record<string, string>,
+    who: HubIdentity | undefined,
+    org: HubOrg | undefined,
+  ) => Promise<void>,
+): Handler {
+  return async (ctx, params) => {
+    const bearer = readHubBearer(ctx.core, ctx.req.headers.authorization);
+    if (bearer.kind === 'invalid') return unauthorized(ctx);
+    const who = bearer.kind === 'ok' ? bearer.identity : undefined;
+    return handle(ctx, params, who, hubOrg(ctx.core.state, params.namespace));
+  };
+}
+
+const credentialsOf = (ctx: RequestContext, user: string, secret: string) =>
+  checkCredentials(ctx.core.state, user, secret, ctx.core.now());
+
 const HUB_HANDLERS: Record<string, Handler> = {
   async AuthCreateAccessToken(ctx, _params, body) {
-    const creds = checkCredentials(
-      ctx.core.state,
-      body.identifier,
-      body.secret,
-      ctx.core.now(),
-    );
+    const creds = credentialsOf(ctx, body.identifier, body.secret);
     if (!creds) return unauthorized(ctx);
     return send(ctx, 200, { access_token: issueHubJwt(ctx.core, creds) });
   },
 
   async PostUsersLogin(ctx, _params, body) {
-    const creds = checkCredentials(
-      ctx.core.state,
-      body.username,
-      body.password,
-      ctx.core.now(),
-    );
+    const creds = credentialsOf(ctx, body.username, body.password);
     if (!creds)
       return send(ctx, 401, { detail: 'Incorrect authentication credentials' });
     return send(ctx, 200, { token: issueHubJwt(ctx.core, creds) });
@@ -164,16 +156,18 @@ const HUB_HANDLERS: Record<string, Handler> = {
   async userOrgs(ctx) {
     const bearer = readHubBearer(ctx.core, ctx.req.headers.authorization);
     if (bearer.kind !== 'ok') {
-      return send(ctx, 401, {
-        detail: 'Authentication credentials were not provided.',
-        message: 'Authentication credentials were not provided.',
-      });
+      return hubError(
+        ctx,
+        401,
+        'Authentication credentials were not provided.',
+      );
     }
     if (bearer.identity.org) {
-      return send(ctx, 403, {
-        detail: 'token issued from organization access token is not allowed',
-        message: 'token issued from organization access token is not allowed',
-      });
+      return hubError(
+        ctx,
+        403,
+        'token issued from organization access token is not allowed',
+      );
     }
     const username = bearer.identity.username!;
     const orgs = ctx.core.state.hub.orgs
@@ -182,39 +176,12 @@ const HUB_HANDLERS: Record<string, Handler> = {
         const m = o.members.find(
           x => x.user.toLowerCase() === username.toLowerCase(),
         );
-        if (!m) return [];
-        return [
-          {
-            id: o.uuid.replace(/-/g, ''),
-            uuid: o.uuid,
-            orgname: o.name,
-            full_name: o.name,
-            location: '',
-            company: '',
-            profile_url: '',
-            date_joined: '2024-01-01T00:00:00Z',
-            gravatar_email: '',
-            gravatar_url: '',
-            type: 'Organization',
-            badge: 'team',
-            is_active: true,
-            user_role: m.role,
-            user_groups: m.role === 'owner' ? ['owners'] : [],
-            org_groups_count: 1,
-            plan_name: 'team',
-            parent_name: null,
-          },
-        ];
+        return m ? [orgEntry(o, m.role)] : [];
       });
     return sendPage(ctx, orgs);
   },
 
-  async listNamespaceRepositories(ctx, params) {
-    const bearer = readHubBearer(ctx.core, ctx.req.headers.authorization);
-    // An invalid bearer is refused even where anonymous calls work (observed Docker Hub behaviour).
-    if (bearer.kind === 'invalid') return unauthorized(ctx);
-    const who = bearer.kind === 'ok' ? bearer.identity : undefined;
-    const org = hubOrg(ctx.core.state, params.namespace);
+  listNamespaceRepositories: namespaceRoute(async (ctx, _params, who, org) => {
     // Unknown namespaces answer 200 with nothing (Docker staff, docker/hub-feedback #2357).
     let repos = org
       ? org.repositories.filter(r =>
@@ -236,21 +203,13 @@ const HUB_HANDLERS: Record<string, Handler> = {
       );
     }
     return sendPage(ctx, entries);
-  },
+  }),
 
-  async ListRepositoryTags(ctx, params) {
-    const bearer = readHubBearer(ctx.core, ctx.req.headers.authorization);
-    if (bearer.kind === 'invalid') return unauthorized(ctx);
-    const who = bearer.kind === 'ok' ? bearer.identity : undefined;
-    const org = hubOrg(ctx.core.state, params.namespace);
+  ListRepositoryTags: namespaceRoute(async (ctx, params, who, org) => {
     const repo = org?.repositories.find(
       r => r.name.toLowerCase() === params.repository.toLowerCase(),
     );
-    const notFound = () =>
-      send(ctx, 404, {
-        message: 'object not found',
-        detail: 'object not found',
-      });
+    const notFound = () => hubError(ctx, 404, 'object not found');
     if (!org || !repo) return notFound();
     if (!canSeeRepository(ctx.core.state, org, repo, who)) {
       // Callers related to the organization learn the repository exists (403); others get 404.
@@ -259,55 +218,13 @@ const HUB_HANDLERS: Record<string, Handler> = {
         : who?.username !== undefined &&
           membership(ctx.core.state, org.name, who.username) !== undefined;
       if (!related) return notFound();
-      return send(ctx, 403, {
-        message: 'access to the resource is forbidden',
-        detail: 'access to the resource is forbidden',
-      });
+      return hubError(ctx, 403, 'access to the resource is forbidden');
     }
-    const tags = repo.tags.map((t, i) => {
-      const pushed = new Date(t.lastPushed).toISOString();
-      const digest = (arch: string) =>
-        `sha256:${Buffer.from(`${org.name}/${repo.name}:${t.name}/${arch}`)
-          .toString('hex')
-          .padEnd(64, '0')
-          .slice(0, 64)}`;
-      return {
-        creator: 1,
-        id: 1000 + i,
-        images: t.architectures.map(arch => ({
-          architecture: arch,
-          features: '',
-          variant: '',
-          digest: digest(arch),
-          os: 'linux',
-          os_features: '',
-          os_version: '',
-          size: 31_457_280,
-          status: 'active',
-          last_pulled: pushed,
-          last_pushed: pushed,
-        })),
-        last_updated: pushed,
-        last_updater: 1,
-        last_updater_username:
-          org.members.find(m => m.role === 'owner')?.user ?? org.name,
-        name: t.name,
-        repository: 1,
-        full_size: 31_457_280 * t.architectures.length,
-        v2: true,
-        tag_status: 'active',
-        tag_last_pulled: pushed,
-        tag_last_pushed: pushed,
-        media_type:
-          t.architectures.length > 1
-            ? 'application/vnd.oci.image.index.v1+json'
-            : 'application/vnd.oci.image.manifest.v1+json',
-        content_type: 'image',
-        digest: digest(t.architectures.join(',')),
-      };
-    });
-    return sendPage(ctx, tags);
-  },
+    return sendPage(
+      ctx,
+      repo.tags.map((t, i) => tagEntry(org, repo, t, i)),
+    );
+  }),
 };
 
 export function matchHub(

@@ -1,29 +1,20 @@
-import { Emulator, startEmulator } from '../startEmulator';
+import { DEMO_SCENARIO, startEmulator } from '../startEmulator';
 import {
   connectorPath,
   DEMO,
   dockerHubConnectorBody,
   TestClient,
 } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 
 describe('fault injection', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  const { emu, client } = useEmulator(
+    { seed: 42 },
+    { reloadBeforeEach: DEMO_SCENARIO },
+  );
   const umbrella = connectorPath(DEMO.prodSub, DEMO.rg, 'dockerhub-umbrella');
   const lastLog = () => emu.state().requestLog.slice(-1)[0];
-
-  beforeAll(async () => {
-    emu = await startEmulator({ seed: 42 });
-    client = new TestClient(emu);
-  });
-  beforeEach(() => {
-    emu.clearFaults();
-    emu.loadScenario(require.resolve('../../scenarios/demo.yaml'));
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
+  beforeEach(() => emu.clearFaults());
 
   it('latency delays but does not change the answer, and `times` bounds it', async () => {
     emu.injectFault({
@@ -39,24 +30,21 @@ describe('fault injection', () => {
   });
 
   it("429 with and without Retry-After, in ARM's error shape", async () => {
-    const remove = emu.injectFault({
-      route: 'GET securityConnectors',
-      kind: 'status',
-      status: 429,
-      retryAfterSeconds: 7,
-    });
+    const throttle = (more: { retryAfterSeconds?: number; times?: number }) =>
+      emu.injectFault({
+        route: 'GET securityConnectors',
+        kind: 'status',
+        status: 429,
+        ...more,
+      });
+    const remove = throttle({ retryAfterSeconds: 7 });
     const limited = await client.arm('GET', umbrella);
     expect(limited.status).toBe(429);
     expect(limited.headers['retry-after']).toBe('7');
     expect(limited.json.error.code).toBe('TooManyRequests');
     expect(limited.headers['x-ms-request-id']).toBeDefined();
     remove();
-    emu.injectFault({
-      route: 'GET securityConnectors',
-      kind: 'status',
-      status: 429,
-      times: 1,
-    });
+    throttle({ times: 1 });
     const bare = await client.arm('GET', umbrella);
     expect(bare.status).toBe(429);
     expect(bare.headers['retry-after']).toBeUndefined();
@@ -72,8 +60,9 @@ describe('fault injection', () => {
         status,
         times: 1,
       });
-      const res = await client.request('POST', '/v2/auth/token', {
-        body: { identifier: 'mdc-acme', secret: DEMO.acmeRead },
+      const res = await client.hubAuthToken({
+        identifier: 'mdc-acme',
+        secret: DEMO.acmeRead,
       });
       expect(res.status).toBe(status);
       expect(res.json.detail).toEqual(expect.any(String));
@@ -253,18 +242,7 @@ describe('fault injection', () => {
         status,
         times: 1,
       });
-      const res = await client.request(
-        'POST',
-        `/${DEMO.tenantId}/oauth2/v2.0/token`,
-        {
-          form: {
-            grant_type: 'client_credentials',
-            client_id: DEMO.clientId,
-            client_secret: DEMO.clientSecret,
-            scope: 'https://management.azure.com/.default',
-          },
-        },
-      );
+      const res = await client.entraToken();
       expect(res.status).toBe(status);
       expect(res.json.error).toBe(error);
       expect(res.json.error_description).toEqual(expect.any(String));
@@ -335,8 +313,9 @@ describe('fault injection', () => {
       for (let i = 0; i < 16; i++) {
         statuses.push(
           (
-            await c.request('POST', '/v2/auth/token', {
-              body: { identifier: 'mdc-acme', secret: DEMO.acmeRead },
+            await c.hubAuthToken({
+              identifier: 'mdc-acme',
+              secret: DEMO.acmeRead,
             })
           ).status,
         );

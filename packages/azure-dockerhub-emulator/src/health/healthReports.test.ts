@@ -1,15 +1,15 @@
-import { Emulator, startEmulator } from '../startEmulator';
+import { DEMO_SCENARIO } from '../startEmulator';
+import { ownerScenario } from '../testUtils/ownerScenario';
 import {
   connectorPath,
   DEMO,
   dockerHubConnectorBody,
   HEALTH_API,
-  TestClient,
 } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 
 describe('healthReports (2023-05-01-preview) over time', () => {
-  let emu: Emulator;
-  let client: TestClient;
+  const { emu, client } = useEmulator({}, { reloadBeforeEach: DEMO_SCENARIO });
   const reports = async (connectorId: string) => {
     const res = await client.arm(
       'GET',
@@ -34,27 +34,13 @@ describe('healthReports (2023-05-01-preview) over time', () => {
     token: string,
     name = `dockerhub-${org}`,
   ) => {
-    const res = await client.arm(
-      'PUT',
+    const res = await client.putConnector(
       connectorPath(DEMO.prodSub, DEMO.rg, name),
-      { body: dockerHubConnectorBody(org, user, token) },
+      dockerHubConnectorBody(org, user, token),
     );
     expect([200, 201]).toContain(res.status);
     return connectorPath(DEMO.prodSub, DEMO.rg, name);
   };
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  beforeEach(() => {
-    emu.loadScenario(require.resolve('../../scenarios/demo.yaml'));
-    client.forgetTokens();
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
 
   it('has no report right after onboarding, then Healthy after healthDelaySeconds', async () => {
     const id = await onboard('acme', 'mdc-acme', DEMO.acmeRead);
@@ -111,72 +97,26 @@ describe('healthReports (2023-05-01-preview) over time', () => {
   });
 
   it('turns NotHealthy when the user is removed from the organization later', async () => {
-    emu.loadScenario({
-      azure: {
-        tenantId: DEMO.tenantId,
-        healthDelaySeconds: 5,
-        principals: [
-          {
-            clientId: DEMO.clientId,
-            clientSecret: DEMO.clientSecret,
-            displayName: 'p',
-            roles: { [DEMO.prodSub]: 'Owner' },
-          },
-        ],
-        subscriptions: [
-          {
-            id: DEMO.prodSub,
-            displayName: 's',
-            plans: { Containers: 'Standard' },
-            resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
-          },
-        ],
-      },
-      dockerHub: {
-        users: [{ username: 'u', email: 'u@x.example' }],
-        orgs: [{ name: 'acme', members: [{ user: 'u', role: 'editor' }] }],
-        tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
-      },
-    });
+    emu.loadScenario(
+      ownerScenario({
+        azure: { healthDelaySeconds: 5 },
+        subscription: { plans: { Containers: 'Standard' } },
+        dockerHub: {
+          orgs: [{ name: 'acme', members: [{ user: 'u', role: 'editor' }] }],
+        },
+      }),
+    );
     const id = await onboard('acme', 'u', 'dckr_pat_t');
     emu.advanceTime(5_000);
     expect((await status(id))?.code).toBe('Healthy');
-    emu.loadScenario({
-      azure: {
-        tenantId: DEMO.tenantId,
-        healthDelaySeconds: 5,
-        principals: [
-          {
-            clientId: DEMO.clientId,
-            clientSecret: DEMO.clientSecret,
-            displayName: 'p',
-            roles: { [DEMO.prodSub]: 'Owner' },
-          },
-        ],
-        subscriptions: [
-          {
-            id: DEMO.prodSub,
-            displayName: 's',
-            resourceGroups: [{ name: DEMO.rg, location: 'westeurope' }],
-          },
-        ],
-        connectors: [
-          {
-            subscriptionId: DEMO.prodSub,
-            resourceGroup: DEMO.rg,
-            name: 'dockerhub-acme',
-            organization: 'acme',
-            username: 'u',
-            token: 'dckr_pat_t',
-          },
-        ],
-      },
-      dockerHub: {
-        users: [{ username: 'u', email: 'u@x.example' }],
-        orgs: [{ name: 'acme', members: [] }],
-        tokens: [{ secret: 'dckr_pat_t', user: 'u', scope: 'read' }],
-      },
-    });
+    // Later: u has left acme, and the connector onboarded above is part of the scenario.
+    emu.loadScenario(
+      ownerScenario({
+        azure: { healthDelaySeconds: 5 },
+        connectors: ['acme'],
+        dockerHub: { orgs: [{ name: 'acme', members: [] }] },
+      }),
+    );
     expect(await status(id)).toEqual({
       code: 'NotHealthy',
       issues: ['Docker Hub user is not a member of the organization'],
@@ -189,13 +129,10 @@ describe('healthReports (2023-05-01-preview) over time', () => {
       code: 'NotHealthy',
       issues: ['Docker Hub access token was revoked'],
     });
-    const put = await client.arm('PUT', id, {
-      body: dockerHubConnectorBody(
-        'initech',
-        'mdc-initech',
-        DEMO.initechRotated,
-      ),
-    });
+    const put = await client.putConnector(
+      id,
+      dockerHubConnectorBody('initech', 'mdc-initech', DEMO.initechRotated),
+    );
     expect(put.status).toBe(200);
     // Still the old evaluation until the delay has passed.
     expect((await status(id))?.code).toBe('NotHealthy');

@@ -1,5 +1,9 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { armError, resourceNotFound } from '../arm/armErrors';
+import {
+  armError,
+  resourceGroupNotFound,
+  resourceNotFound,
+} from '../arm/armErrors';
 import {
   armHeaders,
   armRouteNames,
@@ -111,14 +115,7 @@ function armNotFound(ctx: RequestContext) {
     return resourceNotFound(ctx, `${namespace}/${type}`, name, rg);
   }
   const group = GROUP.exec(ctx.path);
-  if (group) {
-    return armError(
-      ctx,
-      404,
-      'ResourceGroupNotFound',
-      `Resource group '${group[2]}' could not be found.`,
-    );
-  }
+  if (group) return resourceGroupNotFound(ctx, group[2]);
   return armError(
     ctx,
     404,

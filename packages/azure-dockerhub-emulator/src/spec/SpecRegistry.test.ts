@@ -30,26 +30,18 @@ const input = (body: unknown) => ({
   query: new URLSearchParams({ 'api-version': '2024-08-01-preview' }),
   body,
 });
+const connectorIssues = (body: unknown) =>
+  registry.validateRequest('SecurityConnectors_CreateOrUpdate', input(body));
 
 describe('SpecRegistry', () => {
   it('accepts a schema-valid Docker Hub connector', () => {
-    expect(
-      registry.validateRequest(
-        'SecurityConnectors_CreateOrUpdate',
-        input(dockerHubConnector()),
-      ),
-    ).toEqual([]);
+    expect(connectorIssues(dockerHubConnector())).toEqual([]);
   });
 
   it('names the property when the discriminated environment data is wrong', () => {
     const body = dockerHubConnector();
     (body.properties.environmentData as any).scanInterval = 'daily';
-    expect(
-      registry.validateRequest(
-        'SecurityConnectors_CreateOrUpdate',
-        input(body),
-      ),
-    ).toEqual([
+    expect(connectorIssues(body)).toEqual([
       {
         location: 'body',
         name: 'properties.environmentData.scanInterval',
@@ -62,10 +54,7 @@ describe('SpecRegistry', () => {
     const body = dockerHubConnector();
     body.properties.environmentName = 'Dockerhub';
     delete (body.properties.environmentData as any).environmentType;
-    const issues = registry.validateRequest(
-      'SecurityConnectors_CreateOrUpdate',
-      input(body),
-    );
+    const issues = connectorIssues(body);
     expect(issues.map(i => i.name).sort()).toEqual([
       'properties.environmentData.environmentType',
       'properties.environmentName',
@@ -75,12 +64,7 @@ describe('SpecRegistry', () => {
   it('validates discriminated nested types (authentication)', () => {
     const body = dockerHubConnector();
     (body.properties.environmentData.authentication as any).username = 42;
-    expect(
-      registry.validateRequest(
-        'SecurityConnectors_CreateOrUpdate',
-        input(body),
-      ),
-    ).toEqual([
+    expect(connectorIssues(body)).toEqual([
       {
         location: 'body',
         name: 'properties.environmentData.authentication.username',

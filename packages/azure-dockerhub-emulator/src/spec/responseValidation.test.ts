@@ -1,33 +1,20 @@
 import { send } from '../server/RequestContext';
-import { Emulator, loadSpecs, startEmulator } from '../startEmulator';
+import { loadSpecs, startEmulator } from '../startEmulator';
 import {
   DEMO,
+  ENTRA_TOKEN_PATH,
   responseViolations,
   TestClient,
   TestResponse,
 } from '../testUtils/TestClient';
+import { useEmulator } from '../testUtils/useEmulator';
 
 /**
  * The routes without an official spec are checked against our schemas at runtime, like the others
  * against the specs: each answers valid responses, and a response that breaks its schema fails.
  */
 describe('runtime response validation of the routes without an official spec', () => {
-  let emu: Emulator;
-  let client: TestClient;
-  const basic = (user: string, secret: string) => ({
-    Authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString(
-      'base64',
-    )}`,
-  });
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    client = new TestClient(emu);
-  });
-  afterAll(async () => {
-    client.close();
-    await emu.stop();
-  });
+  const { emu, client } = useEmulator();
 
   /** Each own route, called once the way a client calls it (the TestClient validates on the way). */
   const calls: [string, () => Promise<TestResponse>, (json: any) => void][] = [
@@ -83,10 +70,10 @@ describe('runtime response validation of the routes without an official spec', (
     [
       'RegistryToken',
       () =>
-        client.request(
-          'GET',
-          '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull',
-          { headers: basic('mdc-acme', DEMO.acmeRead) },
+        client.registryToken(
+          'repository:acme/payments-api:pull',
+          'mdc-acme',
+          DEMO.acmeRead,
         ),
       j => {
         j.issued_at = 'yesterday';
@@ -94,15 +81,7 @@ describe('runtime response validation of the routes without an official spec', (
     ],
     [
       'EntraToken',
-      () =>
-        client.request('POST', `/${DEMO.tenantId}/oauth2/v2.0/token`, {
-          form: {
-            grant_type: 'client_credentials',
-            client_id: DEMO.clientId,
-            client_secret: DEMO.clientSecret,
-            scope: 'https://management.azure.com/.default',
-          },
-        }),
+      () => client.entraToken(),
       j => {
         j.expires_in = '3599';
       },
@@ -146,29 +125,18 @@ describe('runtime response validation of the routes without an official spec', (
   );
 
   it('validates their error answers too', async () => {
-    const wrongSecret = await client.request(
-      'POST',
-      `/${DEMO.tenantId}/oauth2/v2.0/token`,
-      {
-        form: {
-          grant_type: 'client_credentials',
-          client_id: DEMO.clientId,
-          client_secret: 'wrong',
-          scope: 'https://management.azure.com/.default',
-        },
-      },
-    );
+    const wrongSecret = await client.entraToken(DEMO.clientId, 'wrong');
     expect(wrongSecret.status).toBe(401);
     expect(
-      responseViolations('POST', `/${DEMO.tenantId}/oauth2/v2.0/token`, {
+      responseViolations('POST', ENTRA_TOKEN_PATH, {
         ...wrongSecret,
         json: { error: 'invalid_client' },
       }),
     ).toEqual(['EntraToken (our schema): error_description is required']);
-    const denied = await client.request(
-      'GET',
-      '/token?service=registry.docker.io&scope=repository:acme/payments-api:pull',
-      { headers: basic('mdc-acme', 'wrong') },
+    const denied = await client.registryToken(
+      'repository:acme/payments-api:pull',
+      'mdc-acme',
+      'wrong',
     );
     expect(denied.status).toBe(401);
     expect(
@@ -177,10 +145,7 @@ describe('runtime response validation of the routes without an official spec', (
         json: { detail: denied.json.details },
       }),
     ).toHaveLength(2);
-    const notPost = await client.request(
-      'GET',
-      `/${DEMO.tenantId}/oauth2/v2.0/token`,
-    );
+    const notPost = await client.request('GET', ENTRA_TOKEN_PATH);
     expect(notPost.status).toBe(405);
     expect(notPost.json.error_description).toMatch(/^AADSTS900561: /);
   });

@@ -57,6 +57,7 @@ export const DEMO = {
 
 export const CONNECTOR_API = '2024-08-01-preview';
 export const HEALTH_API = '2023-05-01-preview';
+export const ENTRA_TOKEN_PATH = `/${DEMO.tenantId}/oauth2/v2.0/token`;
 
 export function connectorPath(
   sub = DEMO.prodSub,
@@ -99,19 +100,15 @@ export function dockerHubConnectorBody(
  * its route (`responseViolations`), so every test also checks the emulator's answers.
  */
 export class TestClient {
-  private readonly agent: https.Agent;
+  // Made on the first request: useEmulator builds its client before the emulator (and its CA) exists.
+  private agent: https.Agent | undefined;
   private readonly tokens = new Map<string, string>();
 
-  constructor(private readonly emu: Emulator) {
-    this.agent = new https.Agent({
-      ca: emu.caPem,
-      keepAlive: true,
-      maxSockets: 8,
-    });
-  }
+  constructor(private readonly emu: Emulator) {}
 
   close() {
-    this.agent.destroy();
+    this.agent?.destroy();
+    this.agent = undefined;
   }
 
   /** Drop cached ARM tokens (after advancing the emulator clock past their expiry). */
@@ -144,7 +141,15 @@ export class TestClient {
     return new Promise((resolve, reject) => {
       const req = https.request(
         url,
-        { method, headers, agent: this.agent },
+        {
+          method,
+          headers,
+          agent: (this.agent ??= new https.Agent({
+            ca: this.emu.caPem,
+            keepAlive: true,
+            maxSockets: 8,
+          })),
+        },
         res => {
           const chunks: Buffer[] = [];
           res.on('data', c => chunks.push(c));
@@ -188,24 +193,28 @@ export class TestClient {
     }
   }
 
+  /** The client-credentials grant for ARM, as @azure/identity sends it, whatever it answers. */
+  entraToken(
+    clientId = DEMO.clientId,
+    clientSecret = DEMO.clientSecret,
+  ): Promise<TestResponse> {
+    return this.request('POST', ENTRA_TOKEN_PATH, {
+      form: {
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+        scope: 'https://management.azure.com/.default',
+      },
+    });
+  }
+
   async armToken(
     clientId = DEMO.clientId,
     clientSecret = DEMO.clientSecret,
   ): Promise<string> {
     const cached = this.tokens.get(clientId);
     if (cached) return cached;
-    const res = await this.request(
-      'POST',
-      `/${DEMO.tenantId}/oauth2/v2.0/token`,
-      {
-        form: {
-          grant_type: 'client_credentials',
-          client_id: clientId,
-          client_secret: clientSecret,
-          scope: 'https://management.azure.com/.default',
-        },
-      },
-    );
+    const res = await this.entraToken(clientId, clientSecret);
     if (res.status !== 200)
       throw new Error(`token request failed: ${res.status} ${res.text}`);
     this.tokens.set(clientId, res.json.access_token);
@@ -233,10 +242,43 @@ export class TestClient {
     });
   }
 
-  async hubJwt(identifier: string, secret: string): Promise<string> {
-    const res = await this.request('POST', '/v2/auth/token', {
-      body: { identifier, secret },
+  /** PUT a Docker Hub connector: acme's, at its demo path, unless told otherwise. */
+  putConnector(
+    path = connectorPath(),
+    body: unknown = dockerHubConnectorBody(),
+  ): Promise<TestResponse> {
+    return this.arm('PUT', path, { body });
+  }
+
+  /** A Resource Graph query (over the production subscription unless told otherwise), at the api-version the emulator ships. */
+  resourceGraph(body: {
+    query: string;
+    subscriptions?: string[];
+    options?: Record<string, unknown>;
+  }): Promise<TestResponse> {
+    return this.arm('POST', '/providers/Microsoft.ResourceGraph/resources', {
+      apiVersion: '2024-04-01',
+      body: { subscriptions: [DEMO.prodSub], ...body },
     });
+  }
+
+  /** The registry token service, asked for `scope` with Basic credentials, as docker login does. */
+  registryToken(scope: string, user: string, secret: string) {
+    const basic = Buffer.from(`${user}:${secret}`).toString('base64');
+    return this.request(
+      'GET',
+      `/token?service=registry.docker.io&scope=${encodeURIComponent(scope)}`,
+      { headers: { Authorization: `Basic ${basic}` } },
+    );
+  }
+
+  /** Docker Hub's login with whatever body a test sends, and whatever it answers. */
+  hubAuthToken(body: { identifier?: string; secret?: string }) {
+    return this.request('POST', '/v2/auth/token', { body });
+  }
+
+  async hubJwt(identifier: string, secret: string): Promise<string> {
+    const res = await this.hubAuthToken({ identifier, secret });
     if (res.status !== 200) throw new Error(`hub login failed: ${res.status}`);
     return res.json.access_token;
   }
