@@ -1,3 +1,5 @@
+import type { TokenExpiry } from './tokenExpiry';
+
 /**
  * What the backend says about a connector:
  * - `healthy`: every Defender health report of the connector is Healthy (or NotApplicable);
@@ -182,6 +184,12 @@ export interface ConnectorOverview {
    * connector has no such tag or it is not an entity ref.
    */
   owner?: string;
+  /**
+   * When the connector's Docker Hub token expires, from its `dockerhub-token-expires` tag, as
+   * of this answer; absent when the tag is missing (a token that never expires, or one onboarded
+   * without saying).
+   */
+  tokenExpiry?: TokenExpiry;
 }
 
 /**
@@ -270,7 +278,7 @@ export interface EntityDefenderResponse {
 /**
  * How `GET /api/defender-for-containers/connectors` can sort (`sort`), with `order` `asc` or
  * `desc`: `status` ranks unhealthy, stale, pending, healthy; `findings` by critical, then high,
- * medium and low counts.
+ * medium and low counts; `tokenExpiresOn` by the token's expiry day, connectors without one last.
  * @public
  */
 export const CONNECTOR_LIST_SORTS = [
@@ -279,6 +287,7 @@ export const CONNECTOR_LIST_SORTS = [
   'findings',
   'owner',
   'refreshedAt',
+  'tokenExpiresOn',
 ] as const;
 
 /** @public */

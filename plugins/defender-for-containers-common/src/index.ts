@@ -12,3 +12,4 @@ export * from './health';
 export * from './permissions';
 export * from './preflightCheck';
 export * from './readDefenderAnnotations';
+export * from './tokenExpiry';

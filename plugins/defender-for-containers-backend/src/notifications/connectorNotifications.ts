@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
+import type { TokenExpiryStage } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { ConnectorTransition } from '../refresh/ConnectorTransition';
 import { redactSecrets } from '../refresh/redactSecrets';
 
 /** Groups the plugin's notifications in the user's notification settings. */
 export const NOTIFICATION_TOPIC = 'Defender for Containers';
+
+const EXPIRY_SEVERITY: Partial<
+  Record<TokenExpiryStage, NotificationPayload['severity']>
+> = { warning: 'normal', critical: 'high', expired: 'critical' };
 
 /** The notifications backend stores titles and scopes in columns of 255 characters. */
 const MAX_TITLE = 255;
@@ -18,7 +23,10 @@ function clip(text: string, max: number): string {
  * recovered) updates the owner's existing notification instead of adding another. The connector
  * id can exceed the 255 characters the column holds, so it is hashed.
  */
-function scopeOf(connectorId: string, kind: 'unhealthy' | 'critical-findings') {
+function scopeOf(
+  connectorId: string,
+  kind: 'unhealthy' | 'critical-findings' | 'token-expiry',
+) {
   const hash = createHash('sha256')
     .update(connectorId.toLowerCase())
     .digest('hex')
@@ -79,6 +87,27 @@ export function connectorNotifications(
       severity: 'critical',
       topic: NOTIFICATION_TOPIC,
       scope: scopeOf(t.connectorId, 'critical-findings'),
+    });
+  }
+  if (t.tokenExpiry && t.to !== 'missing') {
+    const { expiresOn, daysLeft, stage } = t.tokenExpiry;
+    const when =
+      stage === 'expired'
+        ? `expired on ${expiresOn}`
+        : `expires on ${expiresOn}, in ${daysLeft} ${
+            daysLeft === 1 ? 'day' : 'days'
+          }`;
+    payloads.push({
+      title: clip(`Docker Hub token of ${org} ${when}`, MAX_TITLE),
+      description: `The access token Microsoft Defender for Containers reads the Docker Hub organization ${
+        t.organization
+      } with ${when}${
+        stage === 'expired' ? ': its images are no longer scanned' : ''
+      }. Create a new Read-only personal access token for the connector's Docker Hub user and run the template "Rotate a Docker Hub connector's token" with it.`,
+      link,
+      severity: EXPIRY_SEVERITY[stage],
+      topic: NOTIFICATION_TOPIC,
+      scope: scopeOf(t.connectorId, 'token-expiry'),
     });
   }
   return payloads;

@@ -2,6 +2,7 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import type {
   ConnectorStatus,
   ReportedConnectorStatus,
+  TokenExpiry,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
@@ -27,6 +28,11 @@ export interface ConnectorTransition {
   issues?: string[];
   /** Critical findings now minus before (positive = new ones). */
   criticalDelta: number;
+  /**
+   * Set when the connector's Docker Hub token reached a stage its owner is told of (14 days, 3
+   * days, expired) since the last read: once per stage, as the refresh that saw it wrote.
+   */
+  tokenExpiry?: TokenExpiry;
   at: string;
 }
 

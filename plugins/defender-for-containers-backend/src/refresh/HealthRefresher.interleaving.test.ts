@@ -15,32 +15,13 @@ import {
 } from '../__testUtils__/storageTestDatabases';
 import { testRefresher } from '../__testUtils__/testRefresher';
 import type { HealthStore } from '../store/HealthStore';
+import { gated } from '../__testUtils__/gatedStore';
 import { KnexHealthStore } from '../store/KnexHealthStore';
 import type { ConnectorTransition } from './ConnectorTransition';
 
 jest.setTimeout(60_000);
 
 const HOOLI_IN_PROD = connectorIdOf(PROD, 'dockerhub-hooli');
-
-/**
- * A store whose subscription writes wait at a gate: the refresh using it has read Azure and
- * holds its data until the test opens the gate, so another refresh can complete in between.
- */
-function gated(store: HealthStore, subscriptionId: string) {
-  let open!: () => void;
-  let reached!: () => void;
-  const gate = new Promise<void>(r => (open = r));
-  const atGate = new Promise<void>(r => (reached = r));
-  const wrapped: HealthStore = Object.create(store);
-  wrapped.replaceSubscription = async (sub, snapshots, at) => {
-    if (sub.toLowerCase() === subscriptionId.toLowerCase()) {
-      reached();
-      await gate;
-    }
-    return store.replaceSubscription(sub, snapshots, at);
-  };
-  return { store: wrapped, atGate, open: () => open() };
-}
 
 // Two replicas on one database: two stores (PostgreSQL: two connection pools; SQLite in
 // memory: one pool, as a file would be shared) and two refreshers, the scheduled refresh held

@@ -1,6 +1,8 @@
 import {
   CONNECTOR_TAG_OWNER,
+  CONNECTOR_TAG_TOKEN_EXPIRES,
   connectorOwnerRef,
+  parseTokenExpiresOn,
   type PlanState,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import {
@@ -44,6 +46,9 @@ export function buildConnectorSnapshot(input: {
     location: connector.location,
     organization: organization.toLowerCase(),
     owner: connectorOwnerRef(connector.tags?.[CONNECTOR_TAG_OWNER]),
+    tokenExpiresOn: parseTokenExpiresOn(
+      connector.tags?.[CONNECTOR_TAG_TOKEN_EXPIRES],
+    ),
     scanIntervalHours:
       typeof scanInterval === 'number' ? scanInterval : undefined,
     trialEndsAt: typeof trialEnd === 'string' ? trialEnd : undefined,

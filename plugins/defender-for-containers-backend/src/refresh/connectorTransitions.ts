@@ -1,4 +1,9 @@
-import type { ConnectorStatus } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  NOTIFIED_TOKEN_EXPIRY_STAGES,
+  tokenExpiryOf,
+  type ConnectorStatus,
+  type TokenExpiry,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import type { ConnectorSnapshot, StoredConnector } from '../store/HealthStore';
 import type { ConnectorTransition } from './ConnectorTransition';
 
@@ -31,6 +36,27 @@ export function transitionOf(
   };
 }
 
+/**
+ * The token's expiry when it reached a notified stage (14 days, 3 days, expired) between the last
+ * read and this one. A connector seen for the first time is the baseline, as for status changes.
+ */
+function tokenExpiryReached(
+  before: StoredConnector | undefined,
+  s: ConnectorSnapshot,
+  at: Date,
+): TokenExpiry | undefined {
+  if (!before) return undefined;
+  const now = tokenExpiryOf(s.tokenExpiresOn, at);
+  if (!now) return undefined;
+  const then = tokenExpiryOf(
+    before.tokenExpiresOn,
+    new Date(before.refreshedAt),
+  );
+  const rank = (e?: TokenExpiry) =>
+    e ? NOTIFIED_TOKEN_EXPIRY_STAGES.indexOf(e.stage) : -1;
+  return rank(now) > rank(then) ? now : undefined;
+}
+
 /** Status changes and growing Critical counts between what was stored and the new snapshots. */
 export function transitionsBetween(
   previous: StoredConnector[],
@@ -48,7 +74,8 @@ export function transitionsBetween(
     const before = previousById.get(s.id.toLowerCase());
     const delta = critical(s) - (before?.totals.critical ?? 0);
     const from = before ? effectiveStatus(before) : undefined;
-    if (from !== s.reportedStatus || delta > 0) {
+    const tokenExpiry = tokenExpiryReached(before, s, at);
+    if (from !== s.reportedStatus || delta > 0 || tokenExpiry) {
       result.push({
         connectorId: s.id,
         organization: s.organization,
@@ -58,6 +85,7 @@ export function transitionsBetween(
         previousReportedStatus: before?.reportedStatus,
         issues: s.issues.map(i => i.title),
         criticalDelta: delta,
+        ...(tokenExpiry ? { tokenExpiry } : {}),
         at: at.toISOString(),
       });
     }

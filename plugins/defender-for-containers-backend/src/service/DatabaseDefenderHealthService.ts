@@ -168,7 +168,13 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     );
     return {
       items: items.map(c =>
-        toConnectorOverview(c, subscriptions, this.options.portal, staleBefore),
+        toConnectorOverview(
+          c,
+          subscriptions,
+          this.options.portal,
+          staleBefore,
+          this.now(),
+        ),
       ),
       totalCount,
       limit: query.limit,

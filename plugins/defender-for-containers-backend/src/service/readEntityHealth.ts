@@ -109,6 +109,7 @@ export async function readEntityHealth(
       narrow ? named : undefined,
       sources.portal,
       sources.staleBefore,
+      sources.now,
     );
   });
   const missingWhy = missingExplanation(subscriptions, states);

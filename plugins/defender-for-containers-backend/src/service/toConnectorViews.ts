@@ -1,5 +1,7 @@
 import {
   connectorPortalUrl,
+  tokenExpiryOf,
+  type ConnectorIssue,
   type AllowedSubscription,
   type AzurePortal,
   type ConnectorHealth,
@@ -75,8 +77,11 @@ export function toConnectorOverview(
   subscriptions: AllowedSubscription[],
   portal?: AzurePortal,
   staleBefore?: string,
+  now: Date = new Date(),
 ): ConnectorOverview {
   const stale = isStale(c, staleBefore);
+  const tokenExpiry = tokenExpiryOf(c.tokenExpiresOn, now);
+  const expired = tokenExpiry?.stage === 'expired';
   const subscription = subscriptions.find(
     s => s.id.toLowerCase() === c.subscriptionId.toLowerCase(),
   );
@@ -91,7 +96,8 @@ export function toConnectorOverview(
     status: stale ? 'stale' : c.reportedStatus,
     reportedStatus: c.reportedStatus,
     message: message(c, staleBefore),
-    issueCount: c.issueCount,
+    // An expired token is an issue of ours until Defender reports it (it says so in its own words).
+    issueCount: c.issueCount + (expired ? 1 : 0),
     totals: c.totals,
     findingsReported: c.findingsReported,
     lastScannedAt: c.lastScannedAt,
@@ -102,6 +108,20 @@ export function toConnectorOverview(
     ...(stale && !c.failingSince ? { staleSince: c.refreshedAt } : {}),
     portalUrl: connectorPortalUrl(c.id, portal),
     ...(c.owner ? { owner: c.owner } : {}),
+    ...(tokenExpiry ? { tokenExpiry } : {}),
+  };
+}
+
+/** The issue an expired token is, with the way out (rotation keeps the connector). */
+export function tokenExpiredIssue(
+  organization: string,
+  expiresOn: string,
+): ConnectorIssue {
+  return {
+    key: 'dockerhub-token-expired',
+    title: 'Docker Hub access token expired',
+    description: `The access token of the connector for the Docker Hub organization ${organization} expired on ${expiresOn} (its dockerhub-token-expires tag): Defender can no longer read the organization's images.`,
+    remediation: `Create a new Read-only personal access token for the connector's Docker Hub user, then run the template "Rotate a Docker Hub connector's token" for ${organization} with it and its new expiry date.`,
   };
 }
 
@@ -116,12 +136,14 @@ export function toConnectorHealth(
   repositories?: string[],
   portal?: AzurePortal,
   staleBefore?: string,
+  now: Date = new Date(),
 ): ConnectorHealth {
   const overview = toConnectorOverview(
     summaryOf(c),
     subscriptions,
     portal,
     staleBefore,
+    now,
   );
   const inScope = (repository: string) =>
     !repositories || repositories.includes(repository);
@@ -186,9 +208,15 @@ export function toConnectorHealth(
     offerings: c.offerings,
     warnings: planWarnings(c, overview.subscriptionName),
   };
+  const expired = overview.tokenExpiry?.stage === 'expired';
   return {
     ...overview,
-    issues: c.issues,
+    issues: expired
+      ? [
+          tokenExpiredIssue(c.organization, overview.tokenExpiry!.expiresOn),
+          ...c.issues,
+        ]
+      : c.issues,
     plans,
     scanIntervalHours: c.scanIntervalHours,
     trialEndsAt: c.trialEndsAt,

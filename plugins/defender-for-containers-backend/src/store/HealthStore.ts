@@ -26,6 +26,8 @@ export interface ConnectorSnapshot {
   trialEndsAt?: string;
   /** When Azure created the connector. */
   createdAt?: string;
+  /** Its Docker Hub token's expiry day (`YYYY-MM-DD`), from the `dockerhub-token-expires` tag. */
+  tokenExpiresOn?: string;
   offerings: string[];
   reportedStatus: ReportedConnectorStatus;
   /** Defender's `status.reason` of a NotHealthy report. */
@@ -70,6 +72,7 @@ export interface ConnectorSummary
     | 'refreshedAt'
     | 'failingSince'
     | 'lastError'
+    | 'tokenExpiresOn'
   > {
   issueCount: number;
   firstIssueTitle?: string;

@@ -45,6 +45,7 @@ export interface ConnectorRow {
   health_reason: string | null;
   first_issue: string | null;
   findings_reported: boolean | number | null;
+  token_expires_on: string | null;
   details: string;
 }
 
@@ -91,6 +92,7 @@ export const SUMMARY_COLUMNS = [
   'health_reason',
   'first_issue',
   'findings_reported',
+  'token_expires_on',
 ] as const;
 
 type Details = Pick<
@@ -139,6 +141,7 @@ export function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
     health_reason: s.healthReason ?? null,
     first_issue: s.issues[0]?.title ?? null,
     findings_reported: s.findings.reported ?? true,
+    token_expires_on: s.tokenExpiresOn ?? null,
     details: JSON.stringify(details),
   };
 }
@@ -172,6 +175,7 @@ export function summaryFromRow(
     refreshedAt: row.refreshed_at,
     failingSince: row.failing_since ?? undefined,
     lastError: row.last_error ?? undefined,
+    tokenExpiresOn: row.token_expires_on ?? undefined,
   };
 }
 

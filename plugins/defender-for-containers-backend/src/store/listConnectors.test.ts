@@ -217,6 +217,36 @@ describe.each(storageTestDatabaseIds())(
       ]);
     });
 
+    it('sorts by the token expiry day, connectors without one last in both directions', async () => {
+      await store.replaceSubscription(
+        SUB,
+        [
+          snapshot('late', { tokenExpiresOn: '2027-12-01' }),
+          snapshot('never'),
+          snapshot('soon', { tokenExpiresOn: '2027-01-10' }),
+        ],
+        DAY1,
+      );
+      const order = async (dir: 'asc' | 'desc') =>
+        (
+          await store.listConnectors(
+            { subscriptionIds: [SUB] },
+            { limit: 10, offset: 0 },
+            { sort: 'tokenExpiresOn', order: dir },
+          )
+        ).items.map(i => [i.organization, i.tokenExpiresOn]);
+      expect(await order('asc')).toEqual([
+        ['soon', '2027-01-10'],
+        ['late', '2027-12-01'],
+        ['never', undefined],
+      ]);
+      expect((await order('desc')).map(([o]) => o)).toEqual([
+        'late',
+        'soon',
+        'never',
+      ]);
+    });
+
     it('sorts in the database by status, findings, owner and refresh time, paging over the sorted list', async () => {
       const counts = (critical: number, high: number) => ({
         images: [

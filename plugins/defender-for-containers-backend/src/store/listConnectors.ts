@@ -94,6 +94,12 @@ function ordered(
     case 'refreshedAt':
       query.orderBy('refreshed_at', dir);
       break;
+    case 'tokenExpiresOn':
+      // Connectors without an expiry day last, whichever the direction.
+      query
+        .orderByRaw('CASE WHEN token_expires_on IS NULL THEN 1 ELSE 0 END')
+        .orderBy('token_expires_on', dir);
+      break;
     default:
       break;
   }
