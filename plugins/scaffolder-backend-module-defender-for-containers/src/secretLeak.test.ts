@@ -6,9 +6,9 @@ import {
 } from './__testUtils__/startActionsEmulator';
 
 /**
- * Runs a full onboarding (and the paths around it) and proves that neither the access token
- * nor any JWT Docker issued for it appears in any log line, log metadata, output, checkpoint key
- * or value, or error of the task.
+ * Runs a full onboarding (and the paths around it, the connector as code included) and proves
+ * that neither the access token nor any JWT Docker issued for it appears in any log line, log
+ * metadata, output (the Bicep and Terraform too), checkpoint key or value, or error of the task.
  */
 describe('the access token and its Docker Hub JWTs never leave the actions', () => {
   it('appear in no log line, output, checkpoint or error', async () => {
@@ -37,8 +37,12 @@ describe('the access token and its Docker Hub JWTs never leave the actions', () 
           { organization: 'acme', confirmation: 'acme' },
           { isDryRun: true },
         ),
+        // The connector as code (Bicep and Terraform), of the existing connector.
+        await runAction(t.onboard, { ...input, mode: 'code' }),
       ];
       expect(runs[2].outputs.operation).toBe('created');
+      expect(runs[1].outputs.iac.bicep).toContain('@secure()');
+      expect(runs[7].outputs.iac.terraform).toContain('sensitive   = true');
       expect(runs[4].error).toBeDefined();
       expect(runs[5].error).toBeDefined();
 

@@ -28,4 +28,26 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'Check everything, then output the connector as Bicep and Terraform (output iac) instead of writing it to Azure, for a pipeline to apply',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'onboard',
+          action: 'defender:dockerhub:onboard',
+          name: 'Write the Defender connector as code',
+          input: {
+            mode: 'code',
+            organization: 'acme',
+            username: 'mdcuser',
+            accessToken: '${{ secrets.accessToken }}',
+            subscriptionId: '00000000-0000-0000-0000-000000000001',
+            resourceGroup: 'rg-defender',
+            owner: 'group:default/platform-team',
+          },
+        },
+      ],
+    }),
+  },
 ];

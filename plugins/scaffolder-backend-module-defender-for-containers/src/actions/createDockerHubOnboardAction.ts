@@ -20,10 +20,14 @@ import {
   putCheckpointKey,
   sameSettings,
 } from '../onboarding/connectorFingerprint';
-import { connectorBody, putConnector } from '../onboarding/putConnector';
+import { putConnector } from '../onboarding/putConnector';
+import { parseOnboardingMode } from '../input/parseOnboardingMode';
+import { connectorAsCodeStep } from './connectorAsCodeStep';
 import type { DefenderActionsOptions } from './DefenderActionsOptions';
 import { examples } from './createDockerHubOnboardAction.examples';
 import {
+  onboardInputSchema,
+  onboardOutputSchema,
   onboardingInputSchema,
   preflightOutputSchema,
 } from './onboardingSchema';
@@ -33,6 +37,8 @@ import { runPreflightStep } from './runPreflightStep';
 /**
  * `defender:dockerhub:onboard` — the pre-flight of `validate`, then one PUT of the Docker Hub
  * security connector (create, or update in place: token rotation, plans, interval), read back.
+ * On a dry run or with `mode: code` it writes nothing and outputs the connector as Bicep and
+ * Terraform instead.
  * @public
  */
 export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
@@ -44,9 +50,10 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
       examples,
       supportsDryRun: true,
       schema: {
-        input: onboardingInputSchema,
+        input: { ...onboardingInputSchema, ...onboardInputSchema },
         output: {
           ...preflightOutputSchema,
+          ...onboardOutputSchema,
           connectorName: z =>
             z.string().describe('Name of the security connector'),
           subscriptionId: z =>
@@ -73,7 +80,7 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
             z
               .enum(['created', 'updated', 'dry-run'])
               .describe(
-                'created, updated (in place; includes token rotation) or dry-run (nothing written)',
+                'created, updated (in place; includes token rotation) or dry-run (nothing written: a dry run, or mode code)',
               ),
           configurationChanged: z =>
             z
@@ -94,10 +101,13 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
           },
         );
         const parsed = parseOnboardingInput(ctx.input, options.subscriptions);
+        const mode = parseOnboardingMode(ctx.input.mode);
         requireTokenFromSecrets(parsed.accessToken, ctx.secrets);
         const { connectorId, organization } = parsed;
         ctx.logger.info(
-          `Onboarding Docker Hub organization ${organization} (user ${parsed.username}) to ${connectorId}`,
+          mode === 'code'
+            ? `Checking Docker Hub organization ${organization} (user ${parsed.username}) and ${connectorId}, then writing its connector as code; nothing will be written to Azure (mode code)`
+            : `Onboarding Docker Hub organization ${organization} (user ${parsed.username}) to ${connectorId}`,
         );
         const preflight = await runPreflightStep(ctx, options, parsed);
         preflight.throwIfFailed();
@@ -125,19 +135,16 @@ export function createDockerHubOnboardAction(options: DefenderActionsOptions) {
           ctx.output('configurationChanged', configurationChanged);
         };
 
-        if (ctx.isDryRun) {
-          const preview = options.arm.previewPutSecurityConnector(
-            connectorId,
-            connectorBody(input, existing?.etag),
-          );
-          ctx.logger.info(
-            `Dry run: nothing written. Onboarding would ${
-              existing ? 'update' : 'create'
-            } the connector with:\n${preview.method} ${
-              preview.url
-            }\n${JSON.stringify(preview.body, null, 2)}`,
+        if (ctx.isDryRun || mode === 'code') {
+          const iac = connectorAsCodeStep(
+            ctx,
+            options.arm,
+            input,
+            existing,
+            mode,
           );
           outputs();
+          ctx.output('iac', iac);
           ctx.output('operation', 'dry-run');
           return;
         }

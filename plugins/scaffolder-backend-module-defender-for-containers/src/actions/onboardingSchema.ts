@@ -109,6 +109,39 @@ export const onboardingInputSchema = {
       ),
 };
 
+/** Inputs only `defender:dockerhub:onboard` takes. */
+export const onboardInputSchema = {
+  mode: (z: Z) =>
+    z
+      .enum(['apply', 'code'])
+      .optional()
+      .describe(
+        'apply (default): write the connector to Azure after the pre-flight. code: the same pre-flight, then write nothing and output the connector as Bicep and Terraform (output iac) for a pipeline to apply',
+      ),
+};
+
+/** Outputs only `defender:dockerhub:onboard` has. */
+export const onboardOutputSchema = {
+  iac: (z: Z) =>
+    z
+      .object({
+        bicep: z
+          .string()
+          .describe(
+            'A Bicep file for a resource-group deployment; the token is a @secure() parameter',
+          ),
+        terraform: z
+          .string()
+          .describe(
+            'A Terraform configuration (azapi_resource); the token is a sensitive variable',
+          ),
+      })
+      .optional()
+      .describe(
+        'On a dry run and with mode code: the connector as code, the same body the PUT sends, the token a parameter (never its value)',
+      ),
+};
+
 /** One pre-flight check as the actions output it (a `PreflightCheck`). */
 export const checkSchema = (z: Z) =>
   z.object({
