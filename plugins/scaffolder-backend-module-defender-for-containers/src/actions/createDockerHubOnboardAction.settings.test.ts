@@ -69,6 +69,41 @@ describe('defender:dockerhub:onboard keeps what the input does not state', () =>
     expect(acme().credential).toMatchObject({ username: 'mdcuser' });
   });
 
+  it("writes the token's expiry day as a tag, which a rotation replaces with the new token's (or drops)", async () => {
+    const inDays = (n: number) =>
+      new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const expiry = () => acme().tags['dockerhub-token-expires'];
+    expect(
+      (await onboard({ tokenExpiresOn: inDays(10) })).error,
+    ).toBeUndefined();
+    expect(expiry()).toBe(inDays(10));
+    expect(acme().tags['backstage-owner']).toBe('group:default/platform-team');
+    // Rotation with a later day: the old token's day goes with it.
+    const later = await runAction(t.onboard, {
+      ...rotation,
+      tokenExpiresOn: inDays(90),
+    });
+    expect(later.error).toBeUndefined();
+    expect(expiry()).toBe(inDays(90));
+    // A token that never expires carries no expiry.
+    await runAction(t.onboard, { ...rotation, tokenExpiresOn: 'never' });
+    expect(expiry()).toBeUndefined();
+    expect(acme().tags['backstage-owner']).toBe('group:default/platform-team');
+  });
+
+  it('refuses an expiry day that is not a day, is past or is more than a year away, before any call', async () => {
+    for (const [day, says] of [
+      ['31.12.2027', /not a day: give the token's expiry day as YYYY-MM-DD/],
+      ['2020-01-01', /not in the future: that token has expired/],
+      ['2099-01-01', /more than a year away/],
+    ] as const) {
+      const r = await runAction(t.onboard, { ...base, tokenExpiresOn: day });
+      expect(r.error).toBeInstanceOf(InputError);
+      expect(r.error?.message).toMatch(says);
+    }
+    expect(acme()).toBeUndefined();
+  });
+
   it('dry run of a rotation previews the kept settings', async () => {
     await onboard(configured);
     const r = await runAction(t.onboard, rotation, { isDryRun: true });

@@ -100,6 +100,13 @@ export const onboardingInputSchema = {
       .describe(
         "Further Azure tags for the connector; when given, they replace an existing connector's further tags (default: an existing connector's)",
       ),
+  tokenExpiresOn: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        "The day the access token expires, YYYY-MM-DD (Docker Hub → Account settings → Personal access tokens, column Expires), or 'never' / empty for a token without expiry. Stored as the connector's dockerhub-token-expires tag, so Backstage warns before it expires; replaces the tag of the token the connector had",
+      ),
   writeScopedTokens: (z: Z) =>
     z
       .enum(['refuse', 'warn'])

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import {
+  CONNECTOR_TAG_TOKEN_EXPIRES,
   DOCKER_HUB_ORGANIZATION_PATTERN,
   type AllowedSubscription,
 } from '@defender-backstage/plugin-defender-for-containers-common';
@@ -15,6 +16,7 @@ import {
   textInput,
 } from './inputRules';
 import { parseConnectorTags } from './parseConnectorTags';
+import { parseTokenExpiresOnInput } from './parseTokenExpiresOn';
 
 /** Docker Hub namespaces: lower-case letters, digits, `-`, `_` (the template's rule). */
 export const ORGANIZATION = DOCKER_HUB_ORGANIZATION_PATTERN;
@@ -67,6 +69,8 @@ export interface OnboardingTarget {
 export interface OnboardingInput extends OnboardingTarget {
   username: string;
   accessToken: string;
+  /** The token's expiry day (`YYYY-MM-DD`); undefined: it never expires, or was not given. */
+  tokenExpiresOn?: string;
   writeScopedTokens: WriteScopedTokenPolicy;
 }
 
@@ -175,7 +179,18 @@ export function parseOnboardingInput(
       "writeScopedTokens must be 'refuse' (default) or 'warn'",
     );
   }
-  return { ...target, username, accessToken, writeScopedTokens: policy };
+  const tokenExpiresOn = parseTokenExpiresOnInput(input.tokenExpiresOn);
+  const tags = { ...target.tags };
+  delete tags[CONNECTOR_TAG_TOKEN_EXPIRES];
+  if (tokenExpiresOn) tags[CONNECTOR_TAG_TOKEN_EXPIRES] = tokenExpiresOn;
+  return {
+    ...target,
+    tags,
+    username,
+    accessToken,
+    tokenExpiresOn,
+    writeScopedTokens: policy,
+  };
 }
 
 /**

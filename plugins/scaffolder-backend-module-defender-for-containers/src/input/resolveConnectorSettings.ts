@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   CONNECTOR_TAG_OWNER,
   CONNECTOR_TAG_SYSTEM,
+  CONNECTOR_TAG_TOKEN_EXPIRES,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { SecurityConnector } from '@defender-backstage/plugin-defender-for-containers-node';
 import { actualSettings } from '../onboarding/connectorFingerprint';
@@ -58,6 +59,11 @@ export function resolveConnectorSettings(
     ...(given.owner ? { [CONNECTOR_TAG_OWNER]: given.owner } : {}),
     ...(given.system ? { [CONNECTOR_TAG_SYSTEM]: given.system } : {}),
   };
+  // The expiry belongs to the token sent now, not to the one the connector had.
+  delete tags[CONNECTOR_TAG_TOKEN_EXPIRES];
+  if (input.tokenExpiresOn) {
+    tags[CONNECTOR_TAG_TOKEN_EXPIRES] = input.tokenExpiresOn;
+  }
   return {
     ...input,
     location,
