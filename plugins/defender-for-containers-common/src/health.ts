@@ -276,56 +276,6 @@ export interface EntityDefenderResponse {
 }
 
 /**
- * How `GET /api/defender-for-containers/connectors` can sort (`sort`), with `order` `asc` or
- * `desc`: `status` ranks unhealthy, stale, pending, healthy; `findings` by critical, then high,
- * medium and low counts; `tokenExpiresOn` by the token's expiry day, connectors without one last.
- * @public
- */
-export const CONNECTOR_LIST_SORTS = [
-  'organization',
-  'status',
-  'findings',
-  'owner',
-  'refreshedAt',
-  'tokenExpiresOn',
-] as const;
-
-/** @public */
-export type ConnectorListSort = (typeof CONNECTOR_LIST_SORTS)[number];
-
-/**
- * The answer of `GET /api/defender-for-containers/connectors`.
- * @public
- */
-export interface ConnectorListResponse {
-  items: ConnectorOverview[];
-  totalCount: number;
-  limit: number;
-  offset: number;
-}
-
-/**
- * The answer of `GET /api/defender-for-containers/connectors/owners`: every owner (entity ref,
- * lower case, from the connectors' `backstage-owner` tags) at least one connector has, sorted.
- * What the overview's owner filter offers.
- * @public
- */
-export interface ConnectorOwnersResponse {
-  items: string[];
-}
-
-/**
- * The answer of `POST /api/defender-for-containers/connectors/:id/refresh` (202): the refresh
- * runs in the background; poll the entity until the connector's `refreshedAt` is at or after
- * `requestedAt` (or `staleSince` is, when the refresh failed).
- * @public
- */
-export interface ConnectorRefreshAccepted {
-  id: string;
-  requestedAt: string;
-}
-
-/**
  * The statuses, for filters and exhaustive switches.
  * @public
  */
@@ -337,24 +287,3 @@ export const CONNECTOR_STATUSES: readonly ConnectorStatus[] = [
   'missing',
   'notAllowed',
 ];
-
-/**
- * The signals channel (`@backstage/plugin-signals`) on which the backend announces that an
- * on-demand refresh of a connector landed in the database (with new data, or as stale when it
- * failed). Broadcast: the message carries no data of the connector, so whoever receives it
- * reloads through the permission-checked routes.
- * @public
- */
-export const CONNECTOR_SIGNAL_CHANNEL = 'defender-for-containers:connectors';
-
-/**
- * A message on `CONNECTOR_SIGNAL_CHANNEL`.
- * @public
- */
-export interface ConnectorSignal {
-  type: 'connectorRefreshed';
-  /** ARM id of the connector, as stored (compare case-insensitively). */
-  connectorId: string;
-  /** When the refresh wrote, ISO time. */
-  refreshedAt: string;
-}
