@@ -1,36 +1,21 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   CONNECTOR_TAG_OWNER,
   CONNECTOR_TAG_SYSTEM,
+  connectorOwnerRef,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { optionalTextInput, textInput } from './inputRules';
 
 /** Azure tag limits: 50 tags, names ≤ 512 without `<>%&\?/`, values ≤ 256. */
 const MAX_TAGS = 50;
 const TAG_NAME = /^[^<>%&\\?/]{1,512}$/;
-/** The parts of an entity ref the connector's owner and system tags may hold. */
-const KIND = /^[a-z]+$/;
-const NAMESPACE = /^[a-z0-9][a-z0-9._-]*$/;
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-
-/** `[kind:][namespace/]name`, each part within the rules above. */
+/**
+ * `[kind:][namespace/]name` by the catalog's rules, as the backend reads the tags back
+ * (`connectorOwnerRef`): a ref accepted here is one the connector provider and the overview's
+ * owner filter accept too.
+ */
 const ENTITY_REF = {
-  test(value: string): boolean {
-    try {
-      const ref = parseEntityRef(value, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-      return (
-        KIND.test(ref.kind) &&
-        NAMESPACE.test(ref.namespace) &&
-        NAME.test(ref.name)
-      );
-    } catch {
-      return false;
-    }
-  },
+  test: (value: string) => connectorOwnerRef(value) !== undefined,
 };
 
 /** The `tags` input, or undefined when it is absent. */
