@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { connectorResponse } from './arm/securityConnectorHandlers';
+import { connectorResponse } from './arm/connectorResponse';
 import { FaultSpec } from './faults/FaultInjector';
 import {
   connectorHealth,
@@ -17,7 +17,7 @@ import {
 } from './server/createTlsMaterial';
 import { handleRequest } from './server/handleRequest';
 import { SpecRegistry } from './spec/SpecRegistry';
-import { ARM_OPERATIONS } from './arm/handleArm';
+import { ARM_OPERATIONS } from './arm/armOperations';
 import { RequestLogEntry } from './state/EmulatorState';
 
 // The package root, found the way resolvePackagePath() does: the specs and scenarios ship in it.

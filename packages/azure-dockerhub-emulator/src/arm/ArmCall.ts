@@ -3,7 +3,7 @@ import type { PrincipalState, SubscriptionState } from '../state/EmulatorState';
 
 /**
  * What handleArm hands an operation handler once authentication, RBAC, registration, api-version
- * and spec validation passed. Its own module so the handlers need not import handleArm, which
+ * and spec validation passed. Its own module so the handlers need not import armOperations, which
  * imports them.
  */
 export interface ArmCall {

@@ -1,5 +1,5 @@
 import { RequestContext, send } from '../server/RequestContext';
-import type { ProseViolation } from './proseRules';
+import type { ProseViolation } from './ProseViolation';
 
 export interface ArmErrorDetail {
   code: string;

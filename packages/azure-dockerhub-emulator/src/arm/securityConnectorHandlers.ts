@@ -1,139 +1,15 @@
 import { send } from '../server/RequestContext';
-import {
-  ConnectorRecord,
-  connectorId,
-  JsonObject,
-} from '../state/EmulatorState';
+import { ConnectorRecord, connectorId } from '../state/EmulatorState';
 import { stableGuid } from '../util/stableGuid';
-import {
-  armError,
-  refuse,
-  resourceGroupNotFound,
-  resourceNotFound,
-} from './armErrors';
+import { refuse, resourceGroupNotFound, resourceNotFound } from './armErrors';
 import type { ArmCall } from './ArmCall';
+import { CONNECTOR_TYPE, connectorResponse } from './connectorResponse';
 import { armPage } from './paging';
-import { firstViolation, proseRules } from './proseRules';
-
-const TYPE = 'Microsoft.Security/securityConnectors';
-
-/** The readOnly `description` of the Docker Hub offerings, verbatim from the 2024-08-01-preview spec. */
-const OFFERING_DESCRIPTIONS: Record<string, string> = {
-  CspmMonitorDockerHub:
-    'The CSPM (Cloud security posture management) monitoring for Docker Hub offering',
-  DefenderForContainersDockerHub:
-    'The Defender for containers Docker Hub offering configurations',
-  DefenderCspmDockerHub:
-    'The Defender for CSPM Docker Hub offering configurations',
-};
-const PAID_OFFERINGS = new Set([
-  'DefenderForContainersDockerHub',
-  'DefenderCspmDockerHub',
-]);
-const TRIAL_MS = 30 * 86_400_000;
-
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
-
-/**
- * The resource as ARM returns it. `echoAccessToken` puts the stored token back into
- * `authentication`, the worst case the spec allows (accessToken is neither readOnly nor
- * x-ms-secret); never used for `state()`, Resource Graph or logs.
- */
-export function connectorResponse(
-  rec: ConnectorRecord,
-  options: { echoAccessToken?: boolean } = {},
-): JsonObject {
-  const properties = clone(rec.properties);
-  const auth = properties.environmentData?.authentication;
-  const secret = rec.credentials[rec.credentials.length - 1]?.secret;
-  if (
-    options.echoAccessToken &&
-    auth &&
-    typeof auth === 'object' &&
-    secret !== undefined
-  ) {
-    auth.accessToken = secret;
-  }
-  if (Array.isArray(properties.offerings)) {
-    properties.offerings = properties.offerings.map((o: JsonObject) =>
-      OFFERING_DESCRIPTIONS[o.offeringType]
-        ? { ...o, description: OFFERING_DESCRIPTIONS[o.offeringType] }
-        : o,
-    );
-    // Spec: "Trial period exists for 30 days after upgrading to payed offerings."
-    if (
-      properties.offerings.some((o: JsonObject) =>
-        PAID_OFFERINGS.has(o.offeringType),
-      )
-    ) {
-      properties.hierarchyIdentifierTrialEndDate = new Date(
-        rec.createdAt + TRIAL_MS,
-      ).toISOString();
-    }
-  }
-  const body: JsonObject = {
-    id: rec.id,
-    name: rec.name,
-    type: TYPE,
-    location: rec.location,
-    etag: rec.etag,
-    tags: { ...rec.tags },
-    systemData: {
-      createdBy: rec.createdBy,
-      createdByType: rec.createdByType,
-      createdAt: new Date(rec.createdAt).toISOString(),
-      lastModifiedBy: rec.lastModifiedBy,
-      lastModifiedByType: rec.lastModifiedByType,
-      lastModifiedAt: new Date(rec.lastModifiedAt).toISOString(),
-    },
-    properties,
-  };
-  if (rec.kind) body.kind = rec.kind;
-  return body;
-}
-
-/**
- * What we keep from a client body: writable values only, and never the token, which lives only
- * in the credential history (whether responses carry it is the scenario's `echoAccessToken`).
- */
-function storedProperties(properties: JsonObject | undefined): {
-  properties: JsonObject;
-  username?: string;
-  secret?: string;
-} {
-  const copy = clone(properties ?? {});
-  delete copy.hierarchyIdentifierTrialEndDate;
-  if (Array.isArray(copy.offerings)) {
-    copy.offerings = copy.offerings.map((o: JsonObject) => {
-      const { description: _readOnly, ...rest } = o;
-      return rest;
-    });
-  }
-  const auth = copy.environmentData?.authentication;
-  let secret: string | undefined;
-  let username: string | undefined;
-  if (auth && typeof auth === 'object') {
-    secret =
-      typeof auth.accessToken === 'string' ? auth.accessToken : undefined;
-    username = typeof auth.username === 'string' ? auth.username : undefined;
-    delete auth.accessToken;
-  }
-  return { properties: copy, username, secret };
-}
-
-/**
- * PATCH takes the full SecurityConnector schema; the official PatchSecurityConnector example
- * answers with exactly the properties it sent (its `environmentData` replaces the stored one), so
- * each property present in the body replaces the stored value and absent ones are kept.
- */
-function patchProperties(stored: JsonObject, patch: JsonObject): JsonObject {
-  const out: JsonObject = { ...stored };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete out[key];
-    else out[key] = value;
-  }
-  return out;
-}
+import { preconditionsHold } from './preconditionsHold';
+import { firstViolation } from './ProseViolation';
+import { proseRules } from './proseRules';
+import { mergeCredentials, recordCredentials } from './recordCredentials';
+import { patchProperties, storedProperties } from './storedProperties';
 
 const responseOf = (call: ArmCall, rec: ConnectorRecord) =>
   connectorResponse(rec, {
@@ -157,63 +33,6 @@ function lookup(call: ArmCall): ConnectorRecord | undefined {
     call.params.securityConnectorName,
   );
   return call.ctx.core.state.connectors.get(id.toLowerCase());
-}
-
-/** If-Match / If-None-Match as ARM applies them; true when the request may proceed. */
-async function preconditionsHold(
-  call: ArmCall,
-  existing: ConnectorRecord | undefined,
-) {
-  const { ctx } = call;
-  if (existing && ctx.staleEtag) {
-    // The staleEtag fault: another writer got there first.
-    existing.etag = ctx.core.nextEtag();
-  }
-  const ifMatch = ctx.req.headers['if-match'];
-  const ifNoneMatch = ctx.req.headers['if-none-match'];
-  const fails =
-    (ifMatch !== undefined &&
-      (!existing || (ifMatch !== '*' && ifMatch !== existing.etag))) ||
-    (ifNoneMatch === '*' && existing !== undefined);
-  if (fails) {
-    await armError(
-      ctx,
-      412,
-      'PreconditionFailed',
-      'The condition specified using HTTP conditional header(s) is not met.',
-    );
-    return false;
-  }
-  return true;
-}
-
-function recordCredentials(
-  rec: ConnectorRecord,
-  at: number,
-  username?: string,
-  secret?: string,
-) {
-  const last = rec.credentials[rec.credentials.length - 1];
-  if (!last || username !== last.username || secret !== last.secret) {
-    rec.credentials.push({ at, username, secret });
-  }
-}
-
-/**
- * PATCH merges: a body without accessToken keeps the stored token while the username stays
- * (undocumented; the merge is what the PatchSecurityConnector example implies).
- */
-function mergeCredentials(
-  rec: ConnectorRecord,
-  at: number,
-  username?: string,
-  secret?: string,
-) {
-  const last = rec.credentials[rec.credentials.length - 1];
-  const nextUsername = username ?? last?.username;
-  const nextSecret =
-    secret ?? (nextUsername === last?.username ? last?.secret : undefined);
-  recordCredentials(rec, at, nextUsername, nextSecret);
 }
 
 const pathNameViolation = (call: ArmCall) =>
@@ -256,7 +75,7 @@ export const securityConnectorHandlers = {
     if (!rec) {
       return resourceNotFound(
         call.ctx,
-        TYPE,
+        CONNECTOR_TYPE,
         call.params.securityConnectorName,
         call.params.resourceGroupName,
       );
@@ -353,7 +172,7 @@ export const securityConnectorHandlers = {
     if (!rec) {
       return resourceNotFound(
         ctx,
-        TYPE,
+        CONNECTOR_TYPE,
         call.params.securityConnectorName,
         call.params.resourceGroupName,
       );
