@@ -6,11 +6,16 @@ import { launchBrowser } from './browser.ts';
 import { connectorSection, defenderCard, statusOf } from './defenderCard.ts';
 import { artifactsDir, startStack, type Stack } from './stack.ts';
 
-/** Waits until a select's menu has faded out, so a screenshot shows the page, not the menu. */
+/** Waits until a select's options have gone, so a screenshot shows the page, not the menu. */
 async function menuClosed(p: Page) {
-  await p.waitForFunction(
-    () => document.querySelectorAll('.MuiPopover-root').length === 0,
-  );
+  await p.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
+/** Picks an option of one of the overview's filters (Backstage UI selects, by their label). */
+async function filter(p: Page, label: string, option: string) {
+  await p.getByRole('button', { name: new RegExp(`${label}$`) }).click();
+  await p.getByRole('option', { name: option, exact: true }).click();
+  await menuClosed(p);
 }
 
 let stack: Stack;
@@ -65,7 +70,7 @@ test('a guest signs in and the catalog lists the example entities', async () => 
   const acme = connectorSection(defenderCard(page), 'acme');
   await acme.waitFor({ timeout: 60_000 });
   assert.equal(await statusOf(acme).innerText(), 'Not onboarded');
-  const onboard = acme.getByRole('button', { name: /Onboard acme/ });
+  const onboard = acme.getByRole('link', { name: /Onboard acme/ });
   const href = new URL((await onboard.getAttribute('href'))!, stack.baseUrl);
   assert.equal(
     href.pathname,
@@ -142,7 +147,7 @@ test('the overview page lists every connector, filters by status and owner, and 
   await page.goto(stack.baseUrl);
   await page.getByRole('link', { name: 'Defender', exact: true }).click();
   await page.waitForURL(/\/defender-for-containers/);
-  const table = page.getByRole('table');
+  const table = page.getByRole('grid', { name: 'Docker Hub connectors' });
   const rows = () =>
     table
       .locator('tbody tr')
@@ -167,27 +172,22 @@ test('the overview page lists every connector, filters by status and owner, and 
   await page.screenshot({ path: join(artifactsDir, 'overview.png') });
 
   // Status filter (server-side)
-  await page.locator('#defender-status-filter').click();
-  await page.getByRole('option', { name: 'Unhealthy' }).click();
+  await filter(page, 'Status', 'Unhealthy');
   await table.getByRole('link', { name: 'umbrella', exact: true }).waitFor({
     state: 'detached',
   });
   assert.deepEqual(await rows(), ['initech']);
-  await menuClosed(page);
   await page.screenshot({
     path: join(artifactsDir, 'overview-unhealthy.png'),
   });
 
   // Owner filter, with any status
-  await page.locator('#defender-status-filter').click();
-  await page.getByRole('option', { name: 'Any status' }).click();
-  await page.locator('#defender-owner-filter').click();
-  await page.getByRole('option', { name: 'guests', exact: true }).click();
+  await filter(page, 'Status', 'Any status');
+  await filter(page, 'Owner', 'guests');
   await table.getByRole('link', { name: 'initech', exact: true }).waitFor({
     state: 'detached',
   });
   assert.deepEqual(await rows(), ['umbrella']);
-  await menuClosed(page);
   await page.screenshot({ path: join(artifactsDir, 'overview-owner.png') });
 
   // A row opens the connector's entity, which has the card too.

@@ -1,12 +1,16 @@
 // What the browser tests read off the Defender for Containers card and the onboarding form.
 import type { Locator, Page } from 'playwright-core';
 
-/** The card on an entity page (Backstage's InfoCard titled "Defender for Containers"). */
+/** The card on an entity page (catalog-react's EntityInfoCard titled "Defender for Containers"). */
 export function defenderCard(page: Page): Locator {
   return page
-    .locator('.MuiCard-root')
+    .locator('.bui-Card')
     .filter({
-      has: page.getByText('Defender for Containers', { exact: true }),
+      has: page.getByRole('heading', {
+        level: 3,
+        name: 'Defender for Containers',
+        exact: true,
+      }),
     })
     .first();
 }

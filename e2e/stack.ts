@@ -61,7 +61,13 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-async function startEmulator(): Promise<ChildProcess> {
+/** The emulator's demo scenario, which every test but the overview's runs on. */
+export const DEMO_SCENARIO = join(
+  repoRoot,
+  'packages/azure-dockerhub-emulator/scenarios/demo.yaml',
+);
+
+async function startEmulator(scenario: string): Promise<ChildProcess> {
   mkdirSync(join(repoRoot, '.emulator'), { recursive: true });
   rmSync(caFile, { force: true });
   const log = createWriteStream(join(artifactsDir, 'emulator.log'));
@@ -73,7 +79,7 @@ async function startEmulator(): Promise<ChildProcess> {
         'packages/azure-dockerhub-emulator/bin/azure-dockerhub-emulator',
       ),
       '--scenario',
-      join(repoRoot, 'packages/azure-dockerhub-emulator/scenarios/demo.yaml'),
+      scenario,
       '--port',
       '7443',
       '--ca-file',
@@ -100,12 +106,13 @@ async function startEmulator(): Promise<ChildProcess> {
  * @param options.configs more app-config files (relative to the repository), layered over
  *   app-config.yaml, app-config.emulator.yaml and e2e/app-config.e2e.yaml: the backend serves the app its frontend config,
  *   so a test file can change the app (e.g. an extension's config) without rebuilding it.
+ * @param options.scenario the emulator's scenario file (default: the demo scenario).
  */
 export async function startStack(
-  options: { configs?: string[] } = {},
+  options: { configs?: string[]; scenario?: string } = {},
 ): Promise<Stack> {
   mkdirSync(artifactsDir, { recursive: true });
-  const emulator = await startEmulator();
+  const emulator = await startEmulator(options.scenario ?? DEMO_SCENARIO);
   rmSync(databaseDir, { recursive: true, force: true });
   mkdirSync(databaseDir, { recursive: true });
   const log = createWriteStream(join(artifactsDir, 'backend.log'));

@@ -9,7 +9,7 @@ const PLUGIN_SOURCE = /plugins\/defender-for-containers\/src\//;
 const PLUGIN_MODULE = /plugins\/defender-for-containers\/src\/plugin\.tsx/;
 
 export const TARGETS = {
-  card: './components/DefenderCard/DefenderCard',
+  card: './components/DefenderCard/EntityDefenderCard',
   page: './components/ConnectorsOverview/ConnectorsOverviewPage',
 };
 

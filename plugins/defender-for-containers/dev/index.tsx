@@ -1,6 +1,5 @@
 import ReactDOM from 'react-dom/client';
-import Typography from '@material-ui/core/Typography';
-import { Content } from '@backstage/core-components';
+import { Container, Text } from '@backstage/ui';
 import { createApp } from '@backstage/frontend-defaults';
 import {
   ApiBlueprint,
@@ -13,7 +12,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import plugin, { defenderApiRef } from '../src';
-import { DefenderCard } from '../src/components/DefenderCard/DefenderCard';
+import { EntityDefenderCard } from '../src/components/DefenderCard/EntityDefenderCard';
 import { fakeDefenderApi, STATES } from './fakeDefenderApi';
 
 // `yarn start` in this folder: every card state and the overview page against a fake API, no
@@ -37,7 +36,7 @@ const devModule = createFrontendModule({
         path: '/card-states',
         title: 'Card states',
         loader: async () => (
-          <Content>
+          <Container my="4">
             {/* as many columns of cards as fit */}
             <div
               style={{
@@ -48,14 +47,16 @@ const devModule = createFrontendModule({
             >
               {STATES.map(s => (
                 <div key={s.title} style={{ minWidth: 0 }}>
-                  <Typography variant="overline">{s.title}</Typography>
+                  <Text as="h2" variant="title-x-small">
+                    {s.title}
+                  </Text>
                   <EntityProvider entity={s.entity}>
-                    <DefenderCard />
+                    <EntityDefenderCard />
                   </EntityProvider>
                 </div>
               ))}
             </div>
-          </Content>
+          </Container>
         ),
       },
     }),

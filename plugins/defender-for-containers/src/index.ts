@@ -3,8 +3,9 @@
  * the API client and the onboarding form's Azure target picker.
  *
  * The default export is the plugin for Backstage's new frontend system (also at `./alpha`).
- * The named `defenderForContainersPlugin`, `EntityDefenderForContainersCard` and
- * `DefenderForContainersPage` are for apps on the legacy frontend system.
+ * The named `defenderForContainersPlugin`, `EntityDefenderForContainersCard`,
+ * `DefenderForContainersPage` and `DefenderAzureTargetPickerFieldExtension` are for apps on the
+ * legacy frontend system.
  *
  * @packageDocumentation
  */
@@ -14,9 +15,14 @@ export * from './api/DefenderClient';
 export {
   defenderForContainersPlugin,
   defenderForContainersRouteRef,
+  legacyOnboardingTemplateRouteRef,
   EntityDefenderForContainersCard,
   DefenderForContainersPage,
 } from './legacy/plugin';
+export { DefenderAzureTargetPickerFieldExtension } from './legacy/DefenderAzureTargetPickerFieldExtension';
 export type { DefenderCardProps } from './components/DefenderCard/DefenderCard';
+export { onboardingTemplateRouteRef } from './routes';
+export { defenderForContainersTranslationRef } from './translation/defenderForContainersTranslationRef';
+export { defenderForContainersTranslations } from './translation/defenderForContainersTranslations';
 /** The card's filter, and the legacy `EntitySwitch` condition. */
 export { isDefenderForContainersAvailable } from '@defender-backstage/plugin-defender-for-containers-common';

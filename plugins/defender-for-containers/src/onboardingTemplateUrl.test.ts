@@ -1,20 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DEFAULT_ONBOARDING_TEMPLATE_PATH,
+  DEFAULT_ONBOARDING_TEMPLATE,
+  onboardingHrefFrom,
   onboardingTemplateUrl,
 } from './onboardingTemplateUrl';
 
 describe('onboardingTemplateUrl', () => {
   it('prefills the organization as the scaffolder’s formData JSON', () => {
-    const url = new URL(onboardingTemplateUrl('acme'), 'http://app');
-    expect(url.pathname).toBe(DEFAULT_ONBOARDING_TEMPLATE_PATH);
+    const url = new URL(
+      onboardingTemplateUrl('/create/templates/default/x', 'acme'),
+      'http://app',
+    );
+    expect(url.pathname).toBe('/create/templates/default/x');
     expect(JSON.parse(url.searchParams.get('formData')!)).toEqual({
       organization: 'acme',
     });
-    expect(onboardingTemplateUrl('a&b', '/create/x')).toBe(
+    expect(onboardingTemplateUrl('/create/x', 'a&b')).toBe(
       '/create/x?formData=%7B%22organization%22%3A%22a%26b%22%7D',
     );
+  });
+
+  it('leads where the app’s route to the template leads, or nowhere without one', () => {
+    const route = (p: { namespace: string; templateName: string }) =>
+      `/scaffold/${p.namespace}/${p.templateName}`;
+    expect(onboardingHrefFrom(route, 'onboard')('acme')).toBe(
+      '/scaffold/default/onboard?formData=%7B%22organization%22%3A%22acme%22%7D',
+    );
+    expect(onboardingHrefFrom(undefined, 'onboard')('acme')).toBeUndefined();
   });
 
   it('names the template and its parameter as the templates package defines them', () => {
@@ -25,10 +38,9 @@ describe('onboardingTemplateUrl', () => {
       ),
       'utf8',
     );
-    expect(template).toMatch(/^ {2}name: defender-onboard-dockerhub$/m);
-    expect(template).toMatch(/^ {8}organization:$/m);
-    expect(DEFAULT_ONBOARDING_TEMPLATE_PATH.split('/').pop()).toBe(
-      'defender-onboard-dockerhub',
+    expect(template).toMatch(
+      new RegExp(`^ {2}name: ${DEFAULT_ONBOARDING_TEMPLATE}$`, 'm'),
     );
+    expect(template).toMatch(/^ {8}organization:$/m);
   });
 });

@@ -17,7 +17,12 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import alphaPlugin from './alpha';
-import plugin, { DefenderClient, defenderApiRef } from './index';
+import plugin, {
+  DefenderClient,
+  defenderApiRef,
+  defenderForContainersTranslationRef,
+  onboardingTemplateRouteRef,
+} from './index';
 import {
   componentEntity,
   connectorIdOf,
@@ -129,9 +134,9 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
     });
   });
 
-  it('passes the configured onboarding template to the card', async () => {
+  it('leads "Onboard" to the configured template, through the external route', async () => {
     const element = createExtensionTester(plugin.getExtension(CARD), {
-      config: { onboardingTemplatePath: '/create/templates/platform/onboard' },
+      config: { onboardingTemplate: 'platform-onboard' },
     }).reactElement();
     renderInTestApp(
       <EntityProvider
@@ -142,6 +147,10 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
         {element}
       </EntityProvider>,
       {
+        mountedRoutes: {
+          '/create/templates/:namespace/:templateName':
+            onboardingTemplateRouteRef,
+        },
         apis: [
           [
             defenderApiRef,
@@ -161,11 +170,11 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
       },
     );
     expect(
-      await screen.findByRole('button', { name: /Onboard globex/ }),
+      await screen.findByRole('link', { name: /Onboard globex/ }),
     ).toHaveAttribute(
       'href',
       expect.stringMatching(
-        /^\/create\/templates\/platform\/onboard\?formData=/,
+        /^\/create\/templates\/default\/platform-onboard\?formData=/,
       ),
     );
   });
@@ -185,12 +194,18 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
         }),
       ],
       [catalogApiRef, catalogApiMock()],
+      // the page's title is a message, resolved in the app's language
+      mockApis.translation(),
     ] as const;
     const tester = createExtensionTester(plugin.getExtension(PAGE), { apis });
     expect(tester.get(coreExtensionData.routePath)).toBe(
       '/defender-for-containers',
     );
-    expect(tester.get(coreExtensionData.title)).toBe('Defender');
+    // translated: the sidebar and the header say it in the app's language
+    expect(tester.get(coreExtensionData.titleTranslation)).toMatchObject({
+      ref: defenderForContainersTranslationRef,
+      key: 'page.title',
+    });
     expect(tester.get(coreExtensionData.icon)).toBeTruthy();
     renderInTestApp(tester.reactElement(), {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },

@@ -1,8 +1,7 @@
 import {
   ApiBlueprint,
+  coreApis,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
@@ -12,17 +11,23 @@ import { z } from 'zod/v4';
 import { defenderApiRef } from './api/DefenderApi';
 import { DefenderClient } from './api/DefenderClient';
 import { defenderIcon } from './components/DefenderIcon';
-import { DEFAULT_ONBOARDING_TEMPLATE_PATH } from './onboardingTemplateUrl';
-import { rootRouteRef } from './routes';
+import { DEFAULT_ONBOARDING_TEMPLATE } from './onboardingTemplateUrl';
+import { onboardingTemplateRouteRef, rootRouteRef } from './routes';
+import { defenderForContainersTranslationRef } from './translation/defenderForContainersTranslationRef';
 
 const defenderApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: defenderApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: deps => new DefenderClient(deps),
     }),
 });
+
+/** The template "Onboard <organization>" opens: its name only, the route says where templates are. */
+const onboardingTemplateConfig = z
+  .string()
+  .default(DEFAULT_ONBOARDING_TEMPLATE);
 
 /**
  * `entity-card:defender-for-containers/connectors`: on entities with a Defender annotation
@@ -31,19 +36,15 @@ const defenderApi = ApiBlueprint.make({
  */
 const defenderEntityCard = EntityCardBlueprint.makeWithOverrides({
   name: 'connectors',
-  configSchema: {
-    onboardingTemplatePath: z
-      .string()
-      .default(DEFAULT_ONBOARDING_TEMPLATE_PATH),
-  },
+  configSchema: { onboardingTemplate: onboardingTemplateConfig },
   factory(originalFactory, { config }) {
     return originalFactory({
       type: 'content',
       filter: isDefenderForContainersAvailable,
       loader: () =>
-        import('./components/DefenderCard/DefenderCard').then(m => (
-          <m.DefenderCard
-            onboardingTemplatePath={config.onboardingTemplatePath}
+        import('./components/DefenderCard/EntityDefenderCard').then(m => (
+          <m.EntityDefenderCard
+            onboardingTemplate={config.onboardingTemplate}
           />
         )),
     });
@@ -51,17 +52,24 @@ const defenderEntityCard = EntityCardBlueprint.makeWithOverrides({
 });
 
 /** `page:defender-for-containers`: every connector; its title and icon put it in the sidebar. */
-const defenderOverviewPage = PageBlueprint.make({
-  params: {
-    path: '/defender-for-containers',
-    routeRef: rootRouteRef,
-    // Short enough for the sidebar; the page says what it is about.
-    title: 'Defender',
-    icon: defenderIcon,
-    loader: () =>
-      import('./components/ConnectorsOverview/ConnectorsOverviewPage').then(
-        m => <m.ConnectorsOverviewPage />,
-      ),
+const defenderOverviewPage = PageBlueprint.makeWithOverrides({
+  configSchema: { onboardingTemplate: onboardingTemplateConfig },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      path: '/defender-for-containers',
+      routeRef: rootRouteRef,
+      // Short enough for the sidebar; the page says what it is about.
+      title: defenderForContainersTranslationRef('page.title'),
+      icon: defenderIcon,
+      loader: () =>
+        import('./components/ConnectorsOverview/ConnectorsOverviewPage').then(
+          m => (
+            <m.ConnectorsOverviewPage
+              onboardingTemplate={config.onboardingTemplate}
+            />
+          ),
+        ),
+    });
   },
 });
 
@@ -87,6 +95,7 @@ export const defenderForContainersFrontendPlugin = createFrontendPlugin({
   icon: defenderIcon,
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
+  externalRoutes: { onboardingTemplate: onboardingTemplateRouteRef },
   extensions: [
     defenderApi,
     defenderEntityCard,

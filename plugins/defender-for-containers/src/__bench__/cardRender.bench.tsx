@@ -11,10 +11,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type { ConnectorHealth } from '@defender-backstage/plugin-defender-for-containers-common';
 import { defenderApiRef, type DefenderApi } from '../api/DefenderApi';
-import {
-  COLLAPSE_AFTER,
-  DefenderCard,
-} from '../components/DefenderCard/DefenderCard';
+import { COLLAPSE_AFTER } from '../components/DefenderCard/DefenderCard';
+import { EntityDefenderCard } from '../components/DefenderCard/EntityDefenderCard';
 import {
   componentEntity,
   counts,
@@ -114,7 +112,7 @@ async function renderOnce(
   const render = performance.now() - started;
   let expandTime: number | undefined;
   if (expand) {
-    expect(document.querySelectorAll('h3[id^="defender-org"]')).toHaveLength(
+    expect(document.querySelectorAll('section[data-connector]')).toHaveLength(
       CONNECTORS,
     );
     const opened = performance.now();
@@ -136,14 +134,14 @@ async function renderOnce(
 
 const card = () =>
   renderOnce(
-    <DefenderCard />,
+    <EntityDefenderCard />,
     // plain DOM lookups: Testing Library's role queries on a large DOM would cost more than
     // the render they wait for
     () =>
       waitFor(
         () =>
           expect(
-            document.getElementById(`defender-org${CONNECTORS - 1}-title`),
+            document.querySelector(`[data-connector="org${CONNECTORS - 1}"]`),
           ).not.toBeNull(),
         { timeout: 120_000, interval: 5 },
       ),

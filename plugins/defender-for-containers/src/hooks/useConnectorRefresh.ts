@@ -4,12 +4,13 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   isConnectorHealth,
   type ConnectorHealth,
+  type ConnectorSignal,
   type EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { defenderApiRef } from '../api/DefenderApi';
 import { describeError } from '../components/format/describeError';
 
-/** Polling after an accepted refresh: every 2 s, for at most a minute. */
+/** Polling after an accepted refresh, when the app has no signals: every 2 s, for a minute. */
 export const REFRESH_POLL_INTERVAL_MS = 2_000;
 export const REFRESH_POLL_ATTEMPTS = 30;
 
@@ -20,6 +21,23 @@ export type ConnectorRefreshState =
   | { phase: 'done' }
   | { phase: 'timedOut' }
   | { phase: 'failed'; message: string; status?: number };
+
+/** What `useSignal` reports about `CONNECTOR_SIGNAL_CHANNEL` (none: the app has no signals). */
+export interface ConnectorSignals {
+  lastSignal: unknown;
+  isSignalsAvailable: boolean;
+}
+
+const NO_SIGNALS: ConnectorSignals = {
+  lastSignal: null,
+  isSignalsAvailable: false,
+};
+
+/** What a refresh button and its status line need. */
+export interface ConnectorRefresh {
+  state: ConnectorRefreshState;
+  refresh: () => Promise<void>;
+}
 
 /**
  * Has the refresh requested at `requestedAt` landed for this connector? The backend answers 202
@@ -39,70 +57,141 @@ export function refreshLanded(
   );
 }
 
+/** A signal that this connector was written at or after `requestedAt`. */
+function announcesRefresh(
+  message: unknown,
+  connectorId: string,
+  requestedAt: string,
+): boolean {
+  const signal = message as Partial<ConnectorSignal> | null;
+  return (
+    signal?.type === 'connectorRefreshed' &&
+    typeof signal.connectorId === 'string' &&
+    signal.connectorId.toLowerCase() === connectorId.toLowerCase() &&
+    typeof signal.refreshedAt === 'string' &&
+    Date.parse(signal.refreshedAt) >= Date.parse(requestedAt)
+  );
+}
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts (no timer outlives the card). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
 /**
- * Asks the backend to refresh one connector now, then polls the entity (bounded) until the
- * refresh landed, handing each fresh answer to `onResponse`.
+ * Asks the backend to refresh one connector now, then waits for it to land and hands the fresh
+ * answer to `onResponse`. With signals installed it reloads the entity once the backend announces
+ * the connector on `CONNECTOR_SIGNAL_CHANNEL` (and checks once more after the polling bound, in
+ * case the announcement was lost: `useSignal` keeps only the latest message of the channel);
+ * without them it polls, bounded. Unmounting aborts either.
  */
 export function useConnectorRefresh(options: {
   entityRef: CompoundEntityRef;
   connectorId: string;
   onResponse: (response: EntityDefenderResponse) => void;
+  /** From a `ConnectorSignalListener`; without it the hook polls. */
+  signals?: ConnectorSignals;
   intervalMs?: number;
   attempts?: number;
-}) {
+}): ConnectorRefresh {
   const {
     entityRef,
     connectorId,
     onResponse,
+    signals = NO_SIGNALS,
     intervalMs = REFRESH_POLL_INTERVAL_MS,
     attempts = REFRESH_POLL_ATTEMPTS,
   } = options;
   const api = useApi(defenderApiRef);
+  const { lastSignal, isSignalsAvailable } = signals;
   const [state, setState] = useState<ConnectorRefreshState>({
     phase: 'idle',
   });
-  const alive = useRef(true);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
+  const run = useRef<AbortController>();
+  useEffect(() => () => run.current?.abort(), []);
 
-  const refresh = useCallback(async () => {
-    setState({ phase: 'requesting' });
-    let requestedAt: string;
-    try {
-      ({ requestedAt } = await api.refreshConnector(connectorId));
-    } catch (e) {
-      if (alive.current) setState({ phase: 'failed', ...describeError(e) });
-      return;
-    }
-    if (!alive.current) return;
-    setState({ phase: 'waiting', requestedAt });
-    for (let i = 0; i < attempts; i++) {
-      await new Promise(resolve => setTimeout(resolve, intervalMs));
-      if (!alive.current) return;
+  /** One read of the entity; true (and the answer handed over) when the refresh landed. */
+  const landed = useCallback(
+    async (requestedAt: string, controller: AbortController) => {
       let response: EntityDefenderResponse;
       try {
         response = await api.getEntityDefender(entityRef);
       } catch {
-        continue; // a blip while polling is no reason to give up
+        return false; // a blip while waiting is no reason to give up
       }
-      if (!alive.current) return;
+      if (controller.signal.aborted) return false;
       const connector = response.connectors.find(
         (c): c is ConnectorHealth =>
           isConnectorHealth(c) &&
           c.id.toLowerCase() === connectorId.toLowerCase(),
       );
-      if (refreshLanded(connector, requestedAt)) {
-        onResponse(response);
-        setState({ phase: 'done' });
-        return;
+      if (!refreshLanded(connector, requestedAt)) return false;
+      controller.abort(); // ends the wait below, and any check still running
+      onResponse(response);
+      setState({ phase: 'done' });
+      return true;
+    },
+    [api, entityRef, connectorId, onResponse],
+  );
+
+  const refresh = useCallback(async () => {
+    run.current?.abort();
+    const controller = new AbortController();
+    run.current = controller;
+    setState({ phase: 'requesting' });
+    let requestedAt: string;
+    try {
+      ({ requestedAt } = await api.refreshConnector(connectorId));
+    } catch (e) {
+      if (!controller.signal.aborted) {
+        setState({ phase: 'failed', ...describeError(e) });
       }
+      return;
     }
-    if (alive.current) setState({ phase: 'timedOut' });
-  }, [api, connectorId, entityRef, onResponse, intervalMs, attempts]);
+    if (controller.signal.aborted) return;
+    setState({ phase: 'waiting', requestedAt });
+    try {
+      if (isSignalsAvailable) {
+        await sleep(intervalMs * attempts, controller.signal);
+        if (await landed(requestedAt, controller)) return;
+      } else {
+        for (let i = 0; i < attempts; i++) {
+          await sleep(intervalMs, controller.signal);
+          if (await landed(requestedAt, controller)) return;
+        }
+      }
+    } catch {
+      return; // aborted: landed through a signal, refreshed again, or unmounted
+    }
+    if (!controller.signal.aborted) setState({ phase: 'timedOut' });
+  }, [api, connectorId, isSignalsAvailable, intervalMs, attempts, landed]);
+
+  const waitingFor = state.phase === 'waiting' ? state.requestedAt : undefined;
+  useEffect(() => {
+    const controller = run.current;
+    if (!waitingFor || !controller || controller.signal.aborted) return;
+    if (!announcesRefresh(lastSignal, connectorId, waitingFor)) return;
+    (async () => {
+      if (await landed(waitingFor, controller)) return;
+      // Announced but not served yet (another replica's few seconds of cache): one more look.
+      await sleep(intervalMs * 3, controller.signal).catch(() => undefined);
+      if (!controller.signal.aborted) await landed(waitingFor, controller);
+    })();
+  }, [lastSignal, waitingFor, connectorId, landed, intervalMs]);
 
   return { state, refresh };
 }

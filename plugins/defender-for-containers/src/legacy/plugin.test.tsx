@@ -14,12 +14,15 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntitySwitch } from '@backstage/plugin-catalog';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type { Entity } from '@backstage/catalog-model';
+import { getComponentData } from '@backstage/core-plugin-api';
 import {
+  DefenderAzureTargetPickerFieldExtension,
   DefenderForContainersPage,
   defenderApiRef,
   defenderForContainersPlugin,
   EntityDefenderForContainersCard,
   isDefenderForContainersAvailable,
+  legacyOnboardingTemplateRouteRef,
   type DefenderApi,
 } from '../index';
 import {
@@ -112,6 +115,62 @@ describe('legacy frontend system exports', () => {
     expect(
       await screen.findByText(/names no Docker Hub organization or repository/),
     ).toBeInTheDocument();
+  });
+
+  it('lead "Onboard" where the app binds the onboarding route, and name the template without one', async () => {
+    const missing = {
+      ...api,
+      getEntityDefender: jest.fn(async () =>
+        responseWith([
+          { status: 'missing' as const, organization: 'globex', message: '' },
+        ]),
+      ),
+    };
+    const globex = componentEntity('globex-svc', {
+      'microsoft.com/defender-dockerhub-organization': 'globex',
+    });
+    const card = (
+      <TestApiProvider apis={[[defenderApiRef, missing], ...apis.slice(1)]}>
+        <LegacyEntityOverview entity={globex} />
+      </TestApiProvider>
+    );
+    const { unmount } = await renderInTestApp(card, {
+      mountedRoutes: {
+        '/create/templates/:namespace/:templateName':
+          legacyOnboardingTemplateRouteRef,
+      },
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Onboard globex to Defender' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /^\/create\/templates\/default\/defender-onboard-dockerhub\?formData=/,
+      ),
+    );
+    unmount();
+
+    await renderInTestApp(card);
+    expect(
+      await screen.findByText(/onboarding template defender-onboard-dockerhub/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Onboard globex/ })).toBeNull();
+  });
+
+  it('offer the Azure target picker as a scaffolder field extension', () => {
+    expect(defenderForContainersPlugin.externalRoutes).toEqual({
+      onboardingTemplate: legacyOnboardingTemplateRouteRef,
+    });
+    expect(
+      getComponentData(
+        <DefenderAzureTargetPickerFieldExtension />,
+        'scaffolder.extensions.field.v1',
+      ),
+    ).toMatchObject({
+      name: 'DefenderAzureTargetPicker',
+      component: expect.any(Function),
+      validation: expect.any(Function),
+    });
   });
 
   it('render the overview page with its own header', async () => {

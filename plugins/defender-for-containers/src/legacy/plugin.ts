@@ -3,25 +3,26 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { defenderApiRef } from '../api/DefenderApi';
 import { DefenderClient } from '../api/DefenderClient';
 import type { DefenderCardProps } from '../components/DefenderCard/DefenderCard';
+import {
+  defenderForContainersRouteRef,
+  legacyOnboardingTemplateRouteRef,
+} from './routes';
 
-/**
- * Where an app built on the legacy frontend system mounts `DefenderForContainersPage`.
- * @public
- */
-export const defenderForContainersRouteRef = createRouteRef({
-  id: 'defender-for-containers',
-});
+export {
+  defenderForContainersRouteRef,
+  legacyOnboardingTemplateRouteRef,
+} from './routes';
 
 /**
  * The plugin for apps on Backstage's legacy frontend system (`createApp` from
  * `@backstage/app-defaults`); apps on the new frontend system use the package's default export.
+ * Bind `externalRoutes.onboardingTemplate` to `scaffolderPlugin.routes.selectedTemplate`.
  * @public
  */
 export const defenderForContainersPlugin = createPlugin({
@@ -34,6 +35,7 @@ export const defenderForContainersPlugin = createPlugin({
     }),
   ],
   routes: { root: defenderForContainersRouteRef },
+  externalRoutes: { onboardingTemplate: legacyOnboardingTemplateRouteRef },
 });
 
 /**
@@ -49,9 +51,7 @@ export const EntityDefenderForContainersCard: (
     name: 'EntityDefenderForContainersCard',
     component: {
       lazy: () =>
-        import('../components/DefenderCard/DefenderCard').then(
-          m => m.DefenderCard,
-        ),
+        import('./LegacyDefenderCard').then(m => m.LegacyDefenderCard),
     },
   }),
 );

@@ -1,47 +1,33 @@
-import Box from '@material-ui/core/Box';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import { makeStyles } from '@material-ui/core/styles';
+import { useEffect, useState } from 'react';
+import { Flex, SearchField, Select } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import useAsync from 'react-use/esm/useAsync';
+import { defenderApiRef } from '../../api/DefenderApi';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 import {
-  defenderApiRef,
-  type ConnectorListRequest,
-} from '../../api/DefenderApi';
+  STATUS_FILTERS,
+  type OverviewQuery,
+  type StatusFilter,
+} from './useOverviewQuery';
 
-export type StatusFilter = NonNullable<ConnectorListRequest['status']>;
-const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
-  { value: 'unhealthy', label: 'Unhealthy' },
-  { value: 'stale', label: 'Stale' },
-  { value: 'pending', label: 'Pending first scan' },
-  { value: 'healthy', label: 'Healthy' },
-];
-
-const useStyles = makeStyles(theme => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: theme.spacing(3),
-    marginBottom: theme.spacing(2),
-  },
-  filter: { minWidth: 220 },
-}));
+/** The option that filters nothing; Select keys must not be empty. */
+const ANY = 'any';
+/** Typing pauses this long before the backend is asked. */
+export const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * Owners the filter offers: those the connectors have (the backend's distinct list), not every
  * group and user of the catalog, which can run to thousands and mostly match nothing.
  */
-function useOwnerOptions(): Array<{ ref: string; label: string }> {
+function useOwnerOptions(): Array<{ id: string; label: string }> {
   const defenderApi = useApi(defenderApiRef);
   const { value } = useAsync(async () => {
     const owners = await defenderApi.listConnectorOwners();
     return owners
       .map(ref => ({
-        ref,
+        id: ref,
         // as the catalog shows owners: `team-a` for a group, `user:jdoe` for a user
         label: humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' }),
       }))
@@ -51,55 +37,60 @@ function useOwnerOptions(): Array<{ ref: string; label: string }> {
   return value ?? [];
 }
 
-/** The overview's status and owner filters ('' for any). */
+/** The overview's status and owner filters and its search box, bound to the URL's query. */
 export function ConnectorFilters(props: {
-  status: StatusFilter | '';
-  onStatus: (status: StatusFilter | '') => void;
-  owner: string;
-  onOwner: (owner: string) => void;
+  query: OverviewQuery;
+  onChange: (change: Partial<OverviewQuery>) => void;
 }) {
-  const classes = useStyles();
+  const { t } = useDefenderTranslation();
+  const { query, onChange } = props;
   const owners = useOwnerOptions();
+  const [text, setText] = useState(query.text);
+  // Back and forward change the URL under the box: follow it.
+  useEffect(() => setText(query.text), [query.text]);
+  useEffect(() => {
+    if (text === query.text) return undefined;
+    const timer = setTimeout(() => onChange({ text }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, query.text, onChange]);
+
+  // An owner from a shared link that no connector has (any more) still shows as chosen.
+  const ownerOptions =
+    query.owner && !owners.some(o => o.id === query.owner)
+      ? [...owners, { id: query.owner, label: query.owner }]
+      : owners;
   return (
-    <Box className={classes.filters}>
-      <FormControl className={classes.filter}>
-        <InputLabel id="defender-status-filter-label" shrink>
-          Status
-        </InputLabel>
-        <Select
-          labelId="defender-status-filter-label"
-          id="defender-status-filter"
-          displayEmpty
-          value={props.status}
-          onChange={e => props.onStatus(e.target.value as StatusFilter | '')}
-        >
-          <MenuItem value="">Any status</MenuItem>
-          {STATUS_FILTERS.map(s => (
-            <MenuItem key={s.value} value={s.value}>
-              {s.label}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl className={classes.filter}>
-        <InputLabel id="defender-owner-filter-label" shrink>
-          Owner
-        </InputLabel>
-        <Select
-          labelId="defender-owner-filter-label"
-          id="defender-owner-filter"
-          displayEmpty
-          value={props.owner}
-          onChange={e => props.onOwner(String(e.target.value))}
-        >
-          <MenuItem value="">Any owner</MenuItem>
-          {owners.map(o => (
-            <MenuItem key={o.ref} value={o.ref}>
-              {o.label}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-    </Box>
+    <Flex gap="4" align="end" style={{ flexWrap: 'wrap' }} mb="4">
+      <Select
+        label={t('overview.status')}
+        style={{ minWidth: 200 }}
+        options={[
+          { id: ANY, label: t('overview.anyStatus') },
+          ...STATUS_FILTERS.map(s => ({ id: s, label: t(`status.${s}`) })),
+        ]}
+        value={query.status ?? ANY}
+        onChange={key =>
+          onChange({
+            status: key === ANY ? undefined : (String(key) as StatusFilter),
+          })
+        }
+      />
+      <Select
+        label={t('overview.owner')}
+        style={{ minWidth: 200 }}
+        options={[{ id: ANY, label: t('overview.anyOwner') }, ...ownerOptions]}
+        value={query.owner ?? ANY}
+        onChange={key =>
+          onChange({ owner: key === ANY ? undefined : String(key) })
+        }
+      />
+      <SearchField
+        label={t('overview.search')}
+        placeholder={t('overview.searchPlaceholder')}
+        value={text}
+        onChange={setText}
+        style={{ minWidth: 240 }}
+      />
+    </Flex>
   );
 }

@@ -1,64 +1,17 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
-import type { ConnectorListResponse } from '@defender-backstage/plugin-defender-for-containers-common';
-import { defenderApiRef, type DefenderApi } from '../../api/DefenderApi';
 import {
   healthyConnector,
   pendingConnector,
   unhealthyConnector,
 } from '../../__fixtures__/defenderResponses';
-import { ConnectorsOverview } from './ConnectorsOverview';
-
-const overview = (c: ReturnType<typeof healthyConnector>) => {
-  const {
-    issues,
-    plans,
-    findings,
-    trend,
-    scanIntervalHours,
-    trialEndsAt,
-    ...o
-  } = c;
-  return o;
-};
-
-function renderOverview(
-  listConnectors: DefenderApi['listConnectors'],
-  listConnectorOwners: DefenderApi['listConnectorOwners'] = async () => [
-    'group:default/payments',
-    'group:default/guests',
-    'user:default/jdoe',
-  ],
-) {
-  const api = { listConnectors, listConnectorOwners } as DefenderApi;
-  renderInTestApp(
-    <TestApiProvider apis={[[defenderApiRef, api]]}>
-      <ConnectorsOverview />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
-
-const page = (
-  items: ConnectorListResponse['items'],
-  totalCount = items.length,
-  offset = 0,
-  limit = 20,
-): ConnectorListResponse => ({ items, totalCount, offset, limit });
-
-// material-table renders slowly in jsdom, more so on a busy machine
-jest.setTimeout(30_000);
-
-/** A column's sort control (material-table nests a drag handle with the same name). */
-const sortLabel = (name: string) =>
-  screen
-    .getAllByRole('button', { name })
-    .find(el => el.classList.contains('MuiTableSortLabel-root'))!;
+import {
+  choose,
+  overview,
+  page,
+  renderOverview,
+} from '../../__testUtils__/renderOverview';
 
 describe('ConnectorsOverview', () => {
   it('lists connectors with status, findings and owner, each linked to its entity', async () => {
@@ -74,9 +27,9 @@ describe('ConnectorsOverview', () => {
       ]),
     );
     renderOverview(listConnectors);
-    const acme = (
-      await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 })
-    ).closest('tr')!;
+    const acme = (await screen.findByRole('link', { name: 'acme' })).closest(
+      '[role="row"]',
+    ) as HTMLElement;
     expect(screen.getByRole('link', { name: 'acme' })).toHaveAttribute(
       'href',
       '/catalog/default/resource/defender-dockerhub-acme',
@@ -86,18 +39,14 @@ describe('ConnectorsOverview', () => {
     expect(
       within(acme).getByRole('link', { name: /guests/ }),
     ).toBeInTheDocument();
-    expect(within(acme).getByRole('link', { name: /^Portal/ })).toHaveAttribute(
-      'href',
-      expect.stringContaining('dockerhub-acme'),
-    );
+    expect(
+      within(acme).getByRole('link', { name: /Open acme in the Azure portal/ }),
+    ).toHaveAttribute('href', expect.stringContaining('dockerhub-acme'));
 
-    const initech = screen
-      .getByRole('link', { name: 'initech' })
-      .closest('tr')!;
-    expect(initech).toHaveTextContent('Unhealthy');
-    const umbrella = screen
-      .getByRole('link', { name: 'umbrella' })
-      .closest('tr')!;
+    const row = (name: string) =>
+      screen.getByRole('link', { name }).closest('[role="row"]');
+    expect(row('initech')).toHaveTextContent('Unhealthy');
+    const umbrella = row('umbrella');
     expect(umbrella).toHaveTextContent('Pending first scan');
     expect(umbrella).toHaveTextContent('no owner tag');
     // no data is not "0 findings"
@@ -111,11 +60,10 @@ describe('ConnectorsOverview', () => {
     const listConnectors = jest.fn(async () =>
       page([overview(healthyConnector('acme'))]),
     );
-    renderOverview(listConnectors);
-    await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 });
+    renderOverview(listConnectors, { url: '/?page=2' });
+    await screen.findByRole('link', { name: 'acme' });
 
-    fireEvent.mouseDown(screen.getByLabelText('Status'));
-    fireEvent.click(await screen.findByRole('option', { name: 'Unhealthy' }));
+    await choose('Status', 'Unhealthy');
     await waitFor(() =>
       expect(listConnectors).toHaveBeenLastCalledWith(
         expect.objectContaining({ status: 'unhealthy', offset: 0 }),
@@ -123,11 +71,11 @@ describe('ConnectorsOverview', () => {
     );
 
     // The owners the connectors have, as the catalog names them, sorted.
-    fireEvent.mouseDown(screen.getByLabelText('Owner'));
+    await userEvent.click(screen.getByRole('button', { name: /Owner/ }));
     expect(
       (await screen.findAllByRole('option')).map(o => o.textContent),
     ).toEqual(['Any owner', 'guests', 'payments', 'user:jdoe']);
-    fireEvent.click(screen.getByRole('option', { name: 'guests' }));
+    await userEvent.click(screen.getByRole('option', { name: 'guests' }));
     await waitFor(() =>
       expect(listConnectors).toHaveBeenLastCalledWith(
         expect.objectContaining({
@@ -143,22 +91,23 @@ describe('ConnectorsOverview', () => {
       page([overview(healthyConnector('acme'))]),
     );
     renderOverview(listConnectors);
-    await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 });
-    fireEvent.click(sortLabel('Findings'));
+    await screen.findByRole('link', { name: 'acme' });
+    const findings = () =>
+      screen.getByRole('columnheader', { name: /Findings/ });
+    await userEvent.click(findings());
     await waitFor(() =>
       expect(listConnectors).toHaveBeenLastCalledWith(
         expect.objectContaining({ sort: 'findings', order: 'asc' }),
       ),
     );
-    // the table ignores header clicks while its query runs
-    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
-    await screen.findByRole('link', { name: 'acme' }, { timeout: 10_000 });
-    fireEvent.click(sortLabel('Findings'));
+    expect(findings()).toHaveAttribute('aria-sort', 'ascending');
+    await userEvent.click(findings());
     await waitFor(() =>
       expect(listConnectors).toHaveBeenLastCalledWith(
         expect.objectContaining({ sort: 'findings', order: 'desc' }),
       ),
     );
+    expect(findings()).toHaveAttribute('aria-sort', 'descending');
   });
 
   it('pages on the server', async () => {
@@ -173,18 +122,19 @@ describe('ConnectorsOverview', () => {
       ),
     );
     renderOverview(listConnectors);
-    await screen.findByRole('link', { name: 'org00' }, { timeout: 10_000 });
-    expect(screen.getAllByText('1-20 of 21').length).toBeGreaterThan(0);
-    fireEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+    await screen.findByRole('link', { name: 'org00' });
+    expect(screen.getByText('1–20 of 21')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
     expect(
-      await screen.findByRole('link', { name: 'zeta' }, { timeout: 10_000 }),
+      await screen.findByRole('link', { name: 'zeta' }),
     ).toBeInTheDocument();
+    expect(screen.getByText('21–21 of 21')).toBeInTheDocument();
     expect(listConnectors).toHaveBeenLastCalledWith(
       expect.objectContaining({ limit: 20, offset: 20 }),
     );
   });
 
-  it('says why when the backend refuses', async () => {
+  it('says who grants the read permission when the backend refuses, in place of the table', async () => {
     const error = await ResponseError.fromResponse(
       new Response(
         JSON.stringify({
@@ -198,11 +148,39 @@ describe('ConnectorsOverview', () => {
         { status: 403, headers: { 'content-type': 'application/json' } },
       ),
     );
-    renderOverview(jest.fn().mockRejectedValue(error));
+    const listConnectors = jest
+      .fn()
+      .mockRejectedValueOnce(error)
+      .mockResolvedValue(page([overview(healthyConnector('acme'))]));
+    renderOverview(listConnectors, { onboardingHref: '/create/x' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not list connectors');
+    expect(alert).toHaveTextContent(
+      /permission defender-for-containers\.connector\.read is denied to you\. Your Backstage administrators grant it/,
+    );
+    // no table, and no "onboard one" as if there were no connectors
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(screen.queryByText(/Onboard an organization/)).toBeNull();
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(
-      await screen.findByText(
-        /Could not list connectors: Missing permission defender-for-containers.connector.read \(HTTP 403\)/,
-      ),
+      await screen.findByRole('link', { name: 'acme' }),
     ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers to onboard an organization when there is no connector at all', async () => {
+    renderOverview(
+      jest.fn(async () => page([])),
+      {
+        onboardingHref: '/create/templates/default/defender-onboard-dockerhub',
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Onboard an organization' }),
+    ).toHaveAttribute(
+      'href',
+      '/create/templates/default/defender-onboard-dockerhub',
+    );
   });
 });

@@ -1,135 +1,136 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import { Table } from '@backstage/core-components';
+import { useEffect } from 'react';
+import AddIcon from '@material-ui/icons/Add';
+import { Button, ButtonLink, Flex, Skeleton, Text } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
-import type {
-  ConnectorListSort,
-  ConnectorOverview,
-} from '@defender-backstage/plugin-defender-for-containers-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { defenderApiRef } from '../../api/DefenderApi';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 import { describeError } from '../format/describeError';
-import { ConnectorFilters, type StatusFilter } from './ConnectorFilters';
-import { useConnectorColumns } from './useConnectorColumns';
+import { ConnectorFilters } from './ConnectorFilters';
+import { ConnectorsTable } from './ConnectorsTable';
+import { OverviewError } from './OverviewError';
+import { OverviewPagination } from './OverviewPagination';
+import { useOverviewQuery } from './useOverviewQuery';
 
-/** Rows per page the table offers; the first is the default. */
-export const PAGE_SIZES = [20, 50, 100];
-
-const useStyles = makeStyles(theme => ({
-  intro: { marginBottom: theme.spacing(2) },
-}));
-
-const orderOf = (direction?: string) => (direction === 'desc' ? 'desc' : 'asc');
-
-/** The columns the backend sorts by, keyed by the table's field. */
-const SORTS: Record<string, ConnectorListSort> = {
-  organization: 'organization',
-  status: 'status',
-  findings: 'findings',
-  owner: 'owner',
-  refreshedAt: 'refreshedAt',
-};
+export { PAGE_SIZES } from './useOverviewQuery';
 
 /**
  * Every connector of the subscriptions Backstage reads: status, findings and owner, sorted,
  * filtered and paged by the backend (`GET /connectors`), each row linked to its catalog entity.
- * The page's header comes from its surroundings (the new frontend system's page, or the legacy
- * `DefenderForContainersPage`).
- * @public
+ * Filters, search, sort and page live in the URL. The page's header comes from its surroundings
+ * (the new frontend system's page, or the legacy `DefenderForContainersPage`).
  */
-export function ConnectorsOverview() {
-  const classes = useStyles();
+export function ConnectorsOverview(props: {
+  /** The onboarding template's page, offered when there is no connector at all. */
+  onboardingHref?: string;
+}) {
+  const { t } = useDefenderTranslation();
   const api = useApi(defenderApiRef);
-  const columns = useConnectorColumns();
-  const [status, setStatus] = useState<StatusFilter | ''>('');
-  const [owner, setOwner] = useState('');
-  const [error, setError] = useState<string>();
-  const tableRef = useRef<any>();
-  // The table asks for rows through `data`; it reads the filters from here so a new filter
-  // only needs a new query, not a new table.
-  const filters = useRef({ status, owner });
-  filters.current = { status, owner };
-
-  const data = useCallback(
-    async (query: {
-      page: number;
-      pageSize: number;
-      search: string;
-      orderBy?: { field?: unknown };
-      orderDirection?: string;
-    }) => {
-      const sort = SORTS[String(query.orderBy?.field ?? '')];
-      try {
-        const result = await api.listConnectors({
-          status: filters.current.status || undefined,
-          owner: filters.current.owner || undefined,
-          text: query.search.trim() || undefined,
-          sort,
-          order: sort ? orderOf(query.orderDirection) : undefined,
-          limit: query.pageSize,
-          offset: query.page * query.pageSize,
-        });
-        setError(undefined);
-        return {
-          data: result.items,
-          page: Math.floor(result.offset / result.limit),
-          totalCount: result.totalCount,
-        };
-      } catch (e) {
-        const { status: code, message } = describeError(e);
-        setError(code ? `${message} (HTTP ${code})` : message);
-        return { data: [], page: 0, totalCount: 0 };
-      }
-    },
-    [api],
+  const [query, update] = useOverviewQuery();
+  const { status, owner, text, sort, order, page, pageSize } = query;
+  const load = useAsyncRetry(
+    () =>
+      api.listConnectors({
+        status,
+        owner,
+        text: text.trim() || undefined,
+        sort,
+        order: sort ? order : undefined,
+        limit: pageSize,
+        offset: page * pageSize,
+      }),
+    [api, status, owner, text, sort, order, page, pageSize],
   );
-
+  const filtered = !!(status || owner || text);
+  // A link to a page past the end (connectors went away since it was shared): the last page.
+  const total = load.value?.totalCount ?? 0;
+  const pastTheEnd = !load.loading && page > 0 && page * pageSize >= total;
   useEffect(() => {
-    tableRef.current?.onQueryChange?.({ page: 0 });
-  }, [status, owner]);
+    if (pastTheEnd && load.value) {
+      update({ page: Math.max(0, Math.ceil(total / pageSize) - 1) });
+    }
+  }, [pastTheEnd, load.value, total, pageSize, update]);
+
+  let body;
+  if (load.error && !load.loading) {
+    // In place of the table: an error and an empty table's "onboard one" would contradict.
+    body = (
+      <OverviewError error={describeError(load.error)} onRetry={load.retry} />
+    );
+  } else if (!load.value) {
+    body = (
+      <Flex
+        direction="column"
+        gap="2"
+        aria-label={t('overview.loading')}
+        role="status"
+      >
+        {[0, 1, 2].map(i => (
+          <Skeleton key={i} width="100%" height={40} />
+        ))}
+      </Flex>
+    );
+  } else {
+    const empty = filtered ? (
+      <Flex align="center" gap="3">
+        <Text>{t('overview.emptyFiltered')}</Text>
+        <Button
+          variant="secondary"
+          size="small"
+          onPress={() =>
+            update({ status: undefined, owner: undefined, text: '' })
+          }
+        >
+          {t('overview.clearFilters')}
+        </Button>
+      </Flex>
+    ) : (
+      <Flex align="center" gap="3">
+        <Text>{t('overview.empty')}</Text>
+        {props.onboardingHref && (
+          <ButtonLink
+            variant="primary"
+            size="small"
+            href={props.onboardingHref}
+            iconStart={<AddIcon fontSize="small" />}
+          >
+            {t('overview.onboard')}
+          </ButtonLink>
+        )}
+      </Flex>
+    );
+    body = (
+      <>
+        <ConnectorsTable
+          items={load.value.items}
+          sort={sort}
+          order={order}
+          onSort={(nextSort, nextOrder) =>
+            update({ sort: nextSort, order: nextOrder })
+          }
+          stale={load.loading}
+          empty={empty}
+        />
+        {load.value.totalCount > 0 && (
+          <OverviewPagination
+            page={page}
+            pageSize={pageSize}
+            totalCount={load.value.totalCount}
+            onPage={next => update({ page: next })}
+            onPageSize={next => update({ pageSize: next })}
+          />
+        )}
+      </>
+    );
+  }
 
   return (
     <>
-      <Typography variant="body1" className={classes.intro}>
-        Microsoft Defender for Containers: the Docker Hub connectors of the
-        Azure subscriptions this Backstage reads, with their health, open
-        vulnerability findings and owners.
-      </Typography>
-      <ConnectorFilters
-        status={status}
-        onStatus={setStatus}
-        owner={owner}
-        onOwner={setOwner}
-      />
-      {error && (
-        <Typography color="error" role="alert" gutterBottom>
-          Could not list connectors: {error}
-        </Typography>
-      )}
-      <Table<ConnectorOverview>
-        tableRef={tableRef}
-        title="Docker Hub connectors"
-        columns={columns}
-        data={data}
-        options={{
-          paging: true,
-          pageSize: PAGE_SIZES[0],
-          pageSizeOptions: PAGE_SIZES,
-          search: true,
-          searchFieldAlignment: 'right',
-          sorting: true,
-          debounceInterval: 300,
-          emptyRowsWhenPaging: false,
-          padding: 'dense',
-        }}
-        localization={{
-          toolbar: { searchPlaceholder: 'Organization or connector' },
-          body: {
-            emptyDataSourceMessage:
-              'No connectors match. Onboard an organization with the Docker Hub onboarding template.',
-          },
-        }}
-      />
+      <Text as="p" variant="body-large" style={{ marginBottom: 16 }}>
+        {t('overview.intro')}
+      </Text>
+      <ConnectorFilters query={query} onChange={update} />
+      {body}
     </>
   );
 }

@@ -1,11 +1,19 @@
-import { Content } from '@backstage/core-components';
+import { Container } from '@backstage/ui';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { onboardingTemplateRouteRef } from '../../routes';
 import { ConnectorsOverview } from './ConnectorsOverview';
 
-/** The overview's content, for the new frontend system's page (which draws the header). */
-export function ConnectorsOverviewPage() {
+/** The overview's content, for the new frontend system's page (whose layout draws the header). */
+export function ConnectorsOverviewPage(props: { onboardingTemplate: string }) {
+  const route = useRouteRef(onboardingTemplateRouteRef);
   return (
-    <Content>
-      <ConnectorsOverview />
-    </Content>
+    <Container my="4">
+      <ConnectorsOverview
+        onboardingHref={route?.({
+          namespace: 'default',
+          templateName: props.onboardingTemplate,
+        })}
+      />
+    </Container>
   );
 }

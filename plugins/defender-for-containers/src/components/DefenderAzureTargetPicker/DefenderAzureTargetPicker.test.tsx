@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
+  mockApis,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
@@ -30,6 +31,7 @@ function renderPicker(
   api: Pick<DefenderApi, 'listAllowedSubscriptions'>,
   formData?: object,
   uiOptions?: { location?: boolean },
+  language = 'en',
 ) {
   const onChange = jest.fn();
   const props = {
@@ -47,6 +49,14 @@ function renderPicker(
       <TestApiProvider apis={[[defenderApiRef, api as DefenderApi]]}>
         <DefenderAzureTargetPicker {...props} />
       </TestApiProvider>,
+      {
+        apis: [
+          mockApis.appLanguage({
+            defaultLanguage: language,
+            availableLanguages: ['en', 'de'],
+          }),
+        ],
+      },
     ),
   };
 }
@@ -152,5 +162,20 @@ describe('DefenderAzureTargetPicker', () => {
     );
     await screen.findByText('Security (sub-a)');
     expect(screen.queryByLabelText(/Location/)).toBeNull();
+  });
+
+  it('speaks the app’s language', async () => {
+    renderPicker(
+      { listAllowedSubscriptions: async () => subscriptions },
+      { subscriptionId: 'sub-a', resourceGroup: 'rg-sec' },
+      undefined,
+      'de',
+    );
+    expect(await screen.findByText('Azure-Abonnement')).toBeInTheDocument();
+    expect(screen.getByText('Ressourcengruppe')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Region/)).toHaveAttribute(
+      'placeholder',
+      'z. B. westeurope',
+    );
   });
 });

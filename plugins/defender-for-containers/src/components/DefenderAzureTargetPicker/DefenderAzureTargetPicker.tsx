@@ -7,7 +7,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Box from '@material-ui/core/Box';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 import { useApi } from '@backstage/frontend-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
@@ -17,6 +17,8 @@ import {
   type AzureTarget,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import { defenderApiRef } from '../../api/DefenderApi';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
+import { describeError } from '../format/describeError';
 import { applySubscriptionDefaults } from './applySubscriptionDefaults';
 
 /**
@@ -41,6 +43,7 @@ export function DefenderAzureTargetPicker(
   // `ui:options: { location: false }` for templates that act on an existing connector, whose
   // region cannot change (rotate, offboard).
   const asksLocation = uiSchema?.['ui:options']?.location !== false;
+  const { t } = useDefenderTranslation();
   const api = useApi(defenderApiRef);
   const {
     value: subscriptions,
@@ -58,25 +61,33 @@ export function DefenderAzureTargetPicker(
     }
   }, [subscriptions, formData, onChange]);
 
-  if (loading) return <Progress />;
+  if (loading) return <Progress aria-label={t('picker.loading')} />;
   // The backend lists subscriptions only to who may create or delete connectors; an error
   // panel with a stack would hide what to ask for.
   if (ResponseError.is(error) && error.statusCode === 403) {
     return (
       <FormHelperText error>
-        You may not onboard, change or offboard Docker Hub connectors: ask your
-        Backstage administrators for the permission{' '}
-        {connectorCreatePermission.name} (onboard, rotate a token) or{' '}
-        {connectorDeletePermission.name} (offboard).
+        {t('picker.notAllowed', {
+          create: connectorCreatePermission.name,
+          delete: connectorDeletePermission.name,
+        })}
       </FormHelperText>
     );
   }
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) {
+    // The backend's own words, without a stack or a panel in another language.
+    return (
+      <FormHelperText error>
+        {t('picker.failed', { message: describeError(error).message })}
+      </FormHelperText>
+    );
+  }
   if (!subscriptions || subscriptions.length === 0) {
     return (
       <FormHelperText error>
-        No Azure subscription is allowed: add one under
-        defenderForContainers.azure.subscriptions in app-config.yaml.
+        {t('picker.noSubscription', {
+          key: 'defenderForContainers.azure.subscriptions',
+        })}
       </FormHelperText>
     );
   }
@@ -93,7 +104,7 @@ export function DefenderAzureTargetPicker(
         error={!!rawErrors?.length && !formData?.subscriptionId}
       >
         <InputLabel id={`${id}-subscription-label`} shrink>
-          Azure subscription
+          {t('picker.subscription')}
         </InputLabel>
         <Select
           labelId={`${id}-subscription-label`}
@@ -106,22 +117,26 @@ export function DefenderAzureTargetPicker(
           }}
         >
           <MenuItem value="" disabled>
-            Choose a subscription
+            {t('picker.chooseSubscription')}
           </MenuItem>
           {subscriptions.map(s => (
             <MenuItem key={s.id} value={s.id}>
-              {s.displayName === s.id ? s.id : `${s.displayName} (${s.id})`}
+              {s.displayName === s.id
+                ? s.id
+                : t('picker.subscriptionOption', {
+                    name: s.displayName,
+                    id: s.id,
+                  })}
             </MenuItem>
           ))}
         </Select>
         <FormHelperText>
-          {schema.description ??
-            'Only the subscriptions configured for this Backstage are listed.'}
+          {schema.description ?? t('picker.subscriptionHelp')}
         </FormHelperText>
       </FormControl>
       <FormControl required={required}>
         <InputLabel id={`${id}-rg-label`} shrink>
-          Resource group
+          {t('picker.resourceGroup')}
         </InputLabel>
         <Select
           labelId={`${id}-rg-label`}
@@ -133,7 +148,7 @@ export function DefenderAzureTargetPicker(
           }
         >
           <MenuItem value="" disabled>
-            Choose a resource group
+            {t('picker.chooseResourceGroup')}
           </MenuItem>
           {(selected?.resourceGroups ?? []).map(rg => (
             <MenuItem key={rg} value={rg}>
@@ -141,20 +156,18 @@ export function DefenderAzureTargetPicker(
             </MenuItem>
           ))}
         </Select>
-        <FormHelperText>
-          Where the security connector resource is created.
-        </FormHelperText>
+        <FormHelperText>{t('picker.resourceGroupHelp')}</FormHelperText>
       </FormControl>
       {asksLocation && (
         <TextField
           id={`${id}-location`}
-          label="Location"
+          label={t('picker.location')}
           InputLabelProps={{ shrink: true }}
-          placeholder="e.g. westeurope"
+          placeholder={t('picker.locationPlaceholder')}
           required={required}
           value={formData?.location ?? ''}
           onChange={e => onChange({ ...formData, location: e.target.value })}
-          helperText="Azure region where Defender stores the connector's data, e.g. westeurope."
+          helperText={t('picker.locationHelp')}
         />
       )}
     </Box>

@@ -1,3 +1,5 @@
+import { mockApis } from '@backstage/frontend-test-utils';
+import { translationApiRef } from '@backstage/frontend-plugin-api';
 import { validateAzureTarget } from './validateAzureTarget';
 
 function errorsOf(
@@ -46,6 +48,26 @@ describe('validateAzureTarget', () => {
     ).toEqual([]);
     expect(errorsOf({ subscriptionId: 's' }, { location: false })).toEqual([
       'Choose a resource group.',
+    ]);
+  });
+
+  it('says it in the app’s language, through the translation API the scaffolder hands it', () => {
+    const translationApi = mockApis.translation();
+    const errors: string[] = [];
+    validateAzureTarget(
+      { subscriptionId: 's', resourceGroup: 'rg', location: 'West Europe' },
+      { addError: (m: string) => errors.push(m) } as any,
+      {
+        apiHolder: {
+          get: (ref: any) =>
+            ref.id === translationApiRef.id
+              ? (translationApi as any)
+              : undefined,
+        },
+      },
+    );
+    expect(errors).toEqual([
+      'Enter an Azure region name in lower case without spaces, e.g. westeurope.',
     ]);
   });
 });

@@ -1,23 +1,12 @@
 import type { ReactNode } from 'react';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { Flex, Text } from '@backstage/ui';
 import type { ConnectorStatus } from '@defender-backstage/plugin-defender-for-containers-common';
 import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
 
-const useStyles = makeStyles(theme => ({
-  header: {
-    display: 'flex',
-    alignItems: 'baseline',
-    flexWrap: 'wrap',
-    columnGap: theme.spacing(2),
-    rowGap: theme.spacing(0.5),
-  },
-  title: { margin: 0, overflowWrap: 'anywhere' },
-}));
-
 /**
  * The first line of every connector entry on the card, whatever its state: its name as a heading
- * and its status, then whatever the entry adds (links, actions), wrapping on narrow cards.
+ * (an h4: the card's title is the h3) and its status, then whatever the entry adds (links,
+ * actions at the end of the line), wrapping on narrow cards.
  */
 export function ConnectorHeading(props: {
   title: string;
@@ -25,20 +14,24 @@ export function ConnectorHeading(props: {
   /** For `aria-labelledby` of the entry's section. */
   id?: string;
   children?: ReactNode;
+  actions?: ReactNode;
 }) {
-  const classes = useStyles();
   return (
-    <div className={classes.header}>
-      <Typography
-        variant="h6"
-        component="h3"
-        id={props.id}
-        className={classes.title}
-      >
-        {props.title}
-      </Typography>
-      <ConnectorStatusLabel status={props.status} />
-      {props.children}
-    </div>
+    <Flex align="center" justify="between" gap="2" style={{ flexWrap: 'wrap' }}>
+      <Flex align="center" gap="3" style={{ flexWrap: 'wrap', minWidth: 0 }}>
+        <Text
+          as="h4"
+          variant="body-large"
+          weight="bold"
+          id={props.id}
+          style={{ margin: 0, overflowWrap: 'anywhere' }}
+        >
+          {props.title}
+        </Text>
+        <ConnectorStatusLabel status={props.status} />
+        {props.children}
+      </Flex>
+      {props.actions}
+    </Flex>
   );
 }

@@ -29,7 +29,8 @@ import {
   ZERO,
 } from '../../__fixtures__/defenderResponses';
 import { defenderApiWith } from '../../__fixtures__/defenderApiWith';
-import { DefenderCard } from './DefenderCard';
+import { onboardingTemplateRouteRef } from '../../routes';
+import { EntityDefenderCard } from './EntityDefenderCard';
 
 // Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
 jest.setTimeout(20_000);
@@ -47,11 +48,15 @@ function renderCard(
   return renderInTestApp(
     <SWRConfig value={{ provider: () => new Map() }}>
       <EntityProvider entity={options.entity ?? PAYMENTS}>
-        <DefenderCard />
+        <EntityDefenderCard />
       </EntityProvider>
     </SWRConfig>,
     {
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/create/templates/:namespace/:templateName':
+          onboardingTemplateRouteRef,
+      },
       apis: [
         [defenderApiRef, api],
         mockApis.permission({
@@ -175,8 +180,8 @@ describe('DefenderCard', () => {
   it('offers the onboarding template, prefilled with the organization, for one not onboarded', async () => {
     renderCard(answering(responseWith([missingOrganization('globex')])));
     expect(await screen.findByText('Not onboarded')).toBeInTheDocument();
-    // MUI renders the link button as <a role="button">
-    const link = screen.getByRole('button', {
+    // A link styled as a button: it leads to the template's page (the plugin's external route)
+    const link = screen.getByRole('link', {
       name: /Onboard globex to Defender/,
     });
     expect(link.tagName).toBe('A');
@@ -415,7 +420,7 @@ describe('DefenderCard', () => {
     ).toHaveLength(1);
     // the organization without a connector still offers onboarding
     expect(
-      screen.getByRole('button', { name: /Onboard globex to Defender/ }),
+      screen.getByRole('link', { name: /Onboard globex to Defender/ }),
     ).toBeInTheDocument();
   });
 

@@ -1,66 +1,59 @@
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import { makeStyles } from '@material-ui/core/styles';
-import { StatusOK, StatusWarning } from '@backstage/core-components';
-import Typography from '@material-ui/core/Typography';
-import type { FindingsSummary } from '@defender-backstage/plugin-defender-for-containers-common';
+import { Button } from '@backstage/ui';
+import type {
+  FindingsSummary,
+  SeverityCounts,
+} from '@defender-backstage/plugin-defender-for-containers-common';
 import { SeverityBars, StackedSeverityBar } from '../charts/SeverityBars';
 import { describeCounts, totalOf } from '../charts/severities';
+import { StatusText } from '../status/connectorStatusPresentation';
+import { useDefenderPalette } from '../theme/defenderPalette';
+import { useTimeFormat } from '../format/useTimeFormat';
+import { SecondaryText } from '../theme/SecondaryText';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
+import { DataTable } from './DataTable';
 import { Subsection } from './Subsection';
 
 /** Rows shown before "Show all": a connector may have hundreds of repositories. */
 export const REPOSITORIES_SHOWN = 8;
 
-const useStyles = makeStyles(theme => ({
-  section: { marginTop: theme.spacing(2) },
-  table: { tableLayout: 'fixed', width: '100%' },
-  cell: {
-    overflowWrap: 'anywhere',
-    paddingLeft: theme.spacing(1),
-    paddingRight: theme.spacing(1),
-    verticalAlign: 'top',
-  },
-  numbers: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-}));
+/** Defender says nothing yet, which is not a clean bill of health: never "no findings" then. */
+function NoFindingsData(props: { missingSince?: string }) {
+  const { t } = useDefenderTranslation();
+  const time = useTimeFormat();
+  return (
+    <div style={{ marginTop: 16 }}>
+      <StatusText tone="warning">{t('findings.noData')}</StatusText>
+      <SecondaryText as="p" variant="body-medium">
+        {props.missingSince
+          ? t('findings.noDataSince', { date: time.date(props.missingSince) })
+          : t('findings.noDataEver')}{' '}
+        {t('findings.noDataHint')}
+      </SecondaryText>
+    </div>
+  );
+}
 
 /** Counts by severity, per repository, and the worst findings with the version that fixes them. */
 export function FindingsSection(props: { findings: FindingsSummary }) {
-  const classes = useStyles();
+  const { t } = useDefenderTranslation();
+  const palette = useDefenderPalette();
   const { findings } = props;
   const [allRepositories, setAllRepositories] = useState(false);
   const total = totalOf(findings.totals);
-  const narrowed = findings.narrowedTo?.length
-    ? ` in ${findings.narrowedTo.join(', ')}`
-    : '';
+  const repositories = findings.narrowedTo?.join(', ');
 
-  // No assessment at all is not a clean bill of health: never say "no findings" then.
   if (findings.reported === false) {
-    return (
-      <div className={classes.section}>
-        <StatusWarning>No findings data from Defender yet</StatusWarning>
-        <Typography variant="body2" color="textSecondary">
-          {findings.missingSince
-            ? `Defender has reported no vulnerability assessment of this organization's images since the connector was created (${new Date(
-                findings.missingSince,
-              ).toLocaleDateString('en', { dateStyle: 'medium' })}). `
-            : 'Defender has reported no vulnerability assessment of this organization’s images. '}
-          The first results arrive within hours of onboarding when the Defender
-          for Containers or Defender CSPM plan is on; if none come, the backend
-          log says what Backstage queried and what Azure holds.
-        </Typography>
-      </div>
-    );
+    return <NoFindingsData missingSince={findings.missingSince} />;
   }
-
   if (total === 0) {
     return (
-      <div className={classes.section}>
-        <StatusOK>No open vulnerability findings{narrowed}</StatusOK>
+      <div style={{ marginTop: 16 }}>
+        <StatusText tone="ok">
+          {repositories
+            ? t('findings.noneIn', { repositories })
+            : t('findings.none')}
+        </StatusText>
       </div>
     );
   }
@@ -72,109 +65,95 @@ export function FindingsSection(props: { findings: FindingsSummary }) {
       totalOf(b.counts) - totalOf(a.counts) ||
       a.repository.localeCompare(b.repository),
   );
-  const repositories = allRepositories
-    ? byRisk
-    : byRisk.slice(0, REPOSITORIES_SHOWN);
+  const shown = allRepositories ? byRisk : byRisk.slice(0, REPOSITORIES_SHOWN);
   const maxRepo = Math.max(1, ...byRisk.map(r => totalOf(r.counts)));
+  const severityKey = (s: string) => s.toLowerCase() as keyof SeverityCounts;
 
   return (
     <>
-      <Subsection title={`${total} open vulnerability findings${narrowed}`}>
+      {/* It names repositories, whose case an upper-case label would lose. */}
+      <Subsection
+        keepCase
+        title={
+          repositories
+            ? t('findings.totalIn', { count: total, repositories })
+            : t('findings.total', { count: total })
+        }
+      >
         <SeverityBars counts={findings.totals} />
       </Subsection>
 
       {byRisk.length > 0 && (
-        <Subsection title="By repository">
-          <Table
-            size="small"
-            className={classes.table}
-            aria-label="Findings by repository"
-          >
-            <colgroup>
-              <col style={{ width: '38%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '20%' }} />
-              <col style={{ width: '30%' }} />
-            </colgroup>
-            <TableHead>
-              <TableRow>
-                <TableCell className={classes.cell}>Repository</TableCell>
-                <TableCell className={classes.cell} align="right">
-                  Images
-                </TableCell>
-                <TableCell className={classes.cell} aria-hidden />
-                <TableCell className={classes.cell}>Findings</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {repositories.map(r => (
-                <TableRow key={r.repository}>
-                  <TableCell className={classes.cell}>{r.repository}</TableCell>
-                  <TableCell
-                    className={`${classes.cell} ${classes.numbers}`}
-                    align="right"
-                  >
-                    {r.images}
-                  </TableCell>
-                  <TableCell className={classes.cell}>
-                    <StackedSeverityBar counts={r.counts} max={maxRepo} />
-                  </TableCell>
-                  <TableCell className={classes.cell}>
-                    {describeCounts(r.counts)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+        <Subsection title={t('findings.byRepository')}>
+          {/* The bar belongs to the counts: one column, so every column has a header. */}
+          <DataTable
+            label={t('findings.byRepositoryLabel')}
+            columns={[
+              { title: t('findings.repository'), width: '45%' },
+              { title: t('findings.images'), width: '15%', align: 'right' },
+              { title: t('findings.findings'), width: '40%' },
+            ]}
+            rows={shown.map(r => ({
+              key: r.repository,
+              cells: [
+                r.repository,
+                r.images,
+                <>
+                  <StackedSeverityBar counts={r.counts} max={maxRepo} />
+                  <div style={{ marginTop: 4 }}>
+                    {describeCounts(r.counts, t)}
+                  </div>
+                </>,
+              ],
+            }))}
+          />
           {byRisk.length > REPOSITORIES_SHOWN && (
-            <Button size="small" onClick={() => setAllRepositories(v => !v)}>
+            <Button
+              variant="tertiary"
+              size="small"
+              onPress={() => setAllRepositories(v => !v)}
+              style={{ marginTop: 8 }}
+            >
               {allRepositories
-                ? `Show the ${REPOSITORIES_SHOWN} most affected`
-                : `Show all ${byRisk.length} repositories`}
+                ? t('findings.showFewer', { count: REPOSITORIES_SHOWN })
+                : t('findings.showAll', { count: byRisk.length })}
             </Button>
           )}
         </Subsection>
       )}
 
       {findings.worst.length > 0 && (
-        <Subsection title="Worst findings and their fixes">
-          <Table
-            size="small"
-            className={classes.table}
-            aria-label="Worst findings"
-          >
-            <colgroup>
-              <col style={{ width: '40%' }} />
-              <col style={{ width: '15%' }} />
-              <col style={{ width: '17%' }} />
-              <col style={{ width: '28%' }} />
-            </colgroup>
-            <TableHead>
-              <TableRow>
-                <TableCell className={classes.cell}>Finding</TableCell>
-                <TableCell className={classes.cell}>Severity</TableCell>
-                <TableCell className={classes.cell}>Fixed in</TableCell>
-                <TableCell className={classes.cell}>Images</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {findings.worst.map(w => (
-                <TableRow key={`${w.title}|${w.images.join(',')}`}>
-                  <TableCell className={classes.cell}>{w.title}</TableCell>
-                  <TableCell className={classes.cell}>{w.severity}</TableCell>
-                  <TableCell className={classes.cell}>
-                    {w.fixedVersion ?? 'no fix yet'}
-                  </TableCell>
-                  <TableCell className={classes.cell}>
-                    {w.images.slice(0, 2).join(', ')}
-                    {w.images.length > 2
-                      ? ` and ${w.images.length - 2} more`
-                      : ''}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+        <Subsection title={t('findings.worst')}>
+          <DataTable
+            label={t('findings.worstLabel')}
+            columns={[
+              { title: t('findings.finding'), width: '38%' },
+              { title: t('findings.severity'), width: '17%' },
+              { title: t('findings.fixedIn'), width: '17%' },
+              { title: t('findings.images'), width: '28%' },
+            ]}
+            rows={findings.worst.map(w => ({
+              key: `${w.title}|${w.images.join(',')}`,
+              cells: [
+                w.title,
+                <span
+                  style={{
+                    color: palette.severity[severityKey(w.severity)].text,
+                    fontWeight: 600,
+                  }}
+                >
+                  {t(`severity.${severityKey(w.severity)}`)}
+                </span>,
+                w.fixedVersion ?? t('findings.noFixYet'),
+                w.images.length > 2
+                  ? t('findings.moreImages', {
+                      images: w.images.slice(0, 2).join(', '),
+                      count: w.images.length - 2,
+                    })
+                  : w.images.join(', '),
+              ],
+            }))}
+          />
         </Subsection>
       )}
     </>

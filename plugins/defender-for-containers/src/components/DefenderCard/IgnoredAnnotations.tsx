@@ -1,33 +1,37 @@
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import Alert from '@material-ui/lab/Alert';
+import { Alert, Text } from '@backstage/ui';
 import type { IgnoredAnnotation } from '@defender-backstage/plugin-defender-for-containers-common';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 
-const useStyles = makeStyles(theme => ({
-  list: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2.5) },
-  value: { overflowWrap: 'anywhere' },
-}));
-
-/** Annotation values the backend left out, each with why, so the entity's owner can fix them. */
+/**
+ * Annotation values the backend left out, each with why, so the entity's owner can fix them. The
+ * reasons are the backend's own (English) words, marked as such.
+ */
 export function IgnoredAnnotations(props: { ignored: IgnoredAnnotation[] }) {
-  const classes = useStyles();
+  const { t } = useDefenderTranslation();
   if (props.ignored.length === 0) return null;
   return (
-    <Alert severity="warning" aria-label="Ignored annotation values">
-      <Typography variant="body2">
-        {props.ignored.length === 1
-          ? 'One annotation value was ignored:'
-          : `${props.ignored.length} annotation values were ignored:`}
-      </Typography>
-      <ul className={classes.list}>
-        {props.ignored.map((i, n) => (
-          <li key={`${i.annotation}|${i.value}|${n}`} className={classes.value}>
-            <Typography variant="body2">
-              <code>{i.annotation}</code>: <code>{i.value}</code> — {i.reason}
-            </Typography>
-          </li>
-        ))}
-      </ul>
-    </Alert>
+    <Alert
+      status="warning"
+      icon
+      mt="4"
+      role="group"
+      aria-label={t('ignored.label')}
+      title={t('ignored.title', { count: props.ignored.length })}
+      description={
+        <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+          {props.ignored.map((i, n) => (
+            <li
+              key={`${i.annotation}|${i.value}|${n}`}
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              <Text variant="body-medium">
+                <code>{i.annotation}</code>: <code>{i.value}</code> —{' '}
+                <span lang="en">{i.reason}</span>
+              </Text>
+            </li>
+          ))}
+        </ul>
+      }
+    />
   );
 }

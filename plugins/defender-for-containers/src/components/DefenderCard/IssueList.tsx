@@ -1,66 +1,49 @@
-import Accordion from '@material-ui/core/Accordion';
-import AccordionDetails from '@material-ui/core/AccordionDetails';
-import AccordionSummary from '@material-ui/core/AccordionSummary';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import {
+  Accordion,
+  AccordionGroup,
+  AccordionPanel,
+  AccordionTrigger,
+  Text,
+} from '@backstage/ui';
 import type { ConnectorIssue } from '@defender-backstage/plugin-defender-for-containers-common';
-
-const useStyles = makeStyles(theme => ({
-  details: { display: 'block' },
-  heading: { fontWeight: theme.typography.fontWeightMedium as number },
-  remediation: {
-    marginTop: theme.spacing(1),
-    whiteSpace: 'pre-line',
-  },
-}));
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 
 /**
- * Defender's issues of an unhealthy connector, one expandable row each: MUI's accordion is a
- * button with aria-expanded and aria-controls, so Tab, Enter and Space open and close it. The
- * first issue starts open, since it is usually the one to fix.
+ * Defender's issues of an unhealthy connector, one disclosure each: its trigger is a button with
+ * aria-expanded, so Tab, Enter and Space open and close it. The first issue starts open, since it
+ * is usually the one to fix. Titles, descriptions and steps are Defender's own (English) words,
+ * marked as such for screen readers.
  */
-export function IssueList(props: {
-  issues: ConnectorIssue[];
-  idPrefix: string;
-}) {
-  const classes = useStyles();
+export function IssueList(props: { issues: ConnectorIssue[] }) {
+  const { t } = useDefenderTranslation();
   return (
-    <div>
-      {props.issues.map((issue, i) => {
-        const id = `${props.idPrefix}-issue-${i}`;
-        return (
-          <Accordion
-            key={issue.key || id}
-            defaultExpanded={i === 0}
-            TransitionProps={{ unmountOnExit: false }}
-          >
-            <AccordionSummary
-              expandIcon={<ExpandMoreIcon />}
-              aria-controls={`${id}-content`}
-              id={`${id}-header`}
+    <AccordionGroup allowsMultiple defaultExpandedKeys={['0']}>
+      {props.issues.map((issue, i) => (
+        <Accordion key={issue.key || i} id={String(i)}>
+          <AccordionTrigger level={6} title={issue.title} lang="en" />
+          <AccordionPanel>
+            <Text as="p" variant="body-medium" lang={issue.description && 'en'}>
+              {issue.description ?? t('card.noDescription')}
+            </Text>
+            <Text
+              as="p"
+              variant="body-medium"
+              weight="bold"
+              style={{ marginTop: 8 }}
             >
-              <Typography className={classes.heading}>{issue.title}</Typography>
-            </AccordionSummary>
-            <AccordionDetails id={`${id}-content`} className={classes.details}>
-              <Typography variant="body2">
-                {issue.description ?? 'Defender gives no further description.'}
-              </Typography>
-              <Typography
-                variant="subtitle2"
-                component="p"
-                className={classes.remediation}
-              >
-                How to fix it
-              </Typography>
-              <Typography variant="body2" className={classes.remediation}>
-                {issue.remediation ??
-                  'Defender gives no remediation steps; open the connector in the Azure portal.'}
-              </Typography>
-            </AccordionDetails>
-          </Accordion>
-        );
-      })}
-    </div>
+              {t('card.howToFix')}
+            </Text>
+            <Text
+              as="p"
+              variant="body-medium"
+              lang={issue.remediation && 'en'}
+              style={{ whiteSpace: 'pre-line' }}
+            >
+              {issue.remediation ?? t('card.noRemediation')}
+            </Text>
+          </AccordionPanel>
+        </Accordion>
+      ))}
+    </AccordionGroup>
   );
 }

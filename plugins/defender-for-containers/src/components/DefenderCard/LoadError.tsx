@@ -1,68 +1,85 @@
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import Alert from '@material-ui/lab/Alert';
-import { CodeSnippet } from '@backstage/core-components';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import { Alert, Button, Flex, Text } from '@backstage/ui';
 import { connectorReadPermission } from '@defender-backstage/plugin-defender-for-containers-common';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 import type { DescribedError } from '../format/describeError';
-
-const useStyles = makeStyles(theme => ({
-  text: { marginTop: theme.spacing(1) },
-}));
+import { CodeBlock } from './CodeBlock';
 
 // Short lines: the card may be half a page wide.
 const CONFIG_EXAMPLE = `defenderForContainers:
   azure:
     credential:
-      type: workloadIdentity # or clientSecret, …
+      type: workloadIdentity
     subscriptions:
-      - id: <subscription GUID>
-        resourceGroups: [<group>]`;
+      - id: <subscription-id>
+        resourceGroups: [<resource-group>]`;
 
 /**
  * Why the card has no data, in words a service owner can act on: the backend's message (never a
- * stack), and for 403 and 503 what to ask for or configure.
+ * stack, and marked as the backend's English), for 403 and 503 what to ask for or configure, and
+ * a Retry that loads the card again.
  */
-export function LoadError(props: { error: DescribedError }) {
-  const classes = useStyles();
+export function LoadError(props: {
+  error: DescribedError;
+  onRetry: () => void;
+}) {
+  const { t } = useDefenderTranslation();
   const { status, message } = props.error;
+  const retry = (
+    <Button
+      variant="secondary"
+      size="small"
+      iconStart={<RefreshIcon fontSize="small" />}
+      onPress={props.onRetry}
+    >
+      {t('error.retry')}
+    </Button>
+  );
   if (status === 403) {
     return (
-      <Alert severity="info" aria-label="Not allowed">
-        <Typography variant="body2">
-          You may not see Defender for Containers health. Ask your Backstage
-          administrators for the permission{' '}
-          <code>{connectorReadPermission.name}</code>.
-        </Typography>
-      </Alert>
+      <Alert
+        status="info"
+        icon
+        role="group"
+        aria-label={t('status.notAllowed')}
+        title={t('error.notAllowed', {
+          permission: <code>{connectorReadPermission.name}</code>,
+        })}
+      />
     );
   }
   if (status === 503) {
     return (
-      <div>
-        <Alert severity="warning" aria-label="Not configured">
-          <Typography variant="body2">
-            Defender for Containers is not configured in this Backstage yet.
-          </Typography>
-          <Typography variant="body2" className={classes.text}>
-            {message}
-          </Typography>
-        </Alert>
-        <Typography variant="body2" className={classes.text}>
-          The Backstage operators add to the backend’s app-config:
-        </Typography>
-        <CodeSnippet text={CONFIG_EXAMPLE} language="yaml" />
-      </div>
+      <Flex direction="column" gap="3">
+        <Alert
+          status="warning"
+          icon
+          role="group"
+          aria-label={t('error.notConfigured')}
+          title={t('error.notConfigured')}
+          description={<span lang="en">{message}</span>}
+          customActions={retry}
+        />
+        <Text as="p" variant="body-medium">
+          {t('error.configureHint')}
+        </Text>
+        <CodeBlock text={CONFIG_EXAMPLE} />
+      </Flex>
     );
   }
   return (
-    <Alert severity="error" aria-label="Could not load">
-      <Typography variant="body2">
-        Could not load Defender for Containers health
-        {status ? ` (HTTP ${status})` : ''}:
-      </Typography>
-      <Typography variant="body2" className={classes.text}>
-        {message}
-      </Typography>
-    </Alert>
+    <Alert
+      status="danger"
+      icon
+      role="group"
+      aria-label={t('error.couldNotLoad')}
+      title={
+        status
+          ? t('error.couldNotLoadStatus', { status: String(status) })
+          : t('error.couldNotLoad')
+      }
+      description={<span lang="en">{message}</span>}
+      customActions={retry}
+    />
   );
 }

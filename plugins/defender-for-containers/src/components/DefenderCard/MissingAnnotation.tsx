@@ -1,30 +1,27 @@
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import { CodeSnippet } from '@backstage/core-components';
+import { Text } from '@backstage/ui';
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_CONNECTOR_ID,
   ANNOTATION_DOCKERHUB_ORGANIZATION,
   ANNOTATION_DOCKERHUB_REPOSITORY,
 } from '@defender-backstage/plugin-defender-for-containers-common';
-
-const useStyles = makeStyles(theme => ({
-  text: { marginBottom: theme.spacing(1) },
-  list: { margin: theme.spacing(0, 0, 1), paddingLeft: theme.spacing(2.5) },
-  snippet: { margin: theme.spacing(1, 0) },
-}));
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
+import { CodeBlock } from './CodeBlock';
 
 /** The entity's own descriptor head with the annotation to add, ready to copy. */
-export function annotationSnippet(entity: Entity): string {
+export function annotationSnippet(
+  entity: Entity,
+  comments: { repositories: string; organizations: string },
+): string {
   return [
     `apiVersion: ${entity.apiVersion}`,
     `kind: ${entity.kind}`,
     'metadata:',
     `  name: ${entity.metadata.name}`,
     '  annotations:',
-    '    # the Docker Hub repositories it ships, comma-separated',
+    `    # ${comments.repositories}`,
     `    ${ANNOTATION_DOCKERHUB_REPOSITORY}: <org>/<repo>`,
-    '    # or whole organizations:',
+    `    # ${comments.organizations}`,
     `    # ${ANNOTATION_DOCKERHUB_ORGANIZATION}: <org>`,
   ].join('\n');
 }
@@ -35,41 +32,38 @@ export function annotationSnippet(entity: Entity): string {
  * system's card with a `filter` override).
  */
 export function MissingAnnotation(props: { entity: Entity }) {
-  const classes = useStyles();
+  const { t } = useDefenderTranslation();
+  const code = (text: string) => <code>{text}</code>;
   return (
     <div>
-      <Typography variant="body1" className={classes.text}>
-        This {props.entity.kind.toLowerCase()} names no Docker Hub organization
-        or repository, so there is no Defender for Containers health to show.
-        Add one of these annotations to its <code>catalog-info.yaml</code>:
-      </Typography>
-      <ul className={classes.list}>
-        <li>
-          <Typography variant="body2">
-            <code>{ANNOTATION_DOCKERHUB_REPOSITORY}</code>: the repositories it
-            ships; findings are narrowed to them
-          </Typography>
-        </li>
-        <li>
-          <Typography variant="body2">
-            <code>{ANNOTATION_DOCKERHUB_ORGANIZATION}</code>: whole
-            organizations
-          </Typography>
-        </li>
-        <li>
-          <Typography variant="body2">
-            <code>{ANNOTATION_CONNECTOR_ID}</code>: a connector’s Azure resource
-            id (set on connector resources)
-          </Typography>
-        </li>
+      <Text as="p" variant="body-medium">
+        {t('missingAnnotation.intro', { file: code('catalog-info.yaml') })}
+      </Text>
+      <ul style={{ margin: '8px 0', paddingLeft: 20 }}>
+        {(
+          [
+            ['missingAnnotation.repository', ANNOTATION_DOCKERHUB_REPOSITORY],
+            [
+              'missingAnnotation.organization',
+              ANNOTATION_DOCKERHUB_ORGANIZATION,
+            ],
+            ['missingAnnotation.connectorId', ANNOTATION_CONNECTOR_ID],
+          ] as const
+        ).map(([key, annotation]) => (
+          <li key={annotation}>
+            <Text variant="body-medium">
+              {t(key, { annotation: code(annotation) })}
+            </Text>
+          </li>
+        ))}
       </ul>
-      <div className={classes.snippet}>
-        <CodeSnippet
-          text={annotationSnippet(props.entity)}
-          language="yaml"
-          showCopyCodeButton
-        />
-      </div>
+      <CodeBlock
+        copyable
+        text={annotationSnippet(props.entity, {
+          repositories: t('missingAnnotation.snippetRepositories'),
+          organizations: t('missingAnnotation.snippetOrganizations'),
+        })}
+      />
     </div>
   );
 }

@@ -1,49 +1,60 @@
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
-import { LinkButton } from '@backstage/core-components';
+import { ButtonLink, Flex, Text } from '@backstage/ui';
 import type { MissingConnector } from '@defender-backstage/plugin-defender-for-containers-common';
-import { onboardingTemplateUrl } from '../../onboardingTemplateUrl';
+import type { OnboardingHref } from '../../onboardingTemplateUrl';
+import { SecondaryText } from '../theme/SecondaryText';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 import { ConnectorHeading } from './ConnectorHeading';
-
-const useStyles = makeStyles(theme => ({
-  body: { marginTop: theme.spacing(1) },
-}));
 
 /**
  * An organization (or connector id) the entity names, for which Backstage found no connector:
- * for an organization, the way to onboard it, with the onboarding form prefilled.
+ * for an organization, the way to onboard it, with the onboarding form prefilled. Written from
+ * the answer's fields, not the backend's English sentence, so it reads in the app's language.
  */
 export function MissingConnectorPanel(props: {
   missing: MissingConnector;
-  onboardingTemplatePath?: string;
+  /** Backstage has read Azure at least once (`refreshedAt` of the answer). */
+  azureRead: boolean;
+  onboardingHref: OnboardingHref;
+  onboardingTemplate: string;
 }) {
-  const classes = useStyles();
-  const { missing, onboardingTemplatePath } = props;
-  const name = missing.organization
-    ? `Docker Hub ${missing.organization}`
-    : `Connector ${missing.id?.split('/').pop() ?? ''}`;
+  const { t } = useDefenderTranslation();
+  const { missing, azureRead } = props;
+  const organization = missing.organization;
+  const name = organization
+    ? t('card.connectorHeading', { organization })
+    : t('card.connectorIdHeading', {
+        name: missing.id?.split('/').pop() ?? '',
+      });
+  const href = organization ? props.onboardingHref(organization) : undefined;
   return (
     <section aria-label={name}>
       <ConnectorHeading title={name} status="missing" />
-      <Typography variant="body2" className={classes.body}>
-        {missing.message}
-      </Typography>
-      {missing.organization && (
-        <LinkButton
-          className={classes.body}
-          variant="contained"
-          color="primary"
-          size="small"
-          startIcon={<AddIcon />}
-          to={onboardingTemplateUrl(
-            missing.organization,
-            onboardingTemplatePath,
-          )}
-        >
-          Onboard {missing.organization} to Defender
-        </LinkButton>
-      )}
+      <Flex direction="column" gap="2" mt="2" align="start">
+        <Text as="p" variant="body-medium">
+          {organization
+            ? t('missing.organization', { organization })
+            : t('missing.connectorId')}{' '}
+          {!azureRead && t('missing.notReadYet')}
+        </Text>
+        {organization && href && (
+          <ButtonLink
+            variant="primary"
+            size="small"
+            href={href}
+            iconStart={<AddIcon fontSize="small" />}
+          >
+            {t('missing.onboard', { organization })}
+          </ButtonLink>
+        )}
+        {organization && !href && (
+          <SecondaryText as="p" variant="body-medium">
+            {t('missing.noTemplateRoute', {
+              template: props.onboardingTemplate,
+            })}
+          </SecondaryText>
+        )}
+      </Flex>
     </section>
   );
 }

@@ -1,11 +1,10 @@
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
-import type { RestrictedConnector } from '@defender-backstage/plugin-defender-for-containers-common';
+import { Text } from '@backstage/ui';
+import {
+  connectorEntityRef,
+  type RestrictedConnector,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 import { ConnectorHeading } from './ConnectorHeading';
-
-const useStyles = makeStyles(theme => ({
-  body: { marginTop: theme.spacing(1) },
-}));
 
 /**
  * A connector the viewer may not see (`health.readScope: connector-entity`): its organization and
@@ -14,14 +13,18 @@ const useStyles = makeStyles(theme => ({
 export function RestrictedConnectorPanel(props: {
   restricted: RestrictedConnector;
 }) {
-  const classes = useStyles();
-  const name = `Docker Hub ${props.restricted.organization}`;
+  const { t } = useDefenderTranslation();
+  const { organization } = props.restricted;
+  const name = t('card.connectorHeading', { organization });
   return (
     <section aria-label={name}>
       <ConnectorHeading title={name} status="notAllowed" />
-      <Typography variant="body2" className={classes.body}>
-        {props.restricted.message}
-      </Typography>
+      <Text as="p" variant="body-medium" style={{ marginTop: 8 }}>
+        {t('restricted.message', {
+          organization,
+          entityRef: connectorEntityRef(organization),
+        })}
+      </Text>
     </section>
   );
 }

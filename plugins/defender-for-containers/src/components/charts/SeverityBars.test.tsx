@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { defenderForContainersTranslationRef } from '../../translation/defenderForContainersTranslationRef';
 import { counts } from '../../__fixtures__/defenderResponses';
 import { SeverityBars } from './SeverityBars';
 import { describeCounts } from './severities';
@@ -29,7 +30,10 @@ describe('SeverityBars', () => {
   });
 
   it('describes counts without the zero ones', () => {
-    expect(describeCounts(counts(0, 0, 0, 0))).toBe('no findings');
-    expect(describeCounts(counts(0, 2, 0, 1))).toBe('2 high, 1 low');
+    const { t } = mockApis
+      .translation()
+      .getTranslation(defenderForContainersTranslationRef);
+    expect(describeCounts(counts(0, 0, 0, 0), t)).toBe('no findings');
+    expect(describeCounts(counts(0, 2, 0, 1), t)).toBe('2 high, 1 low');
   });
 });

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { defenderForContainersTranslationRef } from '../../translation/defenderForContainersTranslationRef';
 import { counts } from '../../__fixtures__/defenderResponses';
 import { describeTrend, TrendSparkline } from './TrendSparkline';
 
@@ -21,13 +22,18 @@ const days = [
   },
 ];
 
+// The English messages, as the app's translation API hands them to the component.
+const { t } = mockApis
+  .translation()
+  .getTranslation(defenderForContainersTranslationRef);
+
 describe('TrendSparkline', () => {
   it('says in words how findings and health went', () => {
-    expect(describeTrend([])).toBe('No history yet');
-    expect(describeTrend(days.slice(0, 1))).toBe(
+    expect(describeTrend([], t)).toBe('No history yet');
+    expect(describeTrend(days.slice(0, 1), t)).toBe(
       '1 day so far: 52 open findings (4 critical), unhealthy; one point is added per day',
     );
-    expect(describeTrend(days)).toBe(
+    expect(describeTrend(days, t)).toBe(
       '3 days: open findings 52 → 50 (critical 4 → 3); healthy on 2 of 3 days',
     );
   });
@@ -38,13 +44,13 @@ describe('TrendSparkline', () => {
       counts: counts(0, 0, 0, 0),
       findingsReported: false,
     };
-    expect(describeTrend([none])).toBe(
+    expect(describeTrend([none], t)).toBe(
       '1 day so far: no findings data from Defender, healthy; one point is added per day',
     );
-    expect(describeTrend([{ ...none, date: '2026-02-28' }, none])).toBe(
+    expect(describeTrend([{ ...none, date: '2026-02-28' }, none], t)).toBe(
       '2 days: no findings data from Defender; healthy on 2 of 2 days',
     );
-    expect(describeTrend([days[0], days[1], none])).toBe(
+    expect(describeTrend([days[0], days[1], none], t)).toBe(
       '3 days: open findings 52 → 51 (critical 4 → 3) on the days with findings data (none on 1); healthy on 2 of 3 days',
     );
     renderInTestApp(<TrendSparkline trend={[days[0], days[1], none]} />);
@@ -63,7 +69,9 @@ describe('TrendSparkline', () => {
     const chart = await screen.findByRole('img', { name: /3 days/ });
     expect(chart.querySelectorAll('polyline')).toHaveLength(2);
     expect(
-      [...chart.querySelectorAll('rect > title')].map(t => t.textContent),
+      [...chart.querySelectorAll('rect > title')].map(
+        title => title.textContent,
+      ),
     ).toEqual([
       '2026-02-27: unhealthy, 52 open findings',
       '2026-02-28: healthy, 51 open findings',

@@ -1,6 +1,12 @@
+import { useId } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
 import type { TrendPoint } from '@defender-backstage/plugin-defender-for-containers-common';
+import {
+  useDefenderTranslation,
+  type DefenderT,
+} from '../../translation/useDefenderTranslation';
+import { SecondaryText } from '../theme/SecondaryText';
+import { useDefenderPalette, type StatusTone } from '../theme/defenderPalette';
 import { totalOf } from './severities';
 
 const WIDTH = 240;
@@ -9,29 +15,21 @@ const STRIP = 8;
 /** Widest day: a short history stays a short chart instead of a few stretched days. */
 const MAX_SLOT = 24;
 
-const useStyles = makeStyles(theme => ({
+const useStyles = makeStyles({
   root: {
     display: 'flex',
     alignItems: 'center',
-    gap: theme.spacing(2),
+    gap: 'var(--bui-space-4, 16px)',
     flexWrap: 'wrap',
   },
   svg: { display: 'block', overflow: 'visible', flexShrink: 0 },
-  line: { fill: 'none', stroke: theme.palette.primary.main, strokeWidth: 1.5 },
-  dot: { fill: theme.palette.primary.main },
-  critical: {
-    fill: 'none',
-    stroke: '#9e1c1c',
-    strokeWidth: 1.5,
-    strokeDasharray: '3 2',
-  },
   caption: { flex: '1 1 200px' },
-}));
+});
 
-const STATUS_FILL: Record<string, string> = {
-  healthy: '#3e8635',
-  unhealthy: '#c9190b',
-  pending: '#6a6e73',
+const STATUS_TONE: Record<string, StatusTone> = {
+  healthy: 'ok',
+  unhealthy: 'error',
+  pending: 'pending',
 };
 
 /** Each day's slot; its point sits in the middle, its status below. */
@@ -53,58 +51,72 @@ function points(values: Array<number | null>, max: number): string {
     .join(' ');
 }
 
+const statusWord = (t: DefenderT, p: TrendPoint) =>
+  p.status ? t(`trend.${p.status}`) : t('trend.noReport');
+
 /** What the trend says, in words: the chart's accessible name and its visible caption. */
-export function describeTrend(trend: TrendPoint[]): string {
-  if (trend.length === 0) return 'No history yet';
+export function describeTrend(trend: TrendPoint[], t: DefenderT): string {
+  if (trend.length === 0) return t('trend.empty');
   const last = trend[trend.length - 1];
   if (trend.length === 1) {
     const findings = reported(last)
-      ? `${totalOf(last.counts)} open findings (${
-          last.counts.critical
-        } critical)`
-      : 'no findings data from Defender';
-    return `1 day so far: ${findings}, ${
-      last.status ?? 'no report'
-    }; one point is added per day`;
+      ? t('trend.oneDayFindings', {
+          total: String(totalOf(last.counts)),
+          critical: String(last.counts.critical),
+        })
+      : t('trend.noFindingsData');
+    return t('trend.oneDay', { findings, status: statusWord(t, last) });
   }
-  const healthyDays = trend.filter(p => p.status === 'healthy').length;
-  const health = `healthy on ${healthyDays} of ${trend.length} days`;
+  const days = String(trend.length);
+  const health = t('trend.health', {
+    healthy: String(trend.filter(p => p.status === 'healthy').length),
+    days,
+  });
   const withData = trend.filter(reported);
   if (withData.length === 0) {
-    return `${trend.length} days: no findings data from Defender; ${health}`;
+    return t('trend.daysNoData', { days, health });
   }
   const from = withData[0];
   const to = withData[withData.length - 1];
   const missing = trend.length - withData.length;
-  return `${trend.length} days: open findings ${totalOf(
-    from.counts,
-  )} → ${totalOf(to.counts)} (critical ${from.counts.critical} → ${
-    to.counts.critical
-  })${
-    missing ? ` on the days with findings data (none on ${missing})` : ''
-  }; ${health}`;
+  const values = {
+    days,
+    from: String(totalOf(from.counts)),
+    to: String(totalOf(to.counts)),
+    criticalFrom: String(from.counts.critical),
+    criticalTo: String(to.counts.critical),
+    health,
+  };
+  return missing
+    ? t('trend.daysWithGaps', { ...values, missing: String(missing) })
+    : t('trend.days', values);
 }
 
 /**
  * Health and findings over the stored history (one point per day) as an inline SVG: a line of
  * all open findings, a dashed line of critical ones, and a strip of daily statuses whose colours
- * are explained by the caption and each day's tooltip.
+ * are explained by the caption and each day's tooltip. The caption names the chart: screen
+ * readers hear the description once, as the image's name.
  */
 export function TrendSparkline(props: { trend: TrendPoint[] }) {
   const classes = useStyles();
+  const palette = useDefenderPalette();
+  const { t } = useDefenderTranslation();
+  const captionId = useId();
   const { trend } = props;
   if (trend.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary">
-        No history yet: one point is kept per day.
-      </Typography>
+      <SecondaryText as="p" variant="body-small">
+        {t('trend.noHistory')}
+      </SecondaryText>
     );
   }
   const totals = trend.map(p => (reported(p) ? totalOf(p.counts) : null));
-  const max = Math.max(1, ...totals.map(t => t ?? 0));
+  const max = Math.max(1, ...totals.map(v => v ?? 0));
   const slot = slotOf(trend.length);
   const width = slot * trend.length;
-  const description = describeTrend(trend);
+  const description = describeTrend(trend, t);
+  const line = { fill: 'none', strokeWidth: 1.5 };
   return (
     <div className={classes.root}>
       <svg
@@ -113,14 +125,19 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
         height={HEIGHT + STRIP + 4}
         viewBox={`0 0 ${width} ${HEIGHT + STRIP + 4}`}
         role="img"
-        aria-label={`Trend over ${description}`}
+        aria-labelledby={captionId}
       >
-        <title>{description}</title>
         {trend.length > 1 ? (
           <>
-            <polyline className={classes.line} points={points(totals, max)} />
             <polyline
-              className={classes.critical}
+              {...line}
+              stroke={palette.trend.total}
+              points={points(totals, max)}
+            />
+            <polyline
+              {...line}
+              stroke={palette.trend.critical}
+              strokeDasharray="3 2"
               points={points(
                 trend.map(p => (reported(p) ? p.counts.critical : null)),
                 max,
@@ -130,7 +147,7 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
         ) : (
           totals[0] !== null && (
             <circle
-              className={classes.dot}
+              fill={palette.trend.total}
               cx={slot / 2}
               cy={HEIGHT - (HEIGHT * totals[0]) / max}
               r={3}
@@ -144,23 +161,30 @@ export function TrendSparkline(props: { trend: TrendPoint[] }) {
             y={HEIGHT + 4}
             width={Math.max(1, slot - 1)}
             height={STRIP}
-            fill={STATUS_FILL[p.status ?? 'pending'] ?? STATUS_FILL.pending}
+            fill={palette.status[STATUS_TONE[p.status ?? 'pending']].graphic}
           >
-            <title>{`${p.date}: ${p.status ?? 'no report'}, ${
-              reported(p)
-                ? `${totalOf(p.counts)} open findings`
-                : 'no findings data'
-            }`}</title>
+            <title>
+              {t('trend.day', {
+                date: p.date,
+                status: statusWord(t, p),
+                findings: reported(p)
+                  ? t('trend.dayFindings', { count: totalOf(p.counts) })
+                  : t('trend.dayNoData'),
+              })}
+            </title>
           </rect>
         ))}
       </svg>
-      <Typography
-        variant="caption"
-        color="textSecondary"
+      {/* The chart's name: read once, as the image's, not a second time as text. */}
+      <SecondaryText
+        as="p"
+        id={captionId}
+        aria-hidden
+        variant="body-small"
         className={classes.caption}
       >
         {description}
-      </Typography>
+      </SecondaryText>
     </div>
   );
 }

@@ -1,46 +1,37 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
-  StatusError,
-  StatusOK,
-  StatusPending,
-  StatusWarning,
-} from '@backstage/core-components';
-import {
   CONNECTOR_STATUSES,
   type ConnectorStatus,
 } from '@defender-backstage/plugin-defender-for-containers-common';
+import { defenderForContainersMessages } from '../../translation/defenderForContainersMessages';
 import {
   ConnectorStatusLabel,
   connectorStatusPresentation,
 } from './connectorStatusPresentation';
 
+const { status: words } = defenderForContainersMessages;
+
 describe('connectorStatusPresentation', () => {
   it.each([
-    ['healthy', StatusOK, 'Healthy'],
-    ['unhealthy', StatusError, 'Unhealthy'],
-    ['pending', StatusPending, 'Pending first scan'],
-    ['stale', StatusWarning, 'Stale'],
-    ['missing', StatusWarning, 'Not onboarded'],
-  ] as const)(
-    'shows %s as its icon and the label %j',
-    (status, Icon, label) => {
-      expect(connectorStatusPresentation(status)).toMatchObject({
-        Icon,
-        label,
-      });
-    },
-  );
+    ['healthy', 'ok', 'Healthy'],
+    ['unhealthy', 'error', 'Unhealthy'],
+    ['pending', 'pending', 'Pending first scan'],
+    ['stale', 'warning', 'Stale'],
+    ['missing', 'warning', 'Not onboarded'],
+    ['notAllowed', 'warning', 'Not allowed'],
+  ] as const)('shows %s in the %s tone, labelled %j', (status, tone, label) => {
+    const presentation = connectorStatusPresentation(status);
+    expect(presentation.tone).toBe(tone);
+    expect(words[status]).toBe(label);
+    expect(presentation.label).toBe(`status.${status}`);
+  });
 
   it('gives every status its own label and a sentence', () => {
-    const labels = CONNECTOR_STATUSES.map(
-      s => connectorStatusPresentation(s).label,
-    );
+    const labels = CONNECTOR_STATUSES.map(s => words[s]);
     expect(new Set(labels).size).toBe(CONNECTOR_STATUSES.length);
     for (const s of CONNECTOR_STATUSES) {
-      expect(connectorStatusPresentation(s).description.length).toBeGreaterThan(
-        20,
-      );
+      expect(words[`${s}Description`].length).toBeGreaterThan(20);
     }
   });
 
@@ -55,5 +46,9 @@ describe('connectorStatusPresentation', () => {
     const label = await screen.findByText('Unhealthy');
     expect(screen.getByTestId('status-error')).toBeInTheDocument();
     expect(label.closest('[aria-hidden="true"]')).toBeNull();
+    expect(label.closest('[data-status]')).toHaveAttribute(
+      'title',
+      words.unhealthyDescription,
+    );
   });
 });
