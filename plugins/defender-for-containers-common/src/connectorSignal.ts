@@ -11,10 +11,11 @@ export const CONNECTOR_SIGNAL_CHANNEL = 'defender-for-containers:connectors';
  * A message on `CONNECTOR_SIGNAL_CHANNEL`.
  * @public
  */
-export interface ConnectorSignal {
+// A type, not an interface: the signals service takes JSON objects, which need an index signature.
+export type ConnectorSignal = {
   type: 'connectorRefreshed';
   /** ARM id of the connector, as stored (compare case-insensitively). */
   connectorId: string;
   /** When the refresh wrote, ISO time. */
   refreshedAt: string;
-}
+};

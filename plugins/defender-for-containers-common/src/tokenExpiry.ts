@@ -73,7 +73,10 @@ export function tokenExpiryOf(
   return { expiresOn: day, daysLeft, stage };
 }
 
-/** The stages the owner is notified of, in order; `soon` is shown but not notified. */
+/**
+ * The stages the owner is notified of, in order; `soon` is shown but not notified.
+ * @public
+ */
 export const NOTIFIED_TOKEN_EXPIRY_STAGES: readonly TokenExpiryStage[] = [
   'warning',
   'critical',

@@ -4,10 +4,9 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  startEmulator,
-  type Emulator,
-} from '@defender-backstage/azure-dockerhub-emulator';
+import type { Emulator } from '@defender-backstage/azure-dockerhub-emulator';
+import { startDefenderTestEmulator } from './testUtils/startDefenderTestEmulator';
+
 import type * as fs from 'node:fs';
 import type * as tls from 'node:tls';
 import type { DefenderArmClient } from './azure/DefenderArmClient';
@@ -53,7 +52,9 @@ describe('defenderTlsTrustServiceRef', () => {
   const dir = createMockDirectory();
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, scenario: clientTestScenario });
+    ({ emu } = await startDefenderTestEmulator({
+      scenario: clientTestScenario,
+    }));
     dir.setContent({ 'ca.pem': emu.caPem });
   });
   afterAll(() => emu.stop());

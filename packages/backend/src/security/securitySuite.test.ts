@@ -40,13 +40,12 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  startEmulator,
-  type Emulator,
-} from '@defender-backstage/azure-dockerhub-emulator';
+import type { Emulator } from '@defender-backstage/azure-dockerhub-emulator';
+
 import {
   STACK_FRAME,
   defenderTestConfig,
+  startDefenderTestEmulator,
 } from '@defender-backstage/plugin-defender-for-containers-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -327,13 +326,7 @@ describe.each(DATABASES)('security suite (%s)', databaseKind => {
       );
 
   beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      scenario,
-      seed: 5,
-      caFile,
-      validateResponses: true,
-    });
+    ({ emu } = await startDefenderTestEmulator({ scenario, seed: 5, caFile }));
     const entities: Entity[] = [
       ...rawTemplates,
       onboardTemplate,

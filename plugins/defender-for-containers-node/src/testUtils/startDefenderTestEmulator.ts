@@ -46,6 +46,8 @@ export interface DefenderTestEmulatorOptions {
   principal?: { clientId: string; clientSecret: string };
   /** `defenderForContainers.azure.subscriptions` (config.d.ts); default `SUB` and `SUB_B` by id alone. */
   subscriptions?: JsonObject[];
+  /** Where a started emulator writes its CA certificate, for tests that configure `caFile`. */
+  caFile?: string;
 }
 
 /** @public */
@@ -76,6 +78,7 @@ export async function startDefenderTestEmulator(
       scenario: options.scenario ?? clientTestScenario,
       seed: options.seed ?? 1,
       echoAccessToken: options.echoAccessToken,
+      caFile: options.caFile,
       // An answer that breaks its route's schema fails the test as a 500, instead of passing it.
       validateResponses: true,
     }));

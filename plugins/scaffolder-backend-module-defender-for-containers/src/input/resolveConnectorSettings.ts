@@ -53,7 +53,7 @@ export function resolveConnectorSettings(
     Object.fromEntries(
       Object.entries(tags).filter(([k]) => OWNERSHIP.includes(k) === keep),
     );
-  const tags = {
+  const tags: Record<string, string> = {
     ...ownership(current.tags, true),
     ...(given.tags ?? ownership(current.tags, false)),
     ...(given.owner ? { [CONNECTOR_TAG_OWNER]: given.owner } : {}),
