@@ -16,12 +16,13 @@ export {
   defenderForContainersPlugin,
   defenderForContainersRouteRef,
   legacyOnboardingTemplateRouteRef,
+  legacyRotateTemplateRouteRef,
   EntityDefenderForContainersCard,
   DefenderForContainersPage,
 } from './legacy/plugin';
 export { DefenderAzureTargetPickerFieldExtension } from './legacy/DefenderAzureTargetPickerFieldExtension';
 export type { DefenderCardProps } from './components/DefenderCard/DefenderCard';
-export { onboardingTemplateRouteRef } from './routes';
+export { onboardingTemplateRouteRef, rotateTemplateRouteRef } from './routes';
 export { defenderForContainersTranslationRef } from './translation/defenderForContainersTranslationRef';
 export { defenderForContainersTranslations } from './translation/defenderForContainersTranslations';
 /** The card's filter, and the legacy `EntitySwitch` condition. */

@@ -1,6 +1,9 @@
 /** The onboarding template of this repository's templates package. */
 export const DEFAULT_ONBOARDING_TEMPLATE = 'defender-onboard-dockerhub';
 
+/** The token rotation template of this repository's templates package. */
+export const DEFAULT_ROTATE_TEMPLATE = 'defender-rotate-dockerhub-token';
+
 /**
  * The onboarding template's form, prefilled with the organization: the scaffolder reads a
  * `formData` query parameter as JSON, and the template's parameter is named `organization`.

@@ -22,6 +22,7 @@ import plugin, {
   defenderApiRef,
   defenderForContainersTranslationRef,
   onboardingTemplateRouteRef,
+  rotateTemplateRouteRef,
 } from './index';
 import {
   componentEntity,
@@ -176,6 +177,53 @@ describe('defender-for-containers frontend plugin (new frontend system)', () => 
       expect.stringMatching(
         /^\/create\/templates\/default\/platform-onboard\?formData=/,
       ),
+    );
+  });
+
+  it('leads "Rotate the token" to the configured template, through its external route', async () => {
+    const element = createExtensionTester(plugin.getExtension(CARD), {
+      config: { rotateTemplate: 'platform-rotate' },
+    }).reactElement();
+    renderInTestApp(
+      <EntityProvider
+        entity={componentEntity('x', {
+          'microsoft.com/defender-dockerhub-organization': 'acme',
+        })}
+      >
+        {element}
+      </EntityProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+          '/create/templates/:namespace/:templateName': rotateTemplateRouteRef,
+        },
+        apis: [
+          [
+            defenderApiRef,
+            defenderApiWith({
+              getEntityDefender: async () =>
+                responseWith([
+                  healthyConnector('acme', {
+                    tokenExpiry: {
+                      expiresOn: '2026-04-15',
+                      daysLeft: 14,
+                      stage: 'warning',
+                    },
+                  }),
+                ]),
+            }),
+          ],
+          mockApis.permission(),
+        ],
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Rotate the token' }),
+    ).toHaveAttribute(
+      'href',
+      `/create/templates/default/platform-rotate?formData=${encodeURIComponent(
+        JSON.stringify({ organization: 'acme' }),
+      )}`,
     );
   });
 

@@ -11,8 +11,15 @@ import { z } from 'zod/v4';
 import { defenderApiRef } from './api/DefenderApi';
 import { DefenderClient } from './api/DefenderClient';
 import { defenderIcon } from './components/DefenderIcon';
-import { DEFAULT_ONBOARDING_TEMPLATE } from './onboardingTemplateUrl';
-import { onboardingTemplateRouteRef, rootRouteRef } from './routes';
+import {
+  DEFAULT_ONBOARDING_TEMPLATE,
+  DEFAULT_ROTATE_TEMPLATE,
+} from './onboardingTemplateUrl';
+import {
+  onboardingTemplateRouteRef,
+  rootRouteRef,
+  rotateTemplateRouteRef,
+} from './routes';
 import { defenderForContainersTranslationRef } from './translation/defenderForContainersTranslationRef';
 
 const defenderApi = ApiBlueprint.make({
@@ -29,6 +36,9 @@ const onboardingTemplateConfig = z
   .string()
   .default(DEFAULT_ONBOARDING_TEMPLATE);
 
+/** The template "Rotate the token" opens, named like the onboarding one. */
+const rotateTemplateConfig = z.string().default(DEFAULT_ROTATE_TEMPLATE);
+
 /**
  * `entity-card:defender-for-containers/connectors`: on entities with a Defender annotation
  * (the connector Resources carry one), in the overview's main column. Its `filter` can be
@@ -36,7 +46,10 @@ const onboardingTemplateConfig = z
  */
 const defenderEntityCard = EntityCardBlueprint.makeWithOverrides({
   name: 'connectors',
-  configSchema: { onboardingTemplate: onboardingTemplateConfig },
+  configSchema: {
+    onboardingTemplate: onboardingTemplateConfig,
+    rotateTemplate: rotateTemplateConfig,
+  },
   factory(originalFactory, { config }) {
     return originalFactory({
       type: 'content',
@@ -45,6 +58,7 @@ const defenderEntityCard = EntityCardBlueprint.makeWithOverrides({
         import('./components/DefenderCard/EntityDefenderCard').then(m => (
           <m.EntityDefenderCard
             onboardingTemplate={config.onboardingTemplate}
+            rotateTemplate={config.rotateTemplate}
           />
         )),
     });
@@ -95,7 +109,10 @@ export const defenderForContainersFrontendPlugin = createFrontendPlugin({
   icon: defenderIcon,
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
-  externalRoutes: { onboardingTemplate: onboardingTemplateRouteRef },
+  externalRoutes: {
+    onboardingTemplate: onboardingTemplateRouteRef,
+    rotateTemplate: rotateTemplateRouteRef,
+  },
   extensions: [
     defenderApi,
     defenderEntityCard,

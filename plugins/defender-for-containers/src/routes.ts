@@ -19,3 +19,14 @@ export const onboardingTemplateRouteRef = createExternalRouteRef({
   params: ['namespace', 'templateName'],
   defaultTarget: 'scaffolder.selectedTemplate',
 });
+
+/**
+ * Where "Rotate the token" leads when a connector's Docker Hub token is about to expire: the
+ * rotation template's page, by default the scaffolder's (`scaffolder.selectedTemplate`). Bound
+ * like `onboardingTemplate`.
+ * @public
+ */
+export const rotateTemplateRouteRef = createExternalRouteRef({
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
+});

@@ -148,6 +148,36 @@ export const CARD_STATES: CardState[] = [
     ready: '[data-status="stale"]',
   },
   {
+    name: 'token expiring (warning)',
+    entity: PAYMENTS,
+    answer: async () =>
+      responseWith([
+        healthyConnector('acme', {
+          tokenExpiry: {
+            expiresOn: '2026-04-15',
+            daysLeft: 14,
+            stage: 'warning',
+          },
+        }),
+      ]),
+    ready: '[data-token-expiry="warning"]',
+  },
+  {
+    name: 'token expired',
+    entity: PAYMENTS,
+    answer: async () =>
+      responseWith([
+        healthyConnector('acme', {
+          tokenExpiry: {
+            expiresOn: '2026-04-01',
+            daysLeft: 0,
+            stage: 'expired',
+          },
+        }),
+      ]),
+    ready: '[data-token-expiry="expired"]',
+  },
+  {
     name: 'many connectors, one line each, with ignored values',
     entity: PAYMENTS,
     answer: async () =>

@@ -10,7 +10,7 @@ import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import type { Entity } from '@backstage/catalog-model';
 import { defenderApiRef, type DefenderApi } from '../api/DefenderApi';
 import { EntityDefenderCard } from '../components/DefenderCard/EntityDefenderCard';
-import { onboardingTemplateRouteRef } from '../routes';
+import { onboardingTemplateRouteRef, rotateTemplateRouteRef } from '../routes';
 import { componentEntity } from '../__fixtures__/defenderResponses';
 
 /** Test helpers of the entity card: the app around it, a backend error, a signals channel. */
@@ -47,6 +47,7 @@ export function renderDefenderCard(
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/create/templates/:namespace/:templateName':
           onboardingTemplateRouteRef,
+        '/rotate/templates/:namespace/:templateName': rotateTemplateRouteRef,
       },
       apis: [
         [defenderApiRef, api],

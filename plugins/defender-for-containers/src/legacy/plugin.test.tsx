@@ -23,6 +23,7 @@ import {
   EntityDefenderForContainersCard,
   isDefenderForContainersAvailable,
   legacyOnboardingTemplateRouteRef,
+  legacyRotateTemplateRouteRef,
   type DefenderApi,
 } from '../index';
 import {
@@ -160,6 +161,7 @@ describe('legacy frontend system exports', () => {
   it('offer the Azure target picker as a scaffolder field extension', () => {
     expect(defenderForContainersPlugin.externalRoutes).toEqual({
       onboardingTemplate: legacyOnboardingTemplateRouteRef,
+      rotateTemplate: legacyRotateTemplateRouteRef,
     });
     expect(
       getComponentData(

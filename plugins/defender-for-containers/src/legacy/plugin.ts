@@ -12,17 +12,20 @@ import type { DefenderCardProps } from '../components/DefenderCard/DefenderCard'
 import {
   defenderForContainersRouteRef,
   legacyOnboardingTemplateRouteRef,
+  legacyRotateTemplateRouteRef,
 } from './routes';
 
 export {
   defenderForContainersRouteRef,
   legacyOnboardingTemplateRouteRef,
+  legacyRotateTemplateRouteRef,
 } from './routes';
 
 /**
  * The plugin for apps on Backstage's legacy frontend system (`createApp` from
  * `@backstage/app-defaults`); apps on the new frontend system use the package's default export.
- * Bind `externalRoutes.onboardingTemplate` to `scaffolderPlugin.routes.selectedTemplate`.
+ * Bind `externalRoutes.onboardingTemplate` and `externalRoutes.rotateTemplate` to
+ * `scaffolderPlugin.routes.selectedTemplate`.
  * @public
  */
 export const defenderForContainersPlugin = createPlugin({
@@ -35,7 +38,10 @@ export const defenderForContainersPlugin = createPlugin({
     }),
   ],
   routes: { root: defenderForContainersRouteRef },
-  externalRoutes: { onboardingTemplate: legacyOnboardingTemplateRouteRef },
+  externalRoutes: {
+    onboardingTemplate: legacyOnboardingTemplateRouteRef,
+    rotateTemplate: legacyRotateTemplateRouteRef,
+  },
 });
 
 /**

@@ -23,3 +23,16 @@ export const legacyOnboardingTemplateRouteRef = createExternalRouteRef({
   params: ['namespace', 'templateName'],
   defaultTarget: 'scaffolder.selectedTemplate',
 });
+
+/**
+ * The legacy app's route to a software template, for "Rotate the token": bind it to
+ * `scaffolderPlugin.routes.selectedTemplate` in `bindRoutes`. Optional like the onboarding one;
+ * unbound, the card shows the expiry without the link.
+ * @public
+ */
+export const legacyRotateTemplateRouteRef = createExternalRouteRef({
+  id: 'defender-for-containers-rotate-template',
+  optional: true,
+  params: ['namespace', 'templateName'],
+  defaultTarget: 'scaffolder.selectedTemplate',
+});

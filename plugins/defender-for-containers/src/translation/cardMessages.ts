@@ -31,6 +31,11 @@ export const cardMessages = {
       'Showing the last good data, as of {{asOf}}. Backstage has not been able to refresh it since {{since}}.',
     staleError: 'Last error from Azure: {{error}}',
     trend: 'Trend',
+    tokenExpiresIn_one: 'Docker Hub token expires in {{count}} day ({{date}})',
+    tokenExpiresIn_other:
+      'Docker Hub token expires in {{count}} days ({{date}})',
+    tokenExpired: 'Docker Hub token expired on {{date}}',
+    rotateToken: 'Rotate the token',
   },
   message: {
     healthy:

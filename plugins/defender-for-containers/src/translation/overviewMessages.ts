@@ -21,6 +21,7 @@ export const overviewMessages = {
     issues: 'Issues',
     findings: 'Findings',
     refreshed: 'Refreshed',
+    tokenExpires: 'Expires',
     azure: 'Azure',
     noFindingsData: 'no findings data yet',
     noOwner: 'no owner tag',

@@ -11,6 +11,7 @@ import {
   overview,
   page,
   renderOverview,
+  searchParams,
 } from '../../__testUtils__/renderOverview';
 
 describe('ConnectorsOverview', () => {
@@ -108,6 +109,63 @@ describe('ConnectorsOverview', () => {
       ),
     );
     expect(findings()).toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('shows when each Docker Hub token expires, sortable by it', async () => {
+    const listConnectors = jest.fn(async () =>
+      page([
+        overview(
+          healthyConnector('acme', {
+            tokenExpiry: {
+              expiresOn: '2026-04-15',
+              daysLeft: 14,
+              stage: 'warning',
+            },
+          }),
+        ),
+        overview(healthyConnector('initech')),
+      ]),
+    );
+    renderOverview(listConnectors);
+    const acme = (await screen.findByRole('link', { name: 'acme' })).closest(
+      '[role="row"]',
+    ) as HTMLElement;
+    const initech = screen
+      .getByRole('link', { name: 'initech' })
+      .closest('[role="row"]') as HTMLElement;
+    expect(within(acme).getByText('2026-04-15')).toBeInTheDocument();
+    expect(within(initech).getByText('—')).toBeInTheDocument();
+
+    const expires = () => screen.getByRole('columnheader', { name: /Expires/ });
+    await userEvent.click(expires());
+    await waitFor(() =>
+      expect(listConnectors).toHaveBeenLastCalledWith(
+        expect.objectContaining({ sort: 'tokenExpiresOn', order: 'asc' }),
+      ),
+    );
+    expect(expires()).toHaveAttribute('aria-sort', 'ascending');
+    expect(searchParams().get('sort')).toBe('tokenExpiresOn');
+    await userEvent.click(expires());
+    await waitFor(() =>
+      expect(listConnectors).toHaveBeenLastCalledWith(
+        expect.objectContaining({ sort: 'tokenExpiresOn', order: 'desc' }),
+      ),
+    );
+    expect(searchParams().get('order')).toBe('desc');
+  });
+
+  it('sorts by token expiry from a shared link', async () => {
+    const listConnectors = jest.fn(async () =>
+      page([overview(healthyConnector('acme'))]),
+    );
+    renderOverview(listConnectors, { url: '/?sort=tokenExpiresOn&order=desc' });
+    await screen.findByRole('link', { name: 'acme' });
+    expect(listConnectors).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sort: 'tokenExpiresOn', order: 'desc' }),
+    );
+    expect(
+      screen.getByRole('columnheader', { name: /Expires/ }),
+    ).toHaveAttribute('aria-sort', 'descending');
   });
 
   it('pages on the server', async () => {

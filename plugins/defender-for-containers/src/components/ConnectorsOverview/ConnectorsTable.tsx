@@ -123,6 +123,16 @@ function useColumns(t: DefenderT): ConnectorColumn[] {
       ),
     },
     {
+      id: 'tokenExpiresOn',
+      label: t('overview.tokenExpires'),
+      sort: 'tokenExpiresOn',
+      cell: c => (
+        <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {c.tokenExpiry?.expiresOn ?? '—'}
+        </span>
+      ),
+    },
+    {
       id: 'azure',
       label: t('overview.azure'),
       cell: c => (

@@ -12,6 +12,7 @@ import { RefreshStatus } from './RefreshStatus';
 import { FindingsSection } from './FindingsSection';
 import { IssueList } from './IssueList';
 import { Subsection } from './Subsection';
+import { TokenExpiryLine } from './TokenExpiryLine';
 
 const useStyles = makeStyles(theme => ({
   fields: {
@@ -84,6 +85,7 @@ export function ConnectorDetails(props: {
       <Text as="p" variant="body-medium" style={{ marginTop: 8 }}>
         {sentence}
       </Text>
+      <TokenExpiryLine connector={c} />
 
       {c.status === 'stale' && (
         <Alert

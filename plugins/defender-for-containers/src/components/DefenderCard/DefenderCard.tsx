@@ -23,6 +23,7 @@ import { ConnectorsCard } from './ConnectorsCard';
 export { COLLAPSE_AFTER } from './ConnectorsCard';
 import { LoadError } from './LoadError';
 import { MissingAnnotation } from './MissingAnnotation';
+import { RotateHrefContext } from './TokenExpiryLine';
 
 /** @public */
 export interface DefenderCardProps {
@@ -33,6 +34,11 @@ export interface DefenderCardProps {
    * prefilled; default `defender-onboard-dockerhub`.
    */
   onboardingTemplate?: string;
+  /**
+   * Name of the software template (namespace `default`) that "Rotate the token" opens,
+   * prefilled with the organization; default `defender-rotate-dockerhub-token`.
+   */
+  rotateTemplate?: string;
 }
 
 /** What both frontend systems' wrappers hand the card: the resolved onboarding links. */
@@ -40,6 +46,8 @@ export interface DefenderCardViewProps {
   title?: string;
   onboardingTemplate: string;
   onboardingHref: OnboardingHref;
+  /** Where "Rotate the token" leads; without it the expiry line has no link. */
+  rotateHref?: OnboardingHref;
 }
 
 function LoadingDefenderCard(props: {
@@ -114,11 +122,13 @@ export function DefenderCard(props: DefenderCardViewProps) {
     );
   }
   return (
-    <LoadingDefenderCard
-      entity={entity}
-      title={title}
-      onboardingTemplate={props.onboardingTemplate}
-      onboardingHref={props.onboardingHref}
-    />
+    <RotateHrefContext.Provider value={props.rotateHref}>
+      <LoadingDefenderCard
+        entity={entity}
+        title={title}
+        onboardingTemplate={props.onboardingTemplate}
+        onboardingHref={props.onboardingHref}
+      />
+    </RotateHrefContext.Provider>
   );
 }

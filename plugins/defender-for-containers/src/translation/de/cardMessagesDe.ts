@@ -30,6 +30,11 @@ export const cardMessagesDe: MessagesLike<typeof cardMessages> = {
       'Angezeigt werden die letzten gültigen Daten, Stand {{asOf}}. Backstage konnte sie seit {{since}} nicht aktualisieren.',
     staleError: 'Letzter Fehler von Azure: {{error}}',
     trend: 'Verlauf',
+    tokenExpiresIn_one: 'Docker-Hub-Token läuft in {{count}} Tag ab ({{date}})',
+    tokenExpiresIn_other:
+      'Docker-Hub-Token läuft in {{count}} Tagen ab ({{date}})',
+    tokenExpired: 'Docker-Hub-Token ist am {{date}} abgelaufen',
+    rotateToken: 'Token erneuern',
   },
   message: {
     healthy:

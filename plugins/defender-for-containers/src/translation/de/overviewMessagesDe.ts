@@ -22,6 +22,7 @@ export const overviewMessagesDe: MessagesLike<typeof overviewMessages> = {
     clearFilters: 'Filter zurücksetzen',
     organization: 'Organisation',
     issues: 'Probleme',
+    tokenExpires: 'Läuft ab',
     findings: 'Befunde',
     refreshed: 'Aktualisiert',
     azure: 'Azure',
