@@ -132,9 +132,18 @@ async function refreshConnector(page: Page, organization: string) {
 }
 
 /** Fills the onboarding template's form and starts the task; returns when the task page shows. */
+/** A day `n` days from today, as the form's date field takes it. */
+const inDays = (n: number) =>
+  new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
 async function runOnboarding(
   page: Page,
-  docker: { organization: string; username: string; token: string },
+  docker: {
+    organization: string;
+    username: string;
+    token: string;
+    tokenExpiresOn?: string;
+  },
 ) {
   await page.goto(
     `${stack.baseUrl}/create/templates/default/defender-onboard-dockerhub`,
@@ -145,6 +154,11 @@ async function runOnboarding(
     .getByLabel('Read-only access token of that user')
     .fill(docker.token);
   await waitForStoredSecret(page, 'accessToken', docker.token);
+  if (docker.tokenExpiresOn) {
+    await page
+      .getByLabel('Token expires on (optional)')
+      .fill(docker.tokenExpiresOn);
+  }
   await page.getByRole('button', { name: 'Next' }).click();
 
   // The picker preselects the first allowed subscription and its defaults.
@@ -173,6 +187,8 @@ test('the onboarding template onboards a Docker Hub organization and links to th
     organization: 'acme',
     username: 'mdc-acme',
     token,
+    // Expiring soon: the card warns (the next test rotates it away).
+    tokenExpiresOn: inDays(10),
   });
 
   const catalogLink = page.getByRole('link', {
@@ -275,6 +291,13 @@ test('the onboarding template onboards a Docker Hub organization and links to th
   await refreshConnector(page, 'acme');
   assert.equal(await statusOf(acme).innerText(), 'Healthy');
   await acme.getByText(/\d+ open vulnerability findings/).waitFor();
+  await card
+    .getByText(`Docker Hub token expires in 10 days (${inDays(10)})`)
+    .waitFor();
+  assert.equal(
+    await card.getByRole('link', { name: 'Rotate the token' }).count(),
+    1,
+  );
   await acme.getByRole('table', { name: 'Worst findings' }).waitFor();
   // the chart is named by its caption, "1 day so far: …" or "3 days: …"
   await acme
@@ -341,6 +364,49 @@ test('a write-scoped token stops the task at the scope check and nothing is writ
     false,
     'no connector for globex',
   );
+});
+
+test('rotating a token that expires soon with a later expiry day clears the warning', async () => {
+  const page = await signIn();
+  const token = 'dckr_pat_EMULATOR0acmeReadOnlyFAKE01';
+  const entity = `${stack.baseUrl}/catalog/default/resource/defender-dockerhub-acme`;
+  await page.goto(entity);
+  const warning = defenderCard(page).getByText(/Docker Hub token expires in/);
+  await warning.waitFor({ timeout: 60_000 });
+
+  await page.goto(
+    `${stack.baseUrl}/create/templates/default/defender-rotate-dockerhub-token`,
+  );
+  await page.getByLabel('Dedicated Docker Hub user').fill('mdc-acme');
+  await page.getByLabel('New read-only access token').fill(token);
+  await waitForStoredSecret(page, 'accessToken', token);
+  await page.getByLabel('Token expires on (optional)').fill(inDays(200));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Docker Hub organization').fill('acme');
+  await page.getByText('Contoso Production (emulated)').waitFor();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.waitForURL(/\/create\/tasks\//);
+  await page
+    .getByRole('link', { name: 'Connector in the catalog' })
+    .waitFor({ timeout: 120_000 });
+
+  // The rotation announced the connector: the backend reads it again at once, and 200 days out
+  // is nothing to warn about.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.goto(entity);
+    const card = defenderCard(page);
+    await connectorSection(card, 'acme').waitFor({ timeout: 60_000 });
+    if ((await card.getByText(/Docker Hub token expires in/).count()) === 0) {
+      break;
+    }
+    assert.ok(Date.now() < deadline, 'the expiry warning is still shown');
+    await page.waitForTimeout(2000);
+  }
+  await page.screenshot({
+    path: join(artifactsDir, 'card-acme-rotated-expiry.png'),
+  });
 });
 
 test('rotating the revoked token of a connector heals it', async () => {
