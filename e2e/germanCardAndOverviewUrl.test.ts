@@ -196,6 +196,8 @@ test('the overview keeps its filter, search, sort and page in the URL across a r
     .getByRole('link', { name: 'initech', exact: true })
     .waitFor({ state: 'detached' });
   await page.getByRole('searchbox', { name: 'Search' }).fill('team');
+  // The search is debounced: page only once it is applied, or its late update resets the page.
+  await page.waitForURL(/q=team/);
   await grid
     .getByRole('link', { name: 'umbrella', exact: true })
     .waitFor({ state: 'detached' });
