@@ -118,6 +118,12 @@ export interface FindingsSummary {
   images: ImageFindings[];
   /** The most severe findings first (Critical, then High). */
   worst: WorstFinding[];
+  /**
+   * How many open findings have a fixed version, from the stored findings (the Findings tab's
+   * data; a lower bound when the connector's findings were truncated). Absent from backends that
+   * predate it.
+   */
+  fixable?: number;
   /** Set when the entity names repositories: findings are limited to these. */
   narrowedTo?: string[];
   /**

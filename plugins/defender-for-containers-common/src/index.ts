@@ -9,6 +9,8 @@ export * from './connectorEntity';
 export * from './connectorOwnerRef';
 export * from './connectorPortalUrl';
 export * from './health';
+export * from './findings';
+export * from './rollup';
 export * from './connectorList';
 export * from './connectorSignal';
 export * from './permissions';

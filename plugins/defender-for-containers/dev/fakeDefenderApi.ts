@@ -1,4 +1,6 @@
 import { ResponseError } from '@backstage/errors';
+import { fakeEntityFindings } from './fakeFindings';
+import { fakeEntityRollup, fakeOwnerRollup } from './fakeRollups';
 import type { DefenderApi } from '../src/api/DefenderApi';
 import {
   componentEntity,
@@ -167,4 +169,7 @@ export const fakeDefenderApi: DefenderApi = {
   },
   listConnectorOwners: async () => ['group:default/guests'],
   refreshConnector: async id => ({ id, requestedAt: new Date().toISOString() }),
+  getEntityFindings: fakeEntityFindings,
+  getEntityRollup: fakeEntityRollup,
+  getOwnerRollup: fakeOwnerRollup,
 };

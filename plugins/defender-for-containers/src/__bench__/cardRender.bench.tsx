@@ -85,6 +85,13 @@ const api = {
   }),
   listConnectorOwners: async () => [],
   refreshConnector: async () => ({ id: '', requestedAt: '' }),
+  getEntityFindings: async () => {
+    throw new Error('not used by the card');
+  },
+  getEntityRollup: async () => {
+    throw new Error('not used by the card');
+  },
+  getOwnerRollup: async () => ({ items: [] }),
 } as DefenderApi;
 
 const ENTITY = componentEntity('big', {

@@ -8,6 +8,9 @@ export function defenderApiWith(partial: Partial<DefenderApi>): DefenderApi {
     listConnectors: jest.fn(),
     listConnectorOwners: jest.fn(),
     refreshConnector: jest.fn(),
+    getEntityFindings: jest.fn(),
+    getEntityRollup: jest.fn(),
+    getOwnerRollup: jest.fn(),
     ...partial,
   } as DefenderApi;
 }

@@ -6,6 +6,11 @@ import type {
   ConnectorListSort,
   ConnectorRefreshAccepted,
   EntityDefenderResponse,
+  EntityFindingsResponse,
+  EntityRollupResponse,
+  FindingSeverity,
+  FindingSort,
+  OwnerRollupResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 
 /**
@@ -25,6 +30,29 @@ export interface ConnectorListRequest {
   /** 1–200; the backend's default is 50. */
   limit?: number;
   offset?: number;
+}
+
+/**
+ * Filters, order and page of {@link DefenderApi.getEntityFindings}.
+ * @public
+ */
+export interface EntityFindingsRequest {
+  /** Only these severities (any of them). */
+  severity?: FindingSeverity[];
+  /** Only findings with (true) or without (false) a fixed version. */
+  fixable?: boolean;
+  /** Only this repository (`org/repo`). */
+  repository?: string;
+  /** Substring of a CVE id, the package or the title, case-insensitive. */
+  q?: string;
+  /** Default `severity`. */
+  sort?: FindingSort;
+  /** Default `asc` (for `severity`: the most severe first). */
+  order?: 'asc' | 'desc';
+  /** 1–200; the backend's default is 25. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
 /**
@@ -51,6 +79,20 @@ export interface DefenderApi {
    * background); a `ResponseError` with status 429 when it was refreshed moments ago.
    */
   refreshConnector(connectorId: string): Promise<ConnectorRefreshAccepted>;
+  /** One page of the entity's open findings (the Findings tab), filtered and sorted by the backend. */
+  getEntityFindings(
+    entityRef: CompoundEntityRef,
+    request?: EntityFindingsRequest,
+  ): Promise<EntityFindingsResponse>;
+  /**
+   * The roll-up of a Group's (with `children`, also its child groups') or a System's components.
+   */
+  getEntityRollup(
+    entityRef: CompoundEntityRef,
+    options?: { children?: boolean },
+  ): Promise<EntityRollupResponse>;
+  /** Connectors and the components that use them, per owning group (the overview's owner view). */
+  getOwnerRollup(): Promise<OwnerRollupResponse>;
 }
 
 /** @public */

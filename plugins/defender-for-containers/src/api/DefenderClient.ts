@@ -7,10 +7,33 @@ import type {
   ConnectorOwnersResponse,
   ConnectorRefreshAccepted,
   EntityDefenderResponse,
+  EntityFindingsResponse,
+  EntityRollupResponse,
+  OwnerRollupResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
-import type { ConnectorListRequest, DefenderApi } from './DefenderApi';
+import type {
+  ConnectorListRequest,
+  DefenderApi,
+  EntityFindingsRequest,
+} from './DefenderApi';
 
 const PLUGIN_ID = 'defender-for-containers';
+
+function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
+  return `/entities/${[kind, namespace, name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+/** Only set parameters: the backend refuses unknown and empty ones (400). */
+function queryString(params: Record<string, unknown>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const qs = query.toString();
+  return qs ? `?${qs}` : '';
+}
 
 /**
  * Calls the backend plugin through the app's fetch API, which adds the user's Backstage token:
@@ -32,21 +55,41 @@ export class DefenderClient implements DefenderApi {
   getEntityDefender(
     entityRef: CompoundEntityRef,
   ): Promise<EntityDefenderResponse> {
-    const { kind, namespace, name } = entityRef;
-    const path = [kind, namespace, name].map(encodeURIComponent).join('/');
-    return this.request(`/entities/${path}/defender`);
+    return this.request(`${entityPath(entityRef)}/defender`);
+  }
+
+  getEntityFindings(
+    entityRef: CompoundEntityRef,
+    request: EntityFindingsRequest = {},
+  ): Promise<EntityFindingsResponse> {
+    const { severity, ...rest } = request;
+    return this.request(
+      `${entityPath(entityRef)}/defender/findings${queryString({
+        ...rest,
+        severity: severity?.length ? severity.join(',') : undefined,
+      })}`,
+    );
+  }
+
+  getEntityRollup(
+    entityRef: CompoundEntityRef,
+    options: { children?: boolean } = {},
+  ): Promise<EntityRollupResponse> {
+    return this.request(
+      `${entityPath(entityRef)}/defender/rollup${queryString({
+        children: options.children ? true : undefined,
+      })}`,
+    );
+  }
+
+  getOwnerRollup(): Promise<OwnerRollupResponse> {
+    return this.request('/connectors/rollup');
   }
 
   listConnectors(
     request: ConnectorListRequest = {},
   ): Promise<ConnectorListResponse> {
-    const query = new URLSearchParams();
-    // Only set parameters: the backend refuses unknown and empty ones (400).
-    for (const [key, value] of Object.entries(request)) {
-      if (value !== undefined && value !== '') query.set(key, String(value));
-    }
-    const qs = query.toString();
-    return this.request(`/connectors${qs ? `?${qs}` : ''}`);
+    return this.request(`/connectors${queryString({ ...request })}`);
   }
 
   async listConnectorOwners(): Promise<string[]> {

@@ -48,6 +48,9 @@ const api = {
   })),
   listConnectorOwners: jest.fn(async () => []),
   refreshConnector: jest.fn(),
+  getEntityFindings: jest.fn(),
+  getEntityRollup: jest.fn(),
+  getOwnerRollup: jest.fn(),
 } as DefenderApi;
 
 /** The few lines the README asks a legacy app to add to its EntityPage. */

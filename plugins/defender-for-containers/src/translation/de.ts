@@ -4,8 +4,10 @@ import {
 } from './defenderForContainersMessages';
 import { cardMessagesDe } from './de/cardMessagesDe';
 import { findingsMessagesDe } from './de/findingsMessagesDe';
+import { findingsTabMessagesDe } from './de/findingsTabMessagesDe';
 import { overviewMessagesDe } from './de/overviewMessagesDe';
 import { pickerMessagesDe } from './de/pickerMessagesDe';
+import { rollupMessagesDe } from './de/rollupMessagesDe';
 
 /**
  * Every message in German, as the translation API loads it (dotted keys): a chunk of its own,
@@ -14,8 +16,10 @@ import { pickerMessagesDe } from './de/pickerMessagesDe';
 const de = flattenMessages({
   ...cardMessagesDe,
   ...findingsMessagesDe,
+  ...findingsTabMessagesDe,
   ...overviewMessagesDe,
   ...pickerMessagesDe,
+  ...rollupMessagesDe,
 }) as Record<DefenderForContainersMessageKey, string>;
 
 export default de;

@@ -1,14 +1,18 @@
 import { cardMessages } from './cardMessages';
 import { findingsMessages } from './findingsMessages';
+import { findingsTabMessages } from './findingsTabMessages';
 import { overviewMessages } from './overviewMessages';
 import { pickerMessages } from './pickerMessages';
+import { rollupMessages } from './rollupMessages';
 
 /** Every English message of the plugin, nested by the part of the UI it belongs to. */
 export const defenderForContainersMessages = {
   ...cardMessages,
   ...findingsMessages,
+  ...findingsTabMessages,
   ...overviewMessages,
   ...pickerMessages,
+  ...rollupMessages,
 } as const;
 
 /**
