@@ -32,8 +32,13 @@ export interface Config {
          * `resourceId contains "/securityentitydata/" and tostring(properties.resourceDetails.Source) =~ "DockerHub"`.
          */
         filter?: string;
-        /** Most severe findings kept per connector. Default 10. */
+        /** Most severe findings the card lists per connector. Default 10. */
         worstPerConnector?: number;
+        /**
+         * Open findings stored per connector for the Findings tab, the most severe first; a
+         * connector with more says so in the tab and in the log. Default 5000.
+         */
+        maxPerConnector?: number;
         /** Rows per Resource Graph page (`$top`, at most 1000). Default 1000. */
         pageSize?: number;
         /** Resource Graph pages read per query before giving up (a warning is logged). Default 50. */
@@ -44,6 +49,13 @@ export interface Config {
          * the filter and what Azure holds. Default 24.
          */
         firstScanHours?: number;
+      };
+      rollup?: {
+        /**
+         * Components a Group or System roll-up card (and the overview's owner view) reads at most;
+         * more are left out and the card says so. Default 1000.
+         */
+        maxComponents?: number;
       };
       manualRefresh?: {
         /** Seconds between two on-demand refreshes of the same connector (`POST …/refresh`). Default 60. */

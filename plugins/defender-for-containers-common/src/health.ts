@@ -81,6 +81,8 @@ export interface ImageFindings {
   image: string;
   repository: string;
   counts: SeverityCounts;
+  /** How many of its stored open findings have a fixed version; absent in older data. */
+  fixable?: number;
 }
 
 /**

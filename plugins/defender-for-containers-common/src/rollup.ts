@@ -12,8 +12,11 @@ export interface RollupComponent {
   /** Full entity ref, e.g. `component:default/payments-api`. */
   entityRef: string;
   title?: string;
-  /** The worst status of its connectors (`unhealthy` before `stale`, `pending`, `healthy`). */
-  status: Exclude<ConnectorStatus, 'notAllowed'>;
+  /**
+   * The worst status of its connectors: `unhealthy`, `stale`, `missing`, `pending`, `healthy`;
+   * `notAllowed` when the caller may see none of them.
+   */
+  status: ConnectorStatus;
   /** Open findings of its images (narrowed to its repositories when it names any). */
   counts: SeverityCounts;
   /** How many of them have a fixed version (from the stored findings). */

@@ -148,6 +148,7 @@ export class HealthRefresher {
       narrowTo,
       filter: config.findings.filter,
       worstPerConnector: config.findings.worstPerConnector,
+      maxPerConnector: config.findings.maxPerConnector,
       pageSize: config.findings.pageSize,
       maxPages: config.findings.maxPages,
       logger,

@@ -4,17 +4,21 @@ import type {
   SeverityCounts,
   WorstFinding,
 } from '@defender-backstage/plugin-defender-for-containers-common';
+import type { StoredFinding } from '../store/HealthStore';
 import type {
   ArmCallOptions,
   DefenderArmClient,
 } from '@defender-backstage/plugin-defender-for-containers-node';
 import {
   findingsSummaryQuery,
-  worstFindingsQuery,
+  openFindingsQuery,
   type FindingsSummaryRow,
-  type WorstFindingsRow,
+  type OpenFindingsRow,
 } from './findingsQueries';
+import { openFindingsByConnector, repositoryOf, worstOf } from './openFindings';
 import { zeroCounts } from '../store/severityCounts';
+
+export { repositoryOf };
 
 export interface ConnectorFindings {
   images: ImageFindings[];
@@ -25,6 +29,8 @@ export interface ConnectorFindings {
    * findings".
    */
   reported?: boolean;
+  /** The open findings kept (at most `maxPerConnector`, the most severe first). */
+  open: StoredFinding[];
 }
 
 export interface CollectedFindings {
@@ -37,14 +43,6 @@ export interface CollectedFindings {
   truncated: boolean;
 }
 
-/** `org/repo:tag` → `org/repo`; digests (`@sha256:…`) too. */
-export function repositoryOf(image: string): string {
-  return image
-    .replace(/@.*$/, '')
-    .replace(/:[^/:]*$/, '')
-    .toLowerCase();
-}
-
 const MAX_IMAGES_PER_CONNECTOR = 2000;
 
 /** Defender's severity names (`Critical`, `High`, …) to our keys; anything else is not counted. */
@@ -55,27 +53,9 @@ function severityKey(severity: string): keyof SeverityCounts | undefined {
     : undefined;
 }
 
-/** `CvesDetails` arrives parsed (`parse_json`) or, from some sources, as JSON text. */
-function cveIds(cves: unknown): string[] {
-  let list: unknown = cves;
-  if (typeof cves === 'string') {
-    try {
-      list = JSON.parse(cves);
-    } catch {
-      list = [];
-    }
-  }
-  return Array.isArray(list)
-    ? list
-        .map(c => (typeof c === 'string' ? c : c?.CveId ?? c?.cveId))
-        .filter((c): c is string => typeof c === 'string')
-        .slice(0, 20)
-    : [];
-}
-
 /**
  * Findings of a subscription's Docker Hub connectors: two Resource Graph queries (counts, and
- * each connector's worst Critical/High findings with fix versions), every page, for the whole
+ * each connector's open findings, at most `maxPerConnector` per severity), every page, for the whole
  * subscription or, with `narrowTo`, one connector; matched to `connectorIds` in code. Queries
  * come from config and ARM ids only (findingsQueries.ts).
  */
@@ -88,21 +68,23 @@ export async function collectFindings(options: {
   narrowTo?: string;
   filter: string;
   worstPerConnector: number;
+  /** Open findings kept per connector, the most severe first. */
+  maxPerConnector: number;
   pageSize: number;
   maxPages: number;
   logger: LoggerService;
   signal?: ArmCallOptions['signal'];
 }): Promise<CollectedFindings> {
   const { arm, subscriptionId, filter, pageSize, maxPages, signal } = options;
-  const [summary, worst, ids] = await Promise.all([
+  const [summary, open, ids] = await Promise.all([
     arm.queryResourceGraph<FindingsSummaryRow>(
       [subscriptionId],
       findingsSummaryQuery(filter, options.narrowTo),
       { pageSize, maxPages, signal },
     ),
-    arm.queryResourceGraph<WorstFindingsRow>(
+    arm.queryResourceGraph<OpenFindingsRow>(
       [subscriptionId],
-      worstFindingsQuery(filter, options.worstPerConnector, options.narrowTo),
+      openFindingsQuery(filter, options.maxPerConnector, options.narrowTo),
       { pageSize, maxPages, signal },
     ),
     options.connectorIds,
@@ -113,7 +95,7 @@ export async function collectFindings(options: {
   const entry = (connectorId: string) => {
     let e = byConnector.get(connectorId);
     if (!e) {
-      e = { images: [], worst: [], reported: true };
+      e = { images: [], worst: [], reported: true, open: [] };
       byConnector.set(connectorId, e);
     }
     return e;
@@ -145,47 +127,37 @@ export async function collectFindings(options: {
     img.counts[k] += open;
   }
 
-  // Critical lists come before High ones (the query orders by severityRank). The same finding
-  // (package + CVE + fix) in several images is one line with its images.
-  const worstByKey = new Map<string, WorstFinding>();
-  for (const row of worst.rows) {
-    const connectorId = String(row.connectorId ?? '').toLowerCase();
-    if (!wanted.has(connectorId)) continue;
-    const severity = Number(row.severityRank) === 0 ? 'Critical' : 'High';
-    for (const item of Array.isArray(row.findings) ? row.findings : []) {
-      if (!Array.isArray(item)) continue;
-      const [, imageName, displayName, fixed, cves] = item;
-      const title = String(displayName ?? '').slice(0, 300);
-      if (!title) continue;
-      const fixedVersion = fixed ? String(fixed).slice(0, 100) : undefined;
-      const k = `${connectorId}|${severity}|${title}|${fixedVersion ?? ''}`;
-      const image = String(imageName ?? '').toLowerCase();
-      const existing = worstByKey.get(k);
-      if (existing) {
-        if (
-          image &&
-          !existing.images.includes(image) &&
-          existing.images.length < 50
-        ) {
-          existing.images.push(image);
-        }
-        continue;
-      }
-      const e = entry(connectorId);
-      if (e.worst.length >= options.worstPerConnector) continue;
-      const finding: WorstFinding = {
-        title,
-        severity,
-        cves: cveIds(cves),
-        ...(fixedVersion ? { fixedVersion } : {}),
-        images: image ? [image] : [],
-      };
-      worstByKey.set(k, finding);
-      e.worst.push(finding);
+  const openByConnector = openFindingsByConnector(
+    open.rows,
+    wanted,
+    options.maxPerConnector,
+  );
+  for (const [connectorId, list] of openByConnector) {
+    const e = entry(connectorId);
+    e.open = list;
+    e.worst = worstOf(list, options.worstPerConnector);
+    const fixable = new Map<string, number>();
+    for (const f of list) {
+      if (f.fixedVersion) fixable.set(f.image, (fixable.get(f.image) ?? 0) + 1);
+    }
+    for (const img of e.images) img.fixable = fixable.get(img.image) ?? 0;
+    const openTotal = e.images.reduce(
+      (n, img) =>
+        n +
+        img.counts.critical +
+        img.counts.high +
+        img.counts.medium +
+        img.counts.low,
+      0,
+    );
+    if (list.length >= options.maxPerConnector && openTotal > list.length) {
+      options.logger.warn(
+        `Connector ${connectorId} has ${openTotal} open findings; Backstage keeps the ${list.length} most severe (defenderForContainers.health.findings.maxPerConnector), the Findings tab says so`,
+      );
     }
   }
 
-  const truncated = summary.truncated || worst.truncated;
+  const truncated = summary.truncated || open.truncated;
   if (truncated) {
     options.logger.warn(
       `Resource Graph findings of subscription ${subscriptionId} were cut after ${maxPages} pages; raise defenderForContainers.health.findings.maxPages to read them all`,

@@ -6,7 +6,7 @@ import { parseSecurityConnectorId } from '@defender-backstage/plugin-defender-fo
  * a query). One query covers every Docker Hub connector of a subscription; rows are matched to
  * connectors in code. The local emulator answers exactly these shapes with the default filter
  * (packages/azure-dockerhub-emulator: `subscriptionFindingsSummary`, `connectorFindingsSummary`,
- * `subscriptionWorstFindings`, `connectorWorstFindings`, `imageAssessmentSources`).
+ * `subscriptionOpenFindings`, `connectorOpenFindings`, `imageAssessmentSources`).
  *
  * Background (Microsoft Learn, "Transition to individual container vulnerability
  * recommendations", https://learn.microsoft.com/azure/defender-for-cloud/transition-grouped-individual-recommendations):
@@ -53,12 +53,17 @@ export function findingsSummaryQuery(
 }
 
 /**
- * Per connector, at most `limit` open Critical and at most `limit` open High findings, picked by
- * the query (`make_list` with a bound): one or two rows per connector, so paging cannot drop one
- * connector's worst findings while another keeps all of its. Each finding is
- * `[id, image, title, fixed version, CVEs]`.
+ * Per connector and severity, at most `limit` open findings, picked by the query (`make_list`
+ * with a bound): at most four rows per connector, so paging cannot drop one connector's findings
+ * while another keeps all of its, and the refresh keeps the most severe ones when it must cut.
+ * Each finding is `[id, image, title, fixed version, CVEs, package, installed versions, first seen]`.
+ *
+ * `DetectedSoftwareVersions`, `FixedVersion` and `CvesDetails` are the documented names
+ * (Microsoft Learn, transition-grouped-individual-recommendations); `SoftwareName` (the package) is
+ * undocumented but what public Defender queries read; `status.firstEvaluationDate` is the
+ * assessment API's (https://learn.microsoft.com/rest/api/defenderforcloud/assessments/get).
  */
-export function worstFindingsQuery(
+export function openFindingsQuery(
   filter: string,
   limit: number,
   connectorId?: string,
@@ -66,12 +71,15 @@ export function worstFindingsQuery(
   return `${dockerHub(filter, connectorId)}
 | where tostring(properties.status.code) == "Unhealthy"
 | extend severity = tostring(properties.metadata.severity)
-| where severity in ("Critical", "High")
+| where severity in ("Critical", "High", "Medium", "Low")
 | extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
-         severityRank = iff(severity == "Critical", 0, 1),
+         severityRank = case(severity == "Critical", 0, severity == "High", 1, severity == "Medium", 2, 3),
          finding = pack_array(id, tostring(properties.additionalData.ResourceName),
            tostring(properties.displayName), tostring(properties.additionalData.FixedVersion),
-           parse_json(tostring(properties.additionalData.CvesDetails)))
+           parse_json(tostring(properties.additionalData.CvesDetails)),
+           tostring(properties.additionalData.SoftwareName),
+           tostring(properties.additionalData.DetectedSoftwareVersions),
+           tostring(properties.status.firstEvaluationDate))
 | summarize findings = make_list(finding, ${Math.trunc(
     limit,
   )}) by connectorId, severityRank
@@ -98,8 +106,8 @@ export interface FindingsSummaryRow {
   assessments: number;
 }
 
-/** A row of `worstFindingsQuery`: `findings` holds `[id, image, title, fix, cves]` arrays. */
-export interface WorstFindingsRow {
+/** A row of `openFindingsQuery`: `findings` holds the arrays it packs. */
+export interface OpenFindingsRow {
   connectorId: string;
   severityRank: number;
   findings: unknown[];

@@ -62,6 +62,17 @@ export function connectorListRoutes(
   );
 
   router.get(
+    '/connectors/rollup',
+    requirePermission(connectorReadPermission),
+    async (req, res) => {
+      parseInput(z.object({}).strict(), req.query, 'query');
+      res.json(
+        await health.getOwnerRollup({ credentials: await credentials(req) }),
+      );
+    },
+  );
+
+  router.get(
     '/connectors/owners',
     requirePermission(connectorReadPermission),
     async (req, res) => {

@@ -9,6 +9,7 @@ import { createRequirePermission } from './requirePermission';
 import type { DefenderHealthService } from '../service/DefenderHealthService';
 import { connectorListRoutes } from './connectorListRoutes';
 import { connectorRefreshRoute } from './connectorRefreshRoute';
+import { entityFindingsRoutes } from './entityFindingsRoutes';
 import { entityHealthRoute } from './entityHealthRoute';
 import { livenessRoute } from './livenessRoute';
 import type { RouteContext } from './RouteContext';
@@ -42,6 +43,7 @@ export function createRouter(options: RouterOptions): express.Router {
   for (const routes of [
     subscriptionsRoute,
     entityHealthRoute,
+    entityFindingsRoutes,
     connectorListRoutes,
     connectorRefreshRoute,
   ]) {

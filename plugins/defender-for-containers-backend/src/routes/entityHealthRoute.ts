@@ -8,7 +8,7 @@ import { sendJson } from './sendJson';
 /** Catalog rules for kinds, namespaces and names (at most 63 characters). */
 const ENTITY_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
-const entityParams = z.object({
+export const entityParams = z.object({
   kind: z.string().regex(ENTITY_PART),
   namespace: z.string().regex(ENTITY_PART),
   name: z.string().regex(ENTITY_PART),

@@ -23,6 +23,9 @@ const GUARDS: Record<string, string[]> = {
   'GET /entities/:kind/:namespace/:name/defender': [READ],
   'GET /connectors': [READ],
   'GET /connectors/owners': [READ],
+  'GET /connectors/rollup': [READ],
+  'GET /entities/:kind/:namespace/:name/defender/findings': [READ],
+  'GET /entities/:kind/:namespace/:name/defender/rollup': [READ],
   'POST /connectors/:id/refresh': [REFRESH],
 };
 

@@ -9,16 +9,18 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  connectorEntityRef,
+  isConnectorHealth,
   readConnectorId,
   readDefenderAnnotations,
   type AllowedSubscription,
   type AzurePortal,
-  type ConnectorHealth,
   type ConnectorListResponse,
   type ConnectorOwnersResponse,
   type EntityConnector,
   type EntityDefenderResponse,
+  type EntityFindingsResponse,
+  type EntityRollupResponse,
+  type OwnerRollupResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { HealthRefresher } from '../refresh/HealthRefresher';
 import type { RefreshSummary } from '../refresh/RefreshSummary';
@@ -31,6 +33,13 @@ import type {
   DefenderHealthService,
 } from './DefenderHealthService';
 import type { EntityHealthCache } from './EntityHealthCache';
+import { restrictedConnector } from './entityConnectors';
+import {
+  readEntityFindings,
+  type EntityFindingsQuery,
+} from './readEntityFindings';
+import { readEntityRollup, type RollupSources } from './readEntityRollup';
+import { readOwnerRollup } from './readOwnerRollup';
 import { readEntityHealth } from './readEntityHealth';
 import type { HealthConfig } from './readHealthConfig';
 import { toConnectorOverview } from './toConnectorViews';
@@ -68,12 +77,8 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     entityRef: CompoundEntityRef,
     { credentials }: { credentials: BackstageCredentials },
   ): Promise<EntityDefenderResponse> {
+    const entity = await this.readEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entityRef);
-    // As the caller: an entity they may not read is indistinguishable from one that is absent.
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) throw new NotFoundError(`Entity ${ref} not found`);
     return this.restrict(
       await this.entityHealth(ref, readDefenderAnnotations(entity)),
       credentials,
@@ -89,40 +94,23 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     response: EntityDefenderResponse,
     credentials: BackstageCredentials,
   ): Promise<EntityDefenderResponse> {
-    const shown = response.connectors.filter(
-      (c): c is ConnectorHealth =>
-        c.status !== 'missing' && c.status !== 'notAllowed',
-    );
+    const shown = response.connectors.filter(isConnectorHealth);
     const readable = await this.options.readScope.readable(
       shown.map(c => c.organization.toLowerCase()),
       credentials,
     );
-    if (shown.every(c => readable.has(c.organization.toLowerCase()))) {
-      return response;
-    }
     const restricted = new Set<string>();
     const connectors: EntityConnector[] = [];
     for (const c of response.connectors) {
-      if (
-        c.status === 'missing' ||
-        c.status === 'notAllowed' ||
-        readable.has(c.organization.toLowerCase())
-      ) {
+      const org = isConnectorHealth(c) ? c.organization.toLowerCase() : '';
+      if (!isConnectorHealth(c) || readable.has(org)) {
         connectors.push(c);
-      } else if (!restricted.has(c.organization.toLowerCase())) {
-        restricted.add(c.organization.toLowerCase());
-        connectors.push({
-          status: 'notAllowed',
-          organization: c.organization,
-          message: `You may not see the Defender data of Docker Hub ${
-            c.organization
-          }: it is shown to those who may read ${connectorEntityRef(
-            c.organization,
-          )} in the catalog. Ask that Resource's owner for access.`,
-        });
+      } else if (!restricted.has(org)) {
+        restricted.add(org);
+        connectors.push(restrictedConnector(c.organization));
       }
     }
-    return { ...response, connectors };
+    return restricted.size ? { ...response, connectors } : response;
   }
 
   /** Unrestricted, so one answer serves every caller of the entity while it is cached. */
@@ -144,6 +132,70 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
     );
     cache?.set(key, response, generation);
     return response;
+  }
+
+  async getEntityFindings(
+    entityRef: CompoundEntityRef,
+    query: EntityFindingsQuery,
+    { credentials }: { credentials: BackstageCredentials },
+  ): Promise<EntityFindingsResponse> {
+    const entity = await this.readEntity(entityRef, credentials);
+    return readEntityFindings(
+      this.options,
+      stringifyEntityRef(entityRef),
+      readDefenderAnnotations(entity),
+      query,
+      credentials,
+    );
+  }
+
+  async getEntityRollup(
+    entityRef: CompoundEntityRef,
+    {
+      children,
+      credentials,
+    }: { children: boolean; credentials: BackstageCredentials },
+  ): Promise<EntityRollupResponse> {
+    const entity = await this.readEntity(entityRef, credentials);
+    return readEntityRollup(
+      this.rollupSources(),
+      entity,
+      children,
+      credentials,
+    );
+  }
+
+  getOwnerRollup({
+    credentials,
+  }: {
+    credentials: BackstageCredentials;
+  }): Promise<OwnerRollupResponse> {
+    return readOwnerRollup(this.rollupSources(), credentials);
+  }
+
+  private rollupSources(): RollupSources {
+    return {
+      ...this.options,
+      maxComponents: this.options.config.rollupMaxComponents,
+      staleBefore: this.staleBefore(),
+      now: this.now(),
+    };
+  }
+
+  /** As the caller: an entity they may not read is indistinguishable from one that is absent. */
+  private async readEntity(
+    entityRef: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(
+        `Entity ${stringifyEntityRef(entityRef)} not found`,
+      );
+    }
+    return entity;
   }
 
   async listConnectors(

@@ -6,8 +6,14 @@ import type {
   ConnectorOwnersResponse,
   ConnectorRefreshAccepted,
   EntityDefenderResponse,
+  EntityFindingsResponse,
+  EntityRollupResponse,
+  OwnerRollupResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { RefreshSummary } from '../refresh/RefreshSummary';
+import type { EntityFindingsQuery } from './readEntityFindings';
+
+export type { EntityFindingsQuery };
 
 /**
  * `GET /connectors` filters and paging.
@@ -70,6 +76,24 @@ export interface DefenderHealthService {
   listConnectorOwners(options: {
     credentials: BackstageCredentials;
   }): Promise<ConnectorOwnersResponse>;
+  /**
+   * A page of the entity's open findings (the Findings tab), read like `getEntityHealth`: the
+   * entity as the caller, connectors they may not see as `notAllowed`.
+   */
+  getEntityFindings(
+    entityRef: CompoundEntityRef,
+    query: EntityFindingsQuery,
+    options: { credentials: BackstageCredentials },
+  ): Promise<EntityFindingsResponse>;
+  /** A Group's or System's roll-up of its components (`InputError` for other kinds). */
+  getEntityRollup(
+    entityRef: CompoundEntityRef,
+    options: { children: boolean; credentials: BackstageCredentials },
+  ): Promise<EntityRollupResponse>;
+  /** Connectors and the components that use them, per owning group. */
+  getOwnerRollup(options: {
+    credentials: BackstageCredentials;
+  }): Promise<OwnerRollupResponse>;
   /** `NotFoundError` for a connector the database does not hold. */
   requestConnectorRefresh(
     connectorId: string,

@@ -3,6 +3,9 @@ import type {
   ConnectorListResponse,
   ConnectorOwnersResponse,
   EntityDefenderResponse,
+  EntityFindingsResponse,
+  EntityRollupResponse,
+  OwnerRollupResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { RefreshSummary } from '../refresh/RefreshSummary';
 import type {
@@ -25,6 +28,15 @@ export class UnconfiguredDefenderHealthService
     return this.fail();
   }
   async listConnectorOwners(): Promise<ConnectorOwnersResponse> {
+    return this.fail();
+  }
+  async getEntityFindings(): Promise<EntityFindingsResponse> {
+    return this.fail();
+  }
+  async getEntityRollup(): Promise<EntityRollupResponse> {
+    return this.fail();
+  }
+  async getOwnerRollup(): Promise<OwnerRollupResponse> {
     return this.fail();
   }
   async requestConnectorRefresh(): Promise<ConnectorRefreshRequest> {

@@ -32,6 +32,8 @@ export function clearOnWrite(
     listConnectors: (...args) => store.listConnectors(...args),
     listOwners: (...args) => store.listOwners(...args),
     getTrend: (...args) => store.getTrend(...args),
+    listFindings: (...args) => store.listFindings(...args),
+    countFindings: (...args) => store.countFindings(...args),
     getSubscriptionStates: () => store.getSubscriptionStates(),
   };
 }

@@ -15,6 +15,7 @@ import type {
   SubscriptionRefreshState,
 } from '../store/HealthStore';
 import type { HealthConfig } from './readHealthConfig';
+import { narrowingFor } from './entityConnectors';
 import { toConnectorHealth } from './toConnectorViews';
 
 /** What `readEntityHealth` reads from, besides the entity's annotations. */
@@ -96,17 +97,11 @@ export async function readEntityHealth(
   );
 
   const connectors: EntityConnector[] = stored.map(c => {
-    const named = reading.repositories.filter(r =>
-      r.startsWith(`${c.organization}/`),
-    );
-    // Repositories narrow findings unless the entity also names their whole organization.
-    const narrow =
-      named.length > 0 && !reading.namedOrganizations.includes(c.organization);
     return toConnectorHealth(
       c,
       subscriptions,
       trendRows,
-      narrow ? named : undefined,
+      narrowingFor(c, reading),
       sources.portal,
       sources.staleBefore,
       sources.now,

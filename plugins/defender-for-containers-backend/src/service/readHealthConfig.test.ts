@@ -16,6 +16,7 @@ describe('readHealthConfig', () => {
       findings: {
         filter: DEFAULT_FINDINGS_FILTER,
         worstPerConnector: 10,
+        maxPerConnector: 5000,
         pageSize: 1000,
         maxPages: 50,
         firstScanMs: 24 * 3_600_000,
@@ -23,6 +24,7 @@ describe('readHealthConfig', () => {
       manualRefreshIntervalSeconds: 60,
       cacheSeconds: 5,
       readScope: 'connector-entity',
+      rollupMaxComponents: 1000,
       // two 30-minute intervals and the 10-minute timeout
       staleAfterMs: 70 * 60_000,
     });

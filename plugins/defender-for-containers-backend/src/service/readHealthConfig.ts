@@ -12,11 +12,15 @@ export interface HealthConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Days of history kept for the trend. */
   historyDays: number;
+  /** Components a Group or System roll-up reads at most. */
+  rollupMaxComponents: number;
   findings: {
     /** The KQL predicate that selects Docker Hub image assessments (see findingsQueries.ts). */
     filter: string;
     /** Worst findings kept per connector. */
     worstPerConnector: number;
+    /** Open findings stored per connector (the Findings tab), the most severe first. */
+    maxPerConnector: number;
     /** Rows per Resource Graph page (`$top`, at most 1000). */
     pageSize: number;
     /** Resource Graph pages read per query before giving up. */
@@ -113,6 +117,13 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
         )
       : defaultStaleAfterMs(schedule),
     historyDays: integer(config, 'historyDays', 30, 1, 400),
+    rollupMaxComponents: integer(
+      config,
+      'rollup.maxComponents',
+      1000,
+      1,
+      10_000,
+    ),
     findings: {
       filter,
       worstPerConnector: integer(
@@ -121,6 +132,13 @@ export function readHealthConfig(rootConfig: Config): HealthConfig {
         10,
         1,
         100,
+      ),
+      maxPerConnector: integer(
+        config,
+        'findings.maxPerConnector',
+        5000,
+        1,
+        100_000,
       ),
       pageSize: integer(config, 'findings.pageSize', 1000, 1, 1000),
       maxPages: integer(config, 'findings.maxPages', 50, 1, 500),

@@ -173,6 +173,10 @@ export function toConnectorHealth(
     ),
     images,
     worst,
+    // From the stored findings (the Findings tab's data); absent in snapshots from before them.
+    ...(c.findingsStored !== undefined
+      ? { fixable: images.reduce((n, i) => n + (i.fixable ?? 0), 0) }
+      : {}),
     ...(repositories ? { narrowedTo: repositories } : {}),
     // Snapshots stored before `reported` existed held rows only for assessed connectors.
     reported: c.findings.reported ?? true,

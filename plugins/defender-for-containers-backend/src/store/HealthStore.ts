@@ -1,12 +1,29 @@
 import type {
   ConnectorIssue,
   ConnectorListSort,
+  FindingSeverity,
+  FindingSort,
   ImageFindings,
   PlanState,
   ReportedConnectorStatus,
   SeverityCounts,
   WorstFinding,
 } from '@defender-backstage/plugin-defender-for-containers-common';
+
+/** One open finding as the refresh keeps it (`defender_findings`). */
+export interface StoredFinding {
+  /** Hash of the assessment id (32 hex). */
+  id: string;
+  image: string;
+  repository: string;
+  package?: string;
+  title: string;
+  severity: FindingSeverity;
+  cves: string[];
+  installedVersion?: string;
+  fixedVersion?: string;
+  firstSeenAt?: string;
+}
 
 /**
  * What one successful read from Azure says about a connector. Built field by field from the
@@ -43,12 +60,21 @@ export interface ConnectorSnapshot {
     images: ImageFindings[];
     worst: WorstFinding[];
     reported?: boolean;
+    /**
+     * The open findings kept (`health.findings.maxPerConnector`, the most severe first), stored
+     * in their own table, replaced with the snapshot. Absent: none known.
+     */
+    open?: StoredFinding[];
   };
 }
 
 /** A snapshot as stored, with how fresh it is. */
 export interface StoredConnector extends ConnectorSnapshot {
   totals: SeverityCounts;
+  /** How many open findings are stored (fewer than `totals` sum when cut); absent in old rows. */
+  findingsStored?: number;
+  /** How many of them have a fixed version. */
+  findingsFixable?: number;
   refreshedAt: string;
   failingSince?: string;
   lastError?: string;
@@ -123,6 +149,30 @@ export interface ConnectorListFilter {
   owner?: string;
   /** Only these organizations (lower case; the caller's read scope), when given. */
   organizations?: string[];
+}
+
+/** Which stored findings a Findings tab shows: its connectors, each narrowed to repositories. */
+export interface FindingsScope {
+  connectors: Array<{ id: string; repositories?: string[] }>;
+}
+
+export interface FindingsFilter {
+  severities?: FindingSeverity[];
+  fixable?: boolean;
+  repository?: string;
+  /** Lower-case substring of a CVE id, the package or the title. */
+  text?: string;
+}
+
+/** Where the previous page ended: its last row's sort value and key. */
+export interface FindingsPosition {
+  value: string | number;
+  connectorKey: string;
+  findingKey: string;
+}
+
+export interface StoredFindingRow extends StoredFinding {
+  connectorId: string;
 }
 
 /** Order of `listConnectors`; ties are broken by organization, then id. */
@@ -201,6 +251,25 @@ export interface HealthStore {
     subscriptionIds: string[],
     organizations?: string[],
   ): Promise<string[]>;
+  /** A page of stored findings (keyset paging after `after`), and how many match in all. */
+  listFindings(
+    scope: FindingsScope,
+    filter: FindingsFilter,
+    page: {
+      sort: FindingSort;
+      order: 'asc' | 'desc';
+      limit: number;
+      after?: FindingsPosition;
+    },
+  ): Promise<{
+    items: Array<StoredFindingRow & { position: FindingsPosition }>;
+    totalCount: number;
+  }>;
+  /** Counts per severity, fixable and repositories of every finding in the scope (no filter). */
+  countFindings(scope: FindingsScope): Promise<{
+    counts: SeverityCounts & { total: number; fixable: number };
+    repositories: string[];
+  }>;
   /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */
   getTrend(
     connectorIds: string[],

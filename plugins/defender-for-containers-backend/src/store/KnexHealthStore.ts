@@ -28,6 +28,7 @@ import type {
   SubscriptionRefreshState,
 } from './HealthStore';
 import { listConnectors } from './listConnectors';
+import { countFindings, listFindings } from './listFindings';
 import {
   lockSubscription,
   markStale,
@@ -57,7 +58,13 @@ export class KnexHealthStore implements HealthStore {
     return new KnexHealthStore(knex);
   }
 
-  constructor(private readonly knex: Knex) {}
+  readonly listFindings: HealthStore['listFindings'];
+  readonly countFindings: HealthStore['countFindings'];
+
+  constructor(private readonly knex: Knex) {
+    this.listFindings = listFindings(knex);
+    this.countFindings = countFindings(knex);
+  }
 
   /** `write` in one transaction holding the subscription's lock (see `snapshotWrites`). */
   private locked<T>(

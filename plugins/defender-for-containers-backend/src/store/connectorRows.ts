@@ -17,6 +17,7 @@ export const CONNECTORS = 'defender_connectors';
 export const SUBSCRIPTIONS = 'defender_subscription_refreshes';
 export const HISTORY = 'defender_connector_history';
 export const REMOVALS = 'defender_connector_removals';
+export const FINDINGS = 'defender_findings';
 /** Rows per INSERT: well below SQLite's bound-parameter limit. */
 export const CHUNK = 50;
 /** `repository` of the history row that covers the whole connector. */
@@ -46,6 +47,8 @@ export interface ConnectorRow {
   first_issue: string | null;
   findings_reported: boolean | number | null;
   token_expires_on: string | null;
+  findings_stored?: number | null;
+  findings_fixable?: number | null;
   details: string;
 }
 
@@ -93,6 +96,8 @@ export const SUMMARY_COLUMNS = [
   'first_issue',
   'findings_reported',
   'token_expires_on',
+  'findings_stored',
+  'findings_fixable',
 ] as const;
 
 type Details = Pick<
@@ -120,7 +125,12 @@ export function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
     healthReason: s.healthReason,
     issues: s.issues,
     plans: s.plans,
-    findings: s.findings,
+    // The open findings have their own table.
+    findings: {
+      images: s.findings.images,
+      worst: s.findings.worst,
+      reported: s.findings.reported,
+    },
   };
   return {
     connector_key: key(s.id),
@@ -142,6 +152,10 @@ export function toRow(s: ConnectorSnapshot, at: Date): ConnectorRow {
     first_issue: s.issues[0]?.title ?? null,
     findings_reported: s.findings.reported ?? true,
     token_expires_on: s.tokenExpiresOn ?? null,
+    findings_stored: s.findings.open?.length ?? null,
+    findings_fixable: s.findings.open
+      ? s.findings.open.filter(f => f.fixedVersion).length
+      : null,
     details: JSON.stringify(details),
   };
 }
@@ -179,6 +193,9 @@ export function summaryFromRow(
   };
 }
 
+const countOrUndefined = (n: number | null | undefined) =>
+  n === null || n === undefined ? undefined : Number(n);
+
 export function fromRow(row: ConnectorRow): StoredConnector {
   // The summary's own fields are the details' (issues, findings) in short: the details win.
   const {
@@ -187,7 +204,12 @@ export function fromRow(row: ConnectorRow): StoredConnector {
     findingsReported: _findingsReported,
     ...columns
   } = summaryFromRow(row);
-  return { ...columns, ...(JSON.parse(row.details) as Details) };
+  return {
+    ...columns,
+    ...(JSON.parse(row.details) as Details),
+    findingsStored: countOrUndefined(row.findings_stored),
+    findingsFixable: countOrUndefined(row.findings_fixable),
+  };
 }
 
 /** History rows of one snapshot: the whole connector, and each repository with findings. */
@@ -247,8 +269,13 @@ export function trendFromRow(
   };
 }
 
-export async function insertChunked(tx: Knex, table: string, rows: object[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await tx(table).insert(rows.slice(i, i + CHUNK));
+export async function insertChunked(
+  tx: Knex,
+  table: string,
+  rows: object[],
+  chunk = CHUNK,
+) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await tx(table).insert(rows.slice(i, i + chunk));
   }
 }

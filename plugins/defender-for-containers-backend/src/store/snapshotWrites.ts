@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import {
   CHUNK,
   CONNECTORS,
+  FINDINGS,
   HISTORY,
   REMOVALS,
   SUBSCRIPTIONS,
@@ -14,6 +15,7 @@ import {
   type SubscriptionStateRow,
 } from './connectorRows';
 import type { ConnectorSnapshot } from './HealthStore';
+import { FINDING_CHUNK, findingRows } from './findingRows';
 
 // Refreshes of one subscription overlap (the schedule on one replica, the card's Refresh or an
 // onboarding's announcement on another). Every write below runs inside a transaction that holds
@@ -114,6 +116,14 @@ export async function writeSnapshots(
       batch.flatMap(s => historyRows(s, at)),
     );
     await tx(REMOVALS).whereIn('connector_key', keys).delete();
+    // Replaced whole with the snapshot: a fixed finding must drop out.
+    await tx(FINDINGS).whereIn('connector_key', keys).delete();
+    await insertChunked(
+      tx,
+      FINDINGS,
+      batch.flatMap(s => findingRows(s)),
+      FINDING_CHUNK,
+    );
   }
 }
 
@@ -127,6 +137,7 @@ export async function removeConnectors(
   for (const batch of chunks(keys.map(key))) {
     await tx(CONNECTORS).whereIn('connector_key', batch).delete();
     await tx(HISTORY).whereIn('connector_key', batch).delete();
+    await tx(FINDINGS).whereIn('connector_key', batch).delete();
     await tx(REMOVALS)
       .insert(
         batch.map(connector_key => ({

@@ -1,0 +1,125 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  AllowedSubscription,
+  EntityFindingsResponse,
+  FindingSeverity,
+  FindingSort,
+  TruncatedFindings,
+} from '@defender-backstage/plugin-defender-for-containers-common';
+import type { HealthStore, StoredConnector } from '../store/HealthStore';
+import type { ConnectorReadScope } from './ConnectorReadScope';
+import {
+  narrowingFor,
+  splitByReadScope,
+  storedConnectorsOf,
+  type DefenderReading,
+} from './entityConnectors';
+import { findingsCursor } from './findingsCursor';
+
+/**
+ * `GET …/defender/findings` filters, order and page.
+ * @public
+ */
+export interface EntityFindingsQuery {
+  severity?: FindingSeverity[];
+  fixable?: boolean;
+  repository?: string;
+  /** Substring of a CVE id, the package or the title (any case). */
+  q?: string;
+  sort?: FindingSort;
+  order?: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+}
+
+export interface EntityFindingsSources {
+  store: HealthStore;
+  subscriptions: AllowedSubscription[];
+  readScope: ConnectorReadScope;
+}
+
+const total = (c: StoredConnector) =>
+  c.totals.critical + c.totals.high + c.totals.medium + c.totals.low;
+
+/**
+ * A page of the open findings of the connectors an entity names (narrowed to its repositories),
+ * of those the caller may see, from the database only.
+ */
+export async function readEntityFindings(
+  sources: EntityFindingsSources,
+  ref: string,
+  reading: DefenderReading,
+  query: EntityFindingsQuery,
+  credentials: BackstageCredentials,
+): Promise<EntityFindingsResponse> {
+  const stored = await storedConnectorsOf(
+    sources.store,
+    sources.subscriptions,
+    [reading],
+  );
+  const { readable, notAllowed } = await splitByReadScope(
+    stored,
+    sources.readScope,
+    credentials,
+  );
+  const scope = {
+    connectors: readable.map(c => ({
+      id: c.id,
+      repositories: narrowingFor(c, reading),
+    })),
+  };
+  const sort = query.sort ?? 'severity';
+  const order = query.order ?? 'asc';
+  const filter = {
+    severities: query.severity,
+    fixable: query.fixable,
+    repository: query.repository,
+    text: query.q?.toLowerCase(),
+  };
+  const cursor = findingsCursor([ref, filter, sort, order]);
+  const after = query.cursor ? cursor.decode(query.cursor) : undefined;
+  // One row more than asked: whether there is a next page, without a second query.
+  const [page, { counts, repositories }] = await Promise.all([
+    sources.store.listFindings(scope, filter, {
+      sort,
+      order,
+      limit: query.limit + 1,
+      after,
+    }),
+    sources.store.countFindings(scope),
+  ]);
+  const organizationOf = new Map(
+    readable.map(c => [c.id.toLowerCase(), c.organization]),
+  );
+  const items = page.items.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const truncated: TruncatedFindings[] = readable
+    .filter(c => c.findingsStored !== undefined && c.findingsStored < total(c))
+    .map(c => ({
+      connectorId: c.id,
+      organization: c.organization,
+      stored: c.findingsStored!,
+      open: total(c),
+    }));
+  const narrowedTo = [
+    ...new Set(scope.connectors.flatMap(c => c.repositories ?? [])),
+  ];
+  const refreshed = readable.map(c => c.refreshedAt).sort();
+  return {
+    entityRef: ref,
+    items: items.map(({ position: _position, ...f }) => ({
+      ...f,
+      organization: organizationOf.get(f.connectorId.toLowerCase()) ?? '',
+    })),
+    totalCount: page.totalCount,
+    ...(page.items.length > query.limit && last
+      ? { nextCursor: cursor.encode(last.position) }
+      : {}),
+    counts,
+    repositories,
+    ...(narrowedTo.length ? { narrowedTo } : {}),
+    truncated,
+    notAllowed,
+    refreshedAt: refreshed[refreshed.length - 1],
+  };
+}
