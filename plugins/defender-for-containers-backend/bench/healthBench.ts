@@ -14,8 +14,12 @@
  *    database statements, and an on-demand refresh of one connector, whose requests must not grow
  *    with the subscription (onDemandBench.ts). Target: 10,000 connectors in ≤ 15 s.
  *
+ * 4. The Findings tab's route (2,000 findings; first and filtered page) and the roll-up card's route
+ *    (a group owning 200 components) at 16 concurrent, and storage per 10,000 findings on SQLite
+ *    and PostgreSQL (findingsBench.ts, findingsStorageBench.ts).
+ *
  * Run: yarn workspace @defender-backstage/plugin-defender-for-containers-backend bench
- *      [card|refresh|ondemand] [sizes…]
+ *      [card|refresh|ondemand|findings] [sizes…]
  */
 import {
   createMockDirectory,
@@ -38,6 +42,8 @@ import {
   benchScenario,
 } from './benchScenario';
 import { measureLatency, percentile } from './measureLatency';
+import { findingsRouteBench } from './findingsBench';
+import { findingsStorageBench } from './findingsStorageBench';
 import { onDemandBench } from './onDemandBench';
 import { refreshBench } from './refreshBench';
 
@@ -47,8 +53,8 @@ const CONCURRENCY = [1, 16, 64];
 const ARGS = process.argv.slice(2);
 const SIZES = ARGS.map(Number).filter(Boolean);
 /** `card` or `refresh` runs that part alone; default both. */
-const PARTS = ARGS.filter(
-  a => a === 'card' || a === 'refresh' || a === 'ondemand',
+const PARTS = ARGS.filter(a =>
+  ['card', 'refresh', 'ondemand', 'findings'].includes(a),
 );
 const REFRESH_SIZES = SIZES.length ? SIZES : [10, 100, 1_000, 10_000];
 
@@ -232,6 +238,14 @@ async function main() {
         sizes: SIZES.length ? SIZES : [1_000, 10_000],
         emit,
       });
+    }
+    if (!PARTS.length || PARTS.includes('findings')) {
+      await findingsRouteBench({
+        emu,
+        caFile: mockDir.resolve('ca.pem'),
+        emit,
+      });
+      await findingsStorageBench(emit);
     }
   } finally {
     await emu.stop();

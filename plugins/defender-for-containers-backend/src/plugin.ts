@@ -10,6 +10,7 @@ import { HEALTH_TRANSITIONS_TOPIC } from './refresh/ConnectorTransition';
 import { ConnectorNotifier } from './notifications/ConnectorNotifier';
 import { readTransitions } from './notifications/readTransitions';
 import { registerEntityDefenderHealthAction } from './actions/registerEntityDefenderHealthAction';
+import { registerEntityFindingsAction } from './actions/registerEntityFindingsAction';
 import {
   optionalDefenderConfigServiceRef,
   readServicePrincipalWriters,
@@ -78,11 +79,13 @@ export const defenderForContainersPlugin = createBackendPlugin({
               : [],
           }),
         );
-        // AI assistants (the actions registry, exposed over MCP) get the card's answer.
+        // AI assistants (the actions registry, exposed over MCP) get the card's and the
+        // Findings tab's answers.
         registerEntityDefenderHealthAction(actionsRegistry, {
           health,
           permissions,
         });
+        registerEntityFindingsAction(actionsRegistry, { health, permissions });
         if (defender.configured) {
           // The owner of a connector's entity hears of it turning unhealthy or getting new
           // Critical findings; the topic stays open to other subscribers.

@@ -2,11 +2,6 @@ import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { authorizeDefenderPermission } from '@defender-backstage/plugin-defender-for-containers-node';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
-  parseEntityRef,
-  type CompoundEntityRef,
-} from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
-import {
   CONNECTOR_STATUSES,
   connectorReadPermission,
   type ConnectorStatus,
@@ -14,37 +9,7 @@ import {
   type EntityDefenderResponse,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { DefenderHealthService } from '../service/DefenderHealthService';
-
-/** The catalog's rule for kinds, namespaces and names, as the card's route checks them. */
-const ENTITY_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-
-function parseRef(raw: string): CompoundEntityRef {
-  let ref: CompoundEntityRef;
-  try {
-    ref = parseEntityRef(raw.trim(), {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
-  } catch (e) {
-    throw new InputError(
-      `entityRef '${raw.slice(
-        0,
-        100,
-      )}' is not an entity reference: expected [kind:][namespace/]name, e.g. component:default/payments-api`,
-    );
-  }
-  for (const [part, value] of Object.entries(ref)) {
-    if (!ENTITY_PART.test(value)) {
-      throw new InputError(
-        `entityRef has an invalid ${part} '${value.slice(
-          0,
-          100,
-        )}': 1–63 letters, digits, '.', '_' or '-'`,
-      );
-    }
-  }
-  return ref;
-}
+import { parseActionEntityRef } from './parseActionEntityRef';
 
 /** One line per connector, what an assistant can quote without reading the whole answer. */
 function summarize(c: EntityConnector): string {
@@ -159,7 +124,7 @@ export function registerEntityDefenderHealthAction(
         connectorReadPermission,
         credentials,
       );
-      const ref = parseRef(input.entityRef);
+      const ref = parseActionEntityRef(input.entityRef);
       const response: EntityDefenderResponse =
         await deps.health.getEntityHealth(ref, { credentials });
       return {
