@@ -221,7 +221,7 @@ export async function startEmulator(
               org: o.name,
               name: r.name,
               private: r.private,
-              tags: r.tags.map(t => t.name),
+              tags: r.tags.filter(t => !t.digest).map(t => t.name),
             })),
           ),
         },

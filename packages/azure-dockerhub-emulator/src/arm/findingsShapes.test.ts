@@ -93,16 +93,17 @@ describe('Resource Graph findings shapes: fixed findings, one connector, where a
         assessments: 1,
       },
     ]);
-    const worst = await query(
-      QUERY_TEMPLATES.connectorWorstFindings
+    const open = await query(
+      QUERY_TEMPLATES.connectorOpenFindings
         .replace('{connectorId}', acme)
         .replace('{limit}', '2'),
     );
     expect(
-      worst.map(r => [r.connectorId, r.severityRank, r.findings.length]),
+      open.map(r => [r.connectorId, r.severityRank, r.findings.length]),
     ).toEqual([
       [acme, 0, 2],
       [acme, 1, 2],
+      [acme, 2, 1],
     ]);
   });
 
@@ -113,7 +114,7 @@ describe('Resource Graph findings shapes: fixed findings, one connector, where a
     );
     expect(
       await query(
-        QUERY_TEMPLATES.subscriptionWorstFindings.replace('{limit}', '10'),
+        QUERY_TEMPLATES.subscriptionOpenFindings.replace('{limit}', '10'),
       ),
     ).toEqual([]);
     expect(await query(QUERY_TEMPLATES.imageAssessmentSources)).toEqual([

@@ -5,7 +5,7 @@ import {
 import {
   assessmentSourceRows,
   findingsSummaryRows,
-  worstFindingsRows,
+  openFindingsRows,
 } from '../findings/subscriptionFindingRows';
 import { send } from '../server/RequestContext';
 import {
@@ -79,16 +79,10 @@ function rowsFor(
     return findingsSummaryRows(state, visible, now, connectorId);
   }
   if (
-    shape === 'subscriptionWorstFindings' ||
-    shape === 'connectorWorstFindings'
+    shape === 'subscriptionOpenFindings' ||
+    shape === 'connectorOpenFindings'
   ) {
-    return worstFindingsRows(
-      state,
-      visible,
-      now,
-      parsed.limit ?? 10,
-      connectorId,
-    );
+    return openFindingsRows(state, visible, now, parsed.limit!, connectorId);
   }
   if (shape === 'imageAssessmentSources') {
     return assessmentSourceRows(state, visible, now);

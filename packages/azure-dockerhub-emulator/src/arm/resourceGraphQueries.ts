@@ -16,15 +16,18 @@ const SUMMARY = `
 | summarize findings = countif(statusCode == "Unhealthy"), assessments = count()
     by connectorId, imageName, severity, source
 | order by connectorId asc, imageName asc, severity asc, source asc`;
-const WORST = `
+const OPEN = `
 | where tostring(properties.status.code) == "Unhealthy"
 | extend severity = tostring(properties.metadata.severity)
-| where severity in ("Critical", "High")
+| where severity in ("Critical", "High", "Medium", "Low")
 | extend connectorId = tostring(split(resourceId, "/securityentitydata/")[0]),
-         severityRank = iff(severity == "Critical", 0, 1),
+         severityRank = case(severity == "Critical", 0, severity == "High", 1, severity == "Medium", 2, 3),
          finding = pack_array(id, tostring(properties.additionalData.ResourceName),
            tostring(properties.displayName), tostring(properties.additionalData.FixedVersion),
-           parse_json(tostring(properties.additionalData.CvesDetails)))
+           parse_json(tostring(properties.additionalData.CvesDetails)),
+           tostring(properties.additionalData.SoftwareName),
+           tostring(properties.additionalData.DetectedSoftwareVersions),
+           tostring(properties.status.firstEvaluationDate))
 | summarize findings = make_list(finding, {limit}) by connectorId, severityRank
 | order by connectorId asc, severityRank asc`;
 
@@ -78,13 +81,15 @@ export const QUERY_TEMPLATES = {
   /** The same, for one connector (an on-demand refresh): its cost does not grow with others'. */
   connectorFindingsSummary: `${DOCKER_HUB_ASSESSMENTS}${ONE_CONNECTOR}${SUMMARY}`,
   /**
-   * Subscription-wide: per connector, at most `{limit}` Critical and at most `{limit}` High open
-   * findings with their fix versions, chosen by the query itself (`make_list` with a bound), so
-   * paging can never drop one connector's worst findings while keeping another's.
+   * Subscription-wide: every open finding, per connector and severity (`severityRank` 0 Critical
+   * … 3 Low) a list of at most `{limit}` of them (`make_list` with a bound), chosen by the query
+   * itself, so paging can never drop one connector's findings while keeping another's. Each
+   * finding is an array: id, image, title, fixed version, CVEs, package, installed versions and
+   * first evaluation date.
    */
-  subscriptionWorstFindings: `${DOCKER_HUB_ASSESSMENTS}${WORST}`,
+  subscriptionOpenFindings: `${DOCKER_HUB_ASSESSMENTS}${OPEN}`,
   /** The same, for one connector. */
-  connectorWorstFindings: `${DOCKER_HUB_ASSESSMENTS}${ONE_CONNECTOR}${WORST}`,
+  connectorOpenFindings: `${DOCKER_HUB_ASSESSMENTS}${ONE_CONNECTOR}${OPEN}`,
   /**
    * Every container image assessment of the subscriptions, whatever connector or source, counted
    * per `resourceDetails.Source`: what the plugins log when their filter finds nothing.
@@ -115,10 +120,16 @@ export function normalizeQuery(query: string): string {
     .trim();
 }
 
+/**
+ * `make_list`'s bound: "The default and max value is 1048576"
+ * (https://learn.microsoft.com/kusto/query/make-list-aggregation-function).
+ */
+const MAX_LIST_SIZE = 1_048_576;
+
 /** Placeholders and what they capture: a connector id, a whole number. */
 const PLACEHOLDERS: Record<string, string> = {
   '{connectorId}': '(/[^"]+)',
-  '{limit}': '([1-9][0-9]{0,3})',
+  '{limit}': '([1-9][0-9]{0,6})',
 };
 
 const MATCHERS = (Object.keys(QUERY_TEMPLATES) as QueryShape[]).map(shape => {
@@ -149,12 +160,14 @@ export function parseQuery(query: string): ParsedQuery | undefined {
     const m = regex.exec(normalized);
     if (!m) continue;
     const at = (name: string) => m[names.indexOf(name) + 1];
+    const limit = names.includes('{limit}') ? Number(at('{limit}')) : undefined;
+    if (limit !== undefined && limit > MAX_LIST_SIZE) return undefined;
     return {
       shape,
       connectorId: names.includes('{connectorId}')
         ? at('{connectorId}')
         : undefined,
-      limit: names.includes('{limit}') ? Number(at('{limit}')) : undefined,
+      limit,
     };
   }
   return undefined;

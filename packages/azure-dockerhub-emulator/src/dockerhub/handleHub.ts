@@ -220,9 +220,10 @@ const HUB_HANDLERS: Record<string, Handler> = {
       if (!related) return notFound();
       return hubError(ctx, 403, 'access to the resource is forbidden');
     }
+    // A digest-only image has no tag, so the tag list leaves it out.
     return sendPage(
       ctx,
-      repo.tags.map((t, i) => tagEntry(org, repo, t, i)),
+      repo.tags.filter(t => !t.digest).map((t, i) => tagEntry(org, repo, t, i)),
     );
   }),
 };

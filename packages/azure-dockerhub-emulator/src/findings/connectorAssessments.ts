@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { connectorHealth } from '../health/connectorHealthReports';
 import { hubOrg } from '../dockerhub/hubDirectory';
 import { ConnectorRecord, EmulatorState } from '../state/EmulatorState';
 import { stableGuid } from '../util/stableGuid';
+import { findingDetails, firstEvaluationDate } from './findingDetails';
 
 export interface AssessmentRow {
   id: string;
@@ -13,9 +13,17 @@ export interface AssessmentRow {
   displayName: string;
   severity: string;
   statusCode: string;
+  /** `additionalData.FixedVersion`: empty when no fix is available. */
   fixedVersion: string;
   cves: { CveId: string }[];
+  /** `additionalData.ResourceName`: `org/repo:tag`, or `org/repo@sha256:…` for a digest-only image. */
   imageName: string;
+  /** `additionalData.SoftwareName`: the package. */
+  softwareName: string;
+  /** `additionalData.DetectedSoftwareVersions`: an array, as Defender stores it. */
+  detectedSoftwareVersions: string[];
+  /** `status.firstEvaluationDate` (ISO 8601). */
+  firstEvaluationDate: string;
 }
 
 // Vulnerability assessment needs Defender for Containers or Defender CSPM
@@ -24,23 +32,6 @@ const VA_OFFERINGS = new Set([
   'DefenderForContainersDockerHub',
   'DefenderCspmDockerHub',
 ]);
-const PACKAGES = [
-  'openssl',
-  'libcurl',
-  'zlib',
-  'glibc',
-  'libxml2',
-  'busybox',
-  'expat',
-  'sqlite',
-  'krb5',
-  'ncurses',
-  'pcre2',
-  'libssh2',
-  'nodejs',
-  'python3',
-  'golang-stdlib',
-];
 const SEVERITIES = [
   ['critical', 'Critical'],
   ['high', 'High'],
@@ -48,14 +39,11 @@ const SEVERITIES = [
   ['low', 'Low'],
 ] as const;
 
-function hashInt(...parts: string[]): number {
-  return createHash('sha256').update(parts.join('/')).digest().readUInt32BE(0);
-}
-
 /**
  * Findings of one connector as individual assessments under `{connectorId}/securityentitydata/…`
  * (the connector-id prefix Defender for Cloud's official workbooks split on, github.com/Azure/Microsoft-Defender-for-Cloud;
- * the path below that prefix is our choice, Microsoft does not document it).
+ * the path below that prefix is our choice, Microsoft does not document it:
+ * `dockerhubimages/{org}/{repo}/tags/{tag}`, or `…/digests/sha256:{hex}` for a digest-only image).
  * Present once the connector has had its first evaluation; only private repositories and
  * single-platform tags, since public repositories and manifest lists are unsupported
  * (https://learn.microsoft.com/azure/defender-for-cloud/support-matrix-defender-for-containers).
@@ -67,7 +55,8 @@ export function connectorAssessments(
 ): AssessmentRow[] {
   const offerings: { offeringType?: string }[] = rec.properties.offerings ?? [];
   if (!offerings.some(o => VA_OFFERINGS.has(String(o.offeringType)))) return [];
-  if (!connectorHealth(state, rec, now)) return [];
+  const health = connectorHealth(state, rec, now);
+  if (!health) return [];
   const org = hubOrg(state, String(rec.properties.hierarchyIdentifier ?? ''));
   if (!org) return [];
   const rows: AssessmentRow[] = [];
@@ -75,8 +64,14 @@ export function connectorAssessments(
     if (!repo.private) continue;
     for (const tag of repo.tags) {
       if (tag.architectures.length > 1) continue;
-      const imageName = `${org.name}/${repo.name}:${tag.name}`;
-      const image = `dockerhubimages/${org.name}/${repo.name}/tags/${tag.name}`;
+      // A digest-only image is named by digest (`name@digest`, the OCI reference form:
+      // https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier).
+      const imageName = tag.digest
+        ? `${org.name}/${repo.name}@${tag.digest}`
+        : `${org.name}/${repo.name}:${tag.name}`;
+      const image = `dockerhubimages/${org.name}/${repo.name}/${
+        tag.digest ? `digests/${tag.digest}` : `tags/${tag.name}`
+      }`;
       const resourceId = (
         state.assessments.layout === 'underConnector'
           ? `${rec.id}/securityentitydata/${image}`
@@ -89,25 +84,31 @@ export function connectorAssessments(
         for (const [key, severity] of SEVERITIES) {
           for (let i = 0; i < counts[key]; i++) {
             const n = statusCode === 'Unhealthy' ? String(i) : `resolved-${i}`;
-            const h = hashInt(imageName, key, n);
-            const pkg = PACKAGES[h % PACKAGES.length];
-            const cve = `CVE-20${20 + (h % 6)}-${10000 + (h % 50000)}`;
+            const findingKey = [imageName, key, n];
+            const details = findingDetails(findingKey);
             rows.push({
               id: `${resourceId}/providers/Microsoft.Security/assessments/${stableGuid(
                 'assessment',
-                imageName,
-                key,
-                n,
+                ...findingKey,
               )}`,
               resourceId,
               connectorId: resourceId.split('/securityentitydata/')[0],
               source: state.assessments.source,
-              displayName: `${pkg}: ${cve}`,
+              displayName: details.displayName,
               severity,
               statusCode,
-              fixedVersion: `${1 + (h % 4)}.${h % 20}.${h % 9}`,
-              cves: [{ CveId: cve }],
+              fixedVersion: details.fixedVersion,
+              cves: details.cves,
               imageName,
+              softwareName: details.softwareName,
+              detectedSoftwareVersions: details.detectedSoftwareVersions,
+              firstEvaluationDate: firstEvaluationDate(findingKey, {
+                connectorCreated: rec.createdAt,
+                imagePushed: tag.lastPushed,
+                firstEvaluation: health.firstEvaluation,
+                loadedAt: state.loadedAt,
+                now,
+              }),
             });
           }
         }

@@ -3,7 +3,13 @@ import { AssessmentRow, connectorAssessments } from './connectorAssessments';
 
 type Row = Record<string, unknown>;
 
-const SEVERITY_RANK: Record<string, number> = { Critical: 0, High: 1 };
+/** `case(severity == "Critical", 0, severity == "High", 1, severity == "Medium", 2, 3)`. */
+const SEVERITY_RANK: Record<string, number> = {
+  Critical: 0,
+  High: 1,
+  Medium: 2,
+  Low: 3,
+};
 
 /** Stable order, so `$skipToken` pages neither repeat nor skip rows (ARG's paging advice). */
 function byKeys(keys: string[]) {
@@ -72,11 +78,13 @@ export function findingsSummaryRows(
 }
 
 /**
- * `subscriptionWorstFindings` / `connectorWorstFindings`: per connector and severity (Critical
- * 0, High 1) a list of at most `limit` open findings, `[id, image, title, fix, cves]` each.
- * Kusto does not promise which elements `make_list` keeps; the emulator keeps the first by id.
+ * `subscriptionOpenFindings` / `connectorOpenFindings`: per connector and severity (Critical 0,
+ * High 1, Medium 2, Low 3) a list of at most `limit` open findings, each
+ * `[id, image, title, fixed version, cves, package, installed versions, first evaluated]`, the
+ * installed versions as `tostring()` renders the array: its JSON text. Kusto does not promise
+ * which elements a bounded `make_list` keeps; the emulator keeps the first by id.
  */
-export function worstFindingsRows(
+export function openFindingsRows(
   state: EmulatorState,
   connectors: ConnectorRecord[],
   now: number,
@@ -103,6 +111,9 @@ export function worstFindingsRows(
         a.displayName,
         a.fixedVersion,
         a.cves,
+        a.softwareName,
+        JSON.stringify(a.detectedSoftwareVersions),
+        a.firstEvaluationDate,
       ]);
     }
     groups.set(key, group);

@@ -29,15 +29,28 @@ export const findingsSchema = z.strictObject({
 
 const tagSchema = z.union([
   z.string().min(1),
-  z.strictObject({
-    name: z.string().min(1),
-    findings: findingsSchema.optional(),
-    /** Findings Defender saw and that are fixed since: assessments with status Healthy. */
-    resolved: findingsSchema.optional(),
-    /** Platforms of the tag; more than one makes it a manifest list. */
-    architectures: z.array(z.string()).min(1).optional(),
-    lastPushed: isoDate.optional(),
-  }),
+  z
+    .strictObject({
+      name: z.string().min(1).optional(),
+      /**
+       * Instead of `name`: an image pushed without a tag, known by its digest only
+       * (`sha256:` + 64 lower-case hex digits). Its findings name it `org/repo@sha256:…`, and the
+       * Docker Hub tag list leaves it out (it has no tag).
+       */
+      digest: z
+        .string()
+        .regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: + 64 lower-case hex')
+        .optional(),
+      findings: findingsSchema.optional(),
+      /** Findings Defender saw and that are fixed since: assessments with status Healthy. */
+      resolved: findingsSchema.optional(),
+      /** Platforms of the tag; more than one makes it a manifest list. */
+      architectures: z.array(z.string()).min(1).optional(),
+      lastPushed: isoDate.optional(),
+    })
+    .refine(t => (t.name === undefined) !== (t.digest === undefined), {
+      message: 'exactly one of name (a tag) or digest (a digest-only image)',
+    }),
 ]);
 
 const connectorSchema = z.strictObject({

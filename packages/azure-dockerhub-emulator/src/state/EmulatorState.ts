@@ -51,7 +51,10 @@ export interface PrincipalState {
 }
 
 export interface HubTag {
+  /** The tag, or for a digest-only image its digest. */
   name: string;
+  /** Set for an image pushed without a tag: known by this digest only, not a tag on Docker Hub. */
+  digest?: string;
   findings: Findings;
   /** Fixed findings: Healthy assessments. */
   resolved: Findings;
@@ -120,6 +123,8 @@ export interface EmulatorState {
     rateLimitPerMinute: number;
   };
   requestLog: RequestLogEntry[];
+  /** Emulator time at which this scenario was loaded. */
+  loadedAt: number;
 }
 
 export const connectorId = (sub: string, rg: string, name: string) =>
@@ -174,15 +179,18 @@ export function createState(
           description: r.description,
           tags: r.tags.map((t, i) => {
             const tag = typeof t === 'string' ? { name: t } : t;
+            const digest = 'digest' in tag ? tag.digest : undefined;
+            const name = tag.name ?? digest ?? '';
             const findings = ('findings' in tag && tag.findings) ||
-              r.findings[tag.name] || {
+              r.findings[name] || {
                 critical: 0,
                 high: 0,
                 medium: 0,
                 low: 0,
               };
             return {
-              name: tag.name,
+              name,
+              ...(digest ? { digest } : {}),
               findings,
               resolved: ('resolved' in tag && tag.resolved) || {
                 critical: 0,
@@ -219,6 +227,7 @@ export function createState(
       rateLimitPerMinute: scenario.dockerHub.rateLimitPerMinute,
     },
     requestLog: [],
+    loadedAt: now,
   };
 
   for (const c of scenario.azure.connectors) {
