@@ -33,7 +33,6 @@ export function clearOnWrite(
     listOwners: (...args) => store.listOwners(...args),
     getTrend: (...args) => store.getTrend(...args),
     listFindings: (...args) => store.listFindings(...args),
-    countFindings: (...args) => store.countFindings(...args),
     getSubscriptionStates: () => store.getSubscriptionStates(),
   };
 }

@@ -52,17 +52,26 @@ export async function storedConnectorsOf(
   return found.filter(c => allowed.has(c.subscriptionId.toLowerCase()));
 }
 
-/** The connectors `reading` names among `stored` (by id or organization). */
-export function connectorsNamedBy(
-  reading: DefenderReading,
+/**
+ * Looks up the connectors a reading names (by id or organization) among `stored`, in time that
+ * grows with what the reading names, not with `stored`: a roll-up asks once per component.
+ */
+export function connectorIndex(
   stored: StoredConnector[],
-): StoredConnector[] {
-  const ids = new Set(reading.connectorIds.map(id => id.toLowerCase()));
-  return stored.filter(
-    c =>
-      ids.has(c.id.toLowerCase()) ||
-      reading.organizations.includes(c.organization),
-  );
+): (reading: DefenderReading) => StoredConnector[] {
+  const byId = new Map(stored.map(c => [c.id.toLowerCase(), c]));
+  const byOrg = new Map<string, StoredConnector[]>();
+  for (const c of stored) {
+    const list = byOrg.get(c.organization) ?? [];
+    list.push(c);
+    byOrg.set(c.organization, list);
+  }
+  return reading => [
+    ...new Set([
+      ...reading.connectorIds.flatMap(id => byId.get(id.toLowerCase()) ?? []),
+      ...reading.organizations.flatMap(org => byOrg.get(org) ?? []),
+    ]),
+  ];
 }
 
 /** `connectors` split into those the caller may see and one `notAllowed` per other organization. */

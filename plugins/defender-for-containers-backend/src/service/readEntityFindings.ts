@@ -15,6 +15,7 @@ import {
   type DefenderReading,
 } from './entityConnectors';
 import { findingsCursor } from './findingsCursor';
+import { zeroCounts } from '../store/severityCounts';
 
 /**
  * `GET …/defender/findings` filters, order and page.
@@ -36,6 +37,30 @@ export interface EntityFindingsSources {
   store: HealthStore;
   subscriptions: AllowedSubscription[];
   readScope: ConnectorReadScope;
+}
+
+/**
+ * What the filters choose from, from the snapshots' per-image counts (the card's numbers, so card
+ * and tab agree): Defender's open totals, and how many of the stored ones have a fix.
+ */
+function countsOf(readable: StoredConnector[], reading: DefenderReading) {
+  const counts = { ...zeroCounts(), total: 0, fixable: 0 };
+  const repositories = new Set<string>();
+  for (const c of readable) {
+    const narrowed = narrowingFor(c, reading);
+    for (const img of c.findings.images) {
+      if (narrowed && !narrowed.includes(img.repository)) continue;
+      const { critical, high, medium, low } = img.counts;
+      counts.critical += critical;
+      counts.high += high;
+      counts.medium += medium;
+      counts.low += low;
+      counts.total += critical + high + medium + low;
+      counts.fixable += img.fixable ?? 0;
+      if (critical + high + medium + low > 0) repositories.add(img.repository);
+    }
+  }
+  return { counts, repositories: [...repositories].sort() };
 }
 
 const total = (c: StoredConnector) =>
@@ -79,15 +104,13 @@ export async function readEntityFindings(
   const cursor = findingsCursor([ref, filter, sort, order]);
   const after = query.cursor ? cursor.decode(query.cursor) : undefined;
   // One row more than asked: whether there is a next page, without a second query.
-  const [page, { counts, repositories }] = await Promise.all([
-    sources.store.listFindings(scope, filter, {
-      sort,
-      order,
-      limit: query.limit + 1,
-      after,
-    }),
-    sources.store.countFindings(scope),
-  ]);
+  const page = await sources.store.listFindings(scope, filter, {
+    sort,
+    order,
+    limit: query.limit + 1,
+    after,
+  });
+  const { counts, repositories } = countsOf(readable, reading);
   const organizationOf = new Map(
     readable.map(c => [c.id.toLowerCase(), c.organization]),
   );

@@ -19,7 +19,7 @@ import {
 import { sumCounts, zeroCounts } from '../store/severityCounts';
 import type { ConnectorReadScope } from './ConnectorReadScope';
 import {
-  connectorsNamedBy,
+  connectorIndex,
   narrowingFor,
   splitByReadScope,
   storedConnectorsOf,
@@ -115,8 +115,9 @@ export async function readEntityRollup(
     { connectorId: string; counts: SeverityCounts; fixable: number }
   >();
   const usedBy = new Map<string, number>();
+  const namedBy = connectorIndex(stored);
   const rolled: RollupComponent[] = annotated.map(({ entity: e, reading }) => {
-    const named = connectorsNamedBy(reading, stored);
+    const named = namedBy(reading);
     const mine = named.filter(c => overview.has(c.id));
     let counts = zeroCounts();
     let fixable = 0;
@@ -151,10 +152,16 @@ export async function readEntityRollup(
   });
 
   const images = [...covered.values()];
+  const byConnector = new Map<string, typeof images>();
+  for (const i of images) {
+    const list = byConnector.get(i.connectorId) ?? [];
+    list.push(i);
+    byConnector.set(i.connectorId, list);
+  }
   const connectors: RollupConnector[] = readable
     .filter(c => usedBy.has(c.id))
     .map(c => {
-      const own = images.filter(i => i.connectorId === c.id);
+      const own = byConnector.get(c.id) ?? [];
       const o = overview.get(c.id)!;
       return {
         id: c.id,

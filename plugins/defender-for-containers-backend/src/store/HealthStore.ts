@@ -265,11 +265,6 @@ export interface HealthStore {
     items: Array<StoredFindingRow & { position: FindingsPosition }>;
     totalCount: number;
   }>;
-  /** Counts per severity, fixable and repositories of every finding in the scope (no filter). */
-  countFindings(scope: FindingsScope): Promise<{
-    counts: SeverityCounts & { total: number; fixable: number };
-    repositories: string[];
-  }>;
   /** History from `sinceDate` (YYYY-MM-DD) on, oldest first. */
   getTrend(
     connectorIds: string[],

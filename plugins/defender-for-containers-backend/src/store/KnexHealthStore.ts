@@ -28,7 +28,7 @@ import type {
   SubscriptionRefreshState,
 } from './HealthStore';
 import { listConnectors } from './listConnectors';
-import { countFindings, listFindings } from './listFindings';
+import { listFindings } from './listFindings';
 import {
   lockSubscription,
   markStale,
@@ -59,11 +59,9 @@ export class KnexHealthStore implements HealthStore {
   }
 
   readonly listFindings: HealthStore['listFindings'];
-  readonly countFindings: HealthStore['countFindings'];
 
   constructor(private readonly knex: Knex) {
     this.listFindings = listFindings(knex);
-    this.countFindings = countFindings(knex);
   }
 
   /** `write` in one transaction holding the subscription's lock (see `snapshotWrites`). */

@@ -171,25 +171,15 @@ describe.each(storageTestDatabaseIds())('stored findings on %s', databaseId => {
     expect((await page({ text: 'pkg_' })).totalCount).toBe(0);
   });
 
-  it('narrows to repositories and counts what the filters choose from', async () => {
+  it('narrows to repositories', async () => {
     await store.replaceSubscription(SUB, [acme(findings(45))], DAY1);
     const scope = { connectors: [{ id: ACME, repositories: ['acme/web'] }] };
-    const { counts, repositories } = await store.countFindings(scope);
-    expect(repositories).toEqual(['acme/web']);
-    const web = findings(45).filter(f => f.repository === 'acme/web');
-    expect(counts).toEqual({
-      critical: web.filter(f => f.severity === 'Critical').length,
-      high: web.filter(f => f.severity === 'High').length,
-      medium: web.filter(f => f.severity === 'Medium').length,
-      low: web.filter(f => f.severity === 'Low').length,
-      total: 15,
-      fixable: web.filter(f => f.fixedVersion).length,
-    });
     const listed = await store.listFindings(
       scope,
       {},
       { sort: 'image', order: 'asc', limit: 200 },
     );
+    expect(listed.totalCount).toBe(15);
     expect(
       listed.items.every(
         f => f.repository === 'acme/web' && f.connectorId === ACME,
@@ -206,7 +196,11 @@ describe.each(storageTestDatabaseIds())('stored findings on %s', databaseId => {
 
   it('stores 5,000 findings of a connector in one snapshot', async () => {
     await store.replaceSubscription(SUB, [acme(findings(5000))], DAY1);
-    const { counts } = await store.countFindings(all);
-    expect(counts.total).toBe(5000);
+    const { totalCount } = await store.listFindings(
+      all,
+      {},
+      { sort: 'severity', order: 'asc', limit: 1 },
+    );
+    expect(totalCount).toBe(5000);
   });
 });
