@@ -5,6 +5,7 @@ import {
   INITECH,
   PROD,
   connectorIdOf,
+  healthScenario,
   onboardHooli,
   worldWithoutHooli,
 } from '../__testUtils__/healthTestWorld';
@@ -120,6 +121,40 @@ describe.each(storageTestDatabaseIds())(
       held.open();
       await scheduled;
       expect((await stored(b, ACME)).refreshedAt).toBe(newer);
+    });
+
+    it('keeps the findings of a later read when a refresh that read them before a fix writes last', async () => {
+      const { a, b } = await replicas();
+      const openOf = async (store: HealthStore) =>
+        (
+          await store.listFindings(
+            { connectors: [{ id: ACME }] },
+            {},
+            { sort: 'severity', order: 'asc', limit: 200 },
+          )
+        ).items.map(f => f.title);
+      const held = gated(a, PROD);
+      const scheduled = refresher(held.store).refreshAll();
+      await held.atGate;
+      // acme/web's only image is rebuilt without its findings; the other replica reads that.
+      const fixed = structuredClone(healthScenario);
+      const acmeOrg = fixed.dockerHub!.orgs!.find(o => o.name === 'acme')!;
+      acmeOrg.repositories!.find(r => r.name === 'web')!.tags = [
+        {
+          name: 'latest',
+          findings: { critical: 0, high: 0, medium: 0, low: 0 },
+        },
+      ];
+      t.emu.loadScenario(fixed);
+      await refresher(b).refreshConnector(ACME);
+      const after = await openOf(b);
+      expect(after.length).toBe(9);
+
+      held.open();
+      await scheduled;
+      // The held refresh still holds web's two findings: they must not come back.
+      expect(await openOf(b)).toEqual(after);
+      expect((await stored(b, ACME)).findingsStored).toBe(9);
     });
 
     it('announces a change once when two replicas read it and write in either order', async () => {
