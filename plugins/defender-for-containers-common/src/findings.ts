@@ -4,7 +4,12 @@ import type { RestrictedConnector, SeverityCounts } from './health';
  * Defender's severities, most severe first.
  * @public
  */
-export const FINDING_SEVERITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
+export const FINDING_SEVERITIES = [
+  'Critical',
+  'High',
+  'Medium',
+  'Low',
+] as const;
 
 /** @public */
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
@@ -78,7 +83,10 @@ export interface EntityFindingsResponse {
   totalCount: number;
   /** Pass as `cursor` for the next page; absent on the last page. */
   nextCursor?: string;
-  /** Counts of every stored finding of the entity before filters: what the filters choose from. */
+  /**
+   * The entity's open findings before filters, the card's numbers: Defender's open totals per
+   * severity (more than the list holds when `truncated`), and how many of the stored ones have a fix.
+   */
   counts: SeverityCounts & { total: number; fixable: number };
   /** Repositories (`org/repo`) that have findings: what the repository filter offers. */
   repositories: string[];

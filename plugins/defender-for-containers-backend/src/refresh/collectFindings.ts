@@ -112,10 +112,10 @@ export async function collectFindings(options: {
       continue;
     }
     const e = entry(connectorId);
-    const open = Number(row.findings) || 0;
+    const openCount = Number(row.findings) || 0;
     const k = severityKey(String(row.severity ?? ''));
     const image = String(row.imageName ?? '').toLowerCase();
-    if (!k || !image || open === 0) continue;
+    if (!k || !image || openCount === 0) continue;
     const mapKey = `${connectorId}|${image}`;
     let img = images.get(mapKey);
     if (!img) {
@@ -124,7 +124,7 @@ export async function collectFindings(options: {
       images.set(mapKey, img);
       e.images.push(img);
     }
-    img.counts[k] += open;
+    img.counts[k] += openCount;
   }
 
   const openByConnector = openFindingsByConnector(

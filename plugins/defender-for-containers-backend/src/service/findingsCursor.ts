@@ -11,7 +11,14 @@ export interface FindingsCursorCodec {
   decode(cursor: string): FindingsPosition;
 }
 
-export function findingsCursor(list: unknown): FindingsCursorCodec {
+/**
+ * `list` identifies the list (entity, filters, sort); `numeric`: the sort's column is a number
+ * (the severity's rank), so an edited cursor cannot make the database compare a string with it.
+ */
+export function findingsCursor(
+  list: unknown,
+  numeric: boolean,
+): FindingsCursorCodec {
   const fingerprint = createHash('sha256')
     .update(JSON.stringify(list))
     .digest('base64url')
@@ -32,7 +39,9 @@ export function findingsCursor(list: unknown): FindingsCursorCodec {
         !Array.isArray(parsed) ||
         parsed.length !== 4 ||
         parsed[0] !== fingerprint ||
-        !['string', 'number'].includes(typeof parsed[1]) ||
+        (numeric
+          ? !Number.isInteger(parsed[1]) || parsed[1] < 0 || parsed[1] > 3
+          : typeof parsed[1] !== 'string') ||
         typeof parsed[2] !== 'string' ||
         typeof parsed[3] !== 'string'
       ) {

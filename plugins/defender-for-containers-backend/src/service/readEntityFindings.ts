@@ -1,10 +1,11 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type {
-  AllowedSubscription,
-  EntityFindingsResponse,
-  FindingSeverity,
-  FindingSort,
-  TruncatedFindings,
+import {
+  FINDING_SEVERITIES,
+  type AllowedSubscription,
+  type EntityFindingsResponse,
+  type FindingSeverity,
+  type FindingSort,
+  type TruncatedFindings,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { HealthStore, StoredConnector } from '../store/HealthStore';
 import type { ConnectorReadScope } from './ConnectorReadScope';
@@ -96,12 +97,18 @@ export async function readEntityFindings(
   const sort = query.sort ?? 'severity';
   const order = query.order ?? 'asc';
   const filter = {
-    severities: query.severity,
+    // In one order, so the same filter in another spelling pages with the same cursor.
+    severities: query.severity?.length
+      ? FINDING_SEVERITIES.filter(s => query.severity!.includes(s))
+      : undefined,
     fixable: query.fixable,
     repository: query.repository,
     text: query.q?.toLowerCase(),
   };
-  const cursor = findingsCursor([ref, filter, sort, order]);
+  const cursor = findingsCursor(
+    [ref.toLowerCase(), filter, sort, order],
+    sort === 'severity',
+  );
   const after = query.cursor ? cursor.decode(query.cursor) : undefined;
   // One row more than asked: whether there is a next page, without a second query.
   const page = await sources.store.listFindings(scope, filter, {

@@ -230,6 +230,11 @@ describe.each(storageTestDatabaseIds())(
       expect(r.componentCount).toBe(2);
       expect(r.includesChildGroups).toBe(false);
       expect(r.totals).toEqual({ critical: 3, high: 3, medium: 4, low: 1 });
+      const withChildren = await rollup(
+        'system/default/checkout?children=true',
+      );
+      expect(withChildren.includesChildGroups).toBe(false);
+      expect(withChildren.componentCount).toBe(2);
 
       const refused = await get(
         server,

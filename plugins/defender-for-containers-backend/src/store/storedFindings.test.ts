@@ -135,7 +135,10 @@ describe.each(storageTestDatabaseIds())('stored findings on %s', databaseId => {
         expect(paged).toEqual(whole.items.map(f => f.id));
         expect(new Set(paged).size).toBe(45);
         const values = whole.items.map(f => f.position.value);
-        const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const sorted = [...values].sort((a, b) => {
+          if (a === b) return 0;
+          return a < b ? -1 : 1;
+        });
         expect(values).toEqual(order === 'asc' ? sorted : sorted.reverse());
       }
     }
