@@ -23,14 +23,23 @@ exports.up = async function up(knex) {
     table.string('title', 300).notNullable();
     table.integer('severity_rank').notNullable().comment('0 Critical … 3 Low');
     table.text('cves').notNullable().comment('JSON array of ids');
-    table.text('search_text').notNullable().comment('lower-case: ids, package, title');
+    table
+      .text('search_text')
+      .notNullable()
+      .comment('lower-case: ids, package, title');
     table.string('installed_version', 200).notNullable().defaultTo('');
     table.string('fixed_version', 200).notNullable().defaultTo('');
     table.boolean('fixable').notNullable();
     table.string('first_seen_at', 30).notNullable().defaultTo('');
     table.primary(['connector_key', 'finding_key']);
-    table.index(['connector_key', 'severity_rank'], 'defender_findings_severity');
-    table.index(['connector_key', 'repository'], 'defender_findings_repository');
+    table.index(
+      ['connector_key', 'severity_rank'],
+      'defender_findings_severity',
+    );
+    table.index(
+      ['connector_key', 'repository'],
+      'defender_findings_repository',
+    );
   });
   await knex.schema.alterTable('defender_connectors', table => {
     table

@@ -10,6 +10,7 @@ export type {
   ConnectorListQuery,
   ConnectorRefreshRequest,
   DefenderHealthService,
+  EntityFindingsQuery,
 } from './service/DefenderHealthService';
 export type {
   RefreshSummary,

@@ -14,9 +14,11 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import plugin, { defenderApiRef } from '../src';
 import { EntityDefenderCard } from '../src/components/DefenderCard/EntityDefenderCard';
 import { fakeDefenderApi, STATES } from './fakeDefenderApi';
+import { FindingsTabDevPage } from './FindingsTabDevPage';
 
-// `yarn start` in this folder: every card state and the overview page against a fake API, no
-// backend (the catalog plugin is there for its entity routes, which the card links to).
+// `yarn start` in this folder: every card state, the Findings tab of several entities
+// (`/findings-tab`) and the overview page against a fake API, no backend (the catalog plugin is
+// there for its entity routes, which the card links to).
 // @backstage/frontend-dev-utils is not yet published for the frontend-plugin-api line used here.
 const devModule = createFrontendModule({
   pluginId: 'defender-for-containers',
@@ -58,6 +60,14 @@ const devModule = createFrontendModule({
             </div>
           </Container>
         ),
+      },
+    }),
+    PageBlueprint.make({
+      name: 'findings-tab',
+      params: {
+        path: '/findings-tab',
+        title: 'Findings tab',
+        loader: async () => <FindingsTabDevPage />,
       },
     }),
   ],

@@ -4,7 +4,10 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { isDefenderForContainersAvailable } from '@defender-backstage/plugin-defender-for-containers-common';
 import { z } from 'zod/v4';
@@ -20,6 +23,7 @@ import {
   rootRouteRef,
   rotateTemplateRouteRef,
 } from './routes';
+import { defenderRollupEntityCard } from './rollupExtensions';
 import { defenderForContainersTranslationRef } from './translation/defenderForContainersTranslationRef';
 
 const defenderApi = ApiBlueprint.make({
@@ -65,6 +69,24 @@ const defenderEntityCard = EntityCardBlueprint.makeWithOverrides({
   },
 });
 
+/**
+ * `entity-content:defender-for-containers/findings`: the entity page's Findings tab at
+ * `…/defender-findings` (the card's "All findings" leads there), on the same entities as the card.
+ * Its title is a message, so the tab is named in the app's language.
+ */
+const defenderFindingsEntityContent = EntityContentBlueprint.make({
+  name: 'findings',
+  params: {
+    path: 'defender-findings',
+    title: defenderForContainersTranslationRef('findingsTab.title'),
+    filter: isDefenderForContainersAvailable,
+    loader: () =>
+      import('./components/FindingsTab/EntityDefenderFindingsContent').then(
+        m => <m.EntityDefenderFindingsContent />,
+      ),
+  },
+});
+
 /** `page:defender-for-containers`: every connector; its title and icon put it in the sidebar. */
 const defenderOverviewPage = PageBlueprint.makeWithOverrides({
   configSchema: { onboardingTemplate: onboardingTemplateConfig },
@@ -99,7 +121,8 @@ const azureTargetPickerField = FormFieldBlueprint.make({
 
 /**
  * The Defender for Containers frontend plugin (new frontend system): the API client, the entity
- * card, the connectors overview page and the onboarding form's Azure target picker.
+ * card, the entity page's Findings tab, the connectors overview page and the onboarding form's
+ * Azure target picker.
  *
  * @public
  */
@@ -116,6 +139,8 @@ export const defenderForContainersFrontendPlugin = createFrontendPlugin({
   extensions: [
     defenderApi,
     defenderEntityCard,
+    defenderRollupEntityCard,
+    defenderFindingsEntityContent,
     defenderOverviewPage,
     azureTargetPickerField,
   ],

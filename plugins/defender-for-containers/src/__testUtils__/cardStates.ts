@@ -89,7 +89,13 @@ export const CARD_STATES: CardState[] = [
   {
     name: 'healthy',
     entity: PAYMENTS,
-    answer: async () => responseWith([healthyConnector('acme')]),
+    // with "N fixable" and the link to the Findings tab
+    answer: async () =>
+      responseWith([
+        healthyConnector('acme', {
+          findings: { ...healthyConnector('acme').findings, fixable: 12 },
+        }),
+      ]),
     canRefresh: true,
     ready: 'table[aria-label]',
   },

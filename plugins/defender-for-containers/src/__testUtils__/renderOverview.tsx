@@ -34,10 +34,15 @@ function Search() {
 
 export function renderOverview(
   listConnectors: DefenderApi['listConnectors'],
-  options: { url?: string; onboardingHref?: string } = {},
+  options: {
+    url?: string;
+    onboardingHref?: string;
+    getOwnerRollup?: DefenderApi['getOwnerRollup'];
+  } = {},
 ) {
   const api = {
     listConnectors,
+    getOwnerRollup: options.getOwnerRollup,
     listConnectorOwners: async () => [
       'group:default/payments',
       'group:default/guests',

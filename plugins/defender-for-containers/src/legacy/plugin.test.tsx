@@ -9,9 +9,15 @@ import {
   catalogApiRef,
   EntityProvider,
   entityRouteRef,
+  MockStarredEntitiesApi,
+  starredEntitiesApiRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { EntitySwitch } from '@backstage/plugin-catalog';
+import {
+  catalogPlugin,
+  EntityLayout,
+  EntitySwitch,
+} from '@backstage/plugin-catalog';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type { Entity } from '@backstage/catalog-model';
 import { getComponentData } from '@backstage/core-plugin-api';
@@ -21,6 +27,7 @@ import {
   defenderApiRef,
   defenderForContainersPlugin,
   EntityDefenderForContainersCard,
+  EntityDefenderFindingsContent,
   isDefenderForContainersAvailable,
   legacyOnboardingTemplateRouteRef,
   legacyRotateTemplateRouteRef,
@@ -31,6 +38,8 @@ import {
   healthyConnector,
   responseWith,
 } from '../__fixtures__/defenderResponses';
+import { finding } from '../__fixtures__/findings';
+import { answerFindings } from '../__fixtures__/findingsBackend';
 
 // Test apps render slowly on a busy shared machine; the default 5 s is not about behaviour.
 jest.setTimeout(20_000);
@@ -48,7 +57,9 @@ const api = {
   })),
   listConnectorOwners: jest.fn(async () => []),
   refreshConnector: jest.fn(),
-  getEntityFindings: jest.fn(),
+  getEntityFindings: jest.fn(async (_ref, request) =>
+    answerFindings([finding()], request),
+  ),
   getEntityRollup: jest.fn(),
   getOwnerRollup: jest.fn(),
 } as DefenderApi;
@@ -66,10 +77,38 @@ function LegacyEntityOverview(props: { entity: Entity }) {
   );
 }
 
+/** What the catalog's entity page links to: the catalog and entities. */
+const ENTITY_PAGE_ROUTES = {
+  '/catalog': catalogPlugin.routes.catalogIndex,
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
+
+/** The entity page the README asks a legacy app to add the tab to. */
+function LegacyEntityPage(props: { entity: Entity }) {
+  return (
+    <EntityProvider entity={props.entity}>
+      <EntityLayout>
+        <EntityLayout.Route path="/" title="Overview">
+          <span>overview</span>
+        </EntityLayout.Route>
+        <EntityLayout.Route
+          path="/defender-findings"
+          title="Findings"
+          if={isDefenderForContainersAvailable}
+        >
+          <EntityDefenderFindingsContent />
+        </EntityLayout.Route>
+      </EntityLayout>
+    </EntityProvider>
+  );
+}
+
 const apis = [
   [defenderApiRef, api],
   [permissionApiRef, new MockPermissionApi()],
   [catalogApiRef, catalogApiMock()],
+  // the legacy entity page's header stars the entity
+  [starredEntitiesApiRef, new MockStarredEntitiesApi()],
 ] as const;
 
 describe('legacy frontend system exports', () => {
@@ -106,6 +145,59 @@ describe('legacy frontend system exports', () => {
     expect(
       screen.queryByText('Defender for Containers'),
     ).not.toBeInTheDocument();
+  });
+
+  it('show the Findings tab on an annotated entity’s page, its filters in the URL', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={apis}>
+        <Routes>
+          <Route
+            path="/catalog/:namespace/:kind/:name/*"
+            element={
+              <LegacyEntityPage
+                entity={componentEntity('payments-api', {
+                  'microsoft.com/defender-dockerhub-repository':
+                    'acme/payments-api',
+                })}
+              />
+            }
+          />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: [
+          '/catalog/default/component/payments-api/defender-findings?severity=Critical',
+        ],
+        mountedRoutes: ENTITY_PAGE_ROUTES,
+      },
+    );
+    expect(
+      await screen.findByRole('link', { name: /CVE-2026-0001/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Findings' })).toBeInTheDocument();
+    expect(api.getEntityFindings).toHaveBeenLastCalledWith(
+      { kind: 'component', namespace: 'default', name: 'payments-api' },
+      { severity: ['Critical'], sort: 'severity', order: 'asc', limit: 25 },
+    );
+  });
+
+  it('hide the Findings tab on an entity without annotations', async () => {
+    await renderInTestApp(
+      <TestApiProvider apis={apis}>
+        <Routes>
+          <Route
+            path="/catalog/:namespace/:kind/:name/*"
+            element={<LegacyEntityPage entity={componentEntity('docs-site')} />}
+          />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/catalog/default/component/docs-site'],
+        mountedRoutes: ENTITY_PAGE_ROUTES,
+      },
+    );
+    expect(await screen.findByText('overview')).toBeInTheDocument();
+    expect(screen.queryByRole('tab', { name: 'Findings' })).toBeNull();
   });
 
   it('show what to annotate when the card is placed without the switch', async () => {

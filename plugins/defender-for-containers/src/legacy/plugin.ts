@@ -63,6 +63,26 @@ export const EntityDefenderForContainersCard: (
 );
 
 /**
+ * The entity page's Findings tab for a legacy `EntityPage`:
+ * `<EntityLayout.Route path="/defender-findings" title="Findings" if={isDefenderForContainersAvailable}>`
+ * (the card's "All findings" leads to `defender-findings` under the entity's page). Filters,
+ * search, sort and page size live in the URL's query.
+ * @public
+ */
+export const EntityDefenderFindingsContent: () => JSX.Element | null =
+  defenderForContainersPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDefenderFindingsContent',
+      component: {
+        lazy: () =>
+          import(
+            '../components/FindingsTab/EntityDefenderFindingsContent'
+          ).then(m => m.EntityDefenderFindingsContent),
+      },
+    }),
+  );
+
+/**
  * The connectors overview page for a legacy app's routes, with its own header.
  * @public
  */

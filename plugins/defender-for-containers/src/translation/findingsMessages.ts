@@ -43,6 +43,8 @@ export const findingsMessages = {
     fixedIn: 'Fixed in',
     noFixYet: 'no fix yet',
     moreImages: '{{images}} and {{count}} more',
+    fixable: '{{count}} fixable',
+    allFindings: 'All findings',
   },
   trend: {
     empty: 'No history yet',

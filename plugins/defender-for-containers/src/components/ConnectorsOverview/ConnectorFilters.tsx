@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Flex, SearchField, Select } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
@@ -14,8 +13,7 @@ import {
 
 /** The option that filters nothing; Select keys must not be empty. */
 const ANY = 'any';
-/** Typing pauses this long before the backend is asked. */
-export const SEARCH_DEBOUNCE_MS = 300;
+export { SEARCH_DEBOUNCE_MS } from '../../hooks/useUrlQuery';
 
 /**
  * Owners the filter offers: those the connectors have (the backend's distinct list), not every
@@ -37,22 +35,19 @@ function useOwnerOptions(): Array<{ id: string; label: string }> {
   return value ?? [];
 }
 
-/** The overview's status and owner filters and its search box, bound to the URL's query. */
+/**
+ * The overview's status and owner filters and its search box, bound to the URL's query (the
+ * box's debounce is `useOverviewQuery`'s, so that paging can apply a pending search first).
+ */
 export function ConnectorFilters(props: {
   query: OverviewQuery;
   onChange: (change: Partial<OverviewQuery>) => void;
+  text: string;
+  onText: (text: string) => void;
 }) {
   const { t } = useDefenderTranslation();
   const { query, onChange } = props;
   const owners = useOwnerOptions();
-  const [text, setText] = useState(query.text);
-  // Back and forward change the URL under the box: follow it.
-  useEffect(() => setText(query.text), [query.text]);
-  useEffect(() => {
-    if (text === query.text) return undefined;
-    const timer = setTimeout(() => onChange({ text }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, query.text, onChange]);
 
   // An owner from a shared link that no connector has (any more) still shows as chosen.
   const ownerOptions =
@@ -87,8 +82,8 @@ export function ConnectorFilters(props: {
       <SearchField
         label={t('overview.search')}
         placeholder={t('overview.searchPlaceholder')}
-        value={text}
-        onChange={setText}
+        value={props.text}
+        onChange={props.onText}
         style={{ minWidth: 240 }}
       />
     </Flex>

@@ -122,6 +122,46 @@ describe('the overview’s URL', () => {
     expect(listConnectors).toHaveBeenCalledWith(before);
   });
 
+  it('applies a search still waiting for its debounce before paging, so the page the reader moved to stays', async () => {
+    const listConnectors = jest.fn(async (r: any) => twentyTwo(r));
+    renderOverview(listConnectors);
+    await screen.findByRole('link', { name: 'team-01' });
+
+    // Typed, and Next pressed before the debounce ran out.
+    await userEvent.click(screen.getByRole('searchbox'));
+    await userEvent.paste('team');
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(searchParams().get('page')).toBe('2'));
+    expect(searchParams().get('q')).toBe('team');
+
+    // The debounce's time passes: nothing moves the reader back to the first page.
+    await act(() => new Promise(r => setTimeout(r, SEARCH_DEBOUNCE_MS + 100)));
+    expect(Object.fromEntries(searchParams())).toEqual({
+      q: 'team',
+      page: '2',
+    });
+    expect(
+      await screen.findByRole('link', { name: 'team-21' }),
+    ).toBeInTheDocument();
+    expect(listConnectors).toHaveBeenLastCalledWith(
+      expect.objectContaining({ text: 'team', offset: 20 }),
+    );
+  });
+
+  it('empties the search box with "Clear filters", also before its text reached the URL', async () => {
+    const listConnectors = jest.fn(async () => page([]));
+    renderOverview(listConnectors, { url: '/?status=stale' });
+    await screen.findByRole('button', { name: 'Clear filters' });
+    await userEvent.click(screen.getByRole('searchbox'));
+    await userEvent.paste('zeta');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(screen.getByRole('searchbox')).toHaveValue('');
+    await act(() => new Promise(r => setTimeout(r, SEARCH_DEBOUNCE_MS + 100)));
+    expect(searchParams().toString()).toBe('');
+  });
+
   it('shows the last page for a link past the end', async () => {
     const listConnectors = jest.fn(async (r: any) => twentyTwo(r));
     renderOverview(listConnectors, { url: '/?q=team&page=5' });

@@ -1,10 +1,13 @@
-import { useCallback, useMemo } from 'react';
-import { useAppSearchParams } from '@backstage/frontend-plugin-api';
 import {
   CONNECTOR_LIST_SORTS,
   type ConnectorListSort,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { ConnectorListRequest } from '../../api/DefenderApi';
+import {
+  useUrlQuery,
+  type UrlQuery,
+  type UrlQueryCodec,
+} from '../../hooks/useUrlQuery';
 
 /** Rows per page the table offers; the first is the default. */
 export const PAGE_SIZES = [20, 50, 100];
@@ -65,29 +68,19 @@ export function overviewSearchParams(query: OverviewQuery): URLSearchParams {
   return params;
 }
 
+const overviewCodec: UrlQueryCodec<OverviewQuery> = {
+  parse: parseOverviewQuery,
+  write: overviewSearchParams,
+  keys: ['status', 'owner', 'q', 'sort', 'order', 'page', 'pageSize'],
+  reset: { page: 0 },
+};
+
 /**
  * The overview's filters, search, sort and page, read from and written to the URL, so a reload
  * or a shared link shows the same view. A change of filter, search, sort or page size starts at
- * the first page again. Typing replaces the history entry; every other change adds one, so Back
- * returns to the previous view.
+ * the first page again. A search still waiting for its debounce is applied with any other change
+ * (paging included) rather than after it: applied late, it reset the page the reader had moved to.
  */
-export function useOverviewQuery(): [
-  OverviewQuery,
-  (change: Partial<OverviewQuery>) => void,
-] {
-  const [params, setParams] = useAppSearchParams();
-  const search = params.toString();
-  const query = useMemo(
-    () => parseOverviewQuery(new URLSearchParams(search)),
-    [search],
-  );
-  const update = useCallback(
-    (change: Partial<OverviewQuery>) => {
-      const next = { ...query, page: 0, ...change };
-      const typing = Object.keys(change).every(key => key === 'text');
-      setParams(overviewSearchParams(next), { replace: typing });
-    },
-    [query, setParams],
-  );
-  return [query, update];
+export function useOverviewQuery(): UrlQuery<OverviewQuery> {
+  return useUrlQuery(overviewCodec);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button } from '@backstage/ui';
+import { Button, Flex, Link, Text } from '@backstage/ui';
+import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   FindingsSummary,
   SeverityCounts,
@@ -31,6 +32,35 @@ function NoFindingsData(props: { missingSince?: string }) {
         {t('findings.noDataHint')}
       </SecondaryText>
     </div>
+  );
+}
+
+/** Where the entity page's Findings tab is, under the entity's own page (both frontend systems). */
+export const FINDINGS_TAB_PATH = 'defender-findings';
+
+/**
+ * How many findings have a fix (when the backend says: older ones do not) and the way to all of
+ * them: the entity's Findings tab, a path under the entity's page, which is where both frontend
+ * systems mount it.
+ */
+function FixableAndAllFindings(props: { fixable?: number }) {
+  const { t } = useDefenderTranslation();
+  const { entity } = useEntity();
+  const entityLink = useEntityRefLink();
+  return (
+    <Flex gap="3" align="center" mt="2" style={{ flexWrap: 'wrap' }}>
+      {props.fixable !== undefined && (
+        <Text as="span" variant="body-medium">
+          {t('findings.fixable', { count: props.fixable })}
+        </Text>
+      )}
+      <Link
+        href={`${entityLink(entity)}/${FINDINGS_TAB_PATH}`}
+        variant="body-medium"
+      >
+        {t('findings.allFindings')}
+      </Link>
+    </Flex>
   );
 }
 
@@ -81,6 +111,7 @@ export function FindingsSection(props: { findings: FindingsSummary }) {
         }
       >
         <SeverityBars counts={findings.totals} />
+        <FixableAndAllFindings fixable={findings.fixable} />
       </Subsection>
 
       {byRisk.length > 0 && (

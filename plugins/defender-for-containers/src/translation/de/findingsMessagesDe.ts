@@ -43,6 +43,8 @@ export const findingsMessagesDe: MessagesLike<typeof findingsMessages> = {
     fixedIn: 'Behoben in',
     noFixYet: 'noch keine Behebung',
     moreImages: '{{images}} und {{count}} weitere',
+    fixable: '{{count}} behebbar',
+    allFindings: 'Alle Befunde',
   },
   trend: {
     empty: 'Noch kein Verlauf',
