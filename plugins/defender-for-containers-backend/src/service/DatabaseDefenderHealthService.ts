@@ -9,14 +9,12 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  isConnectorHealth,
   readConnectorId,
   readDefenderAnnotations,
   type AllowedSubscription,
   type AzurePortal,
   type ConnectorListResponse,
   type ConnectorOwnersResponse,
-  type EntityConnector,
   type EntityDefenderResponse,
   type EntityFindingsResponse,
   type EntityRollupResponse,
@@ -33,7 +31,7 @@ import type {
   DefenderHealthService,
 } from './DefenderHealthService';
 import type { EntityHealthCache } from './EntityHealthCache';
-import { restrictedConnector } from './entityConnectors';
+import { restrictEntityHealth } from './restrictEntityHealth';
 import {
   readEntityFindings,
   type EntityFindingsQuery,
@@ -79,38 +77,11 @@ export class DatabaseDefenderHealthService implements DefenderHealthService {
   ): Promise<EntityDefenderResponse> {
     const entity = await this.readEntity(entityRef, credentials);
     const ref = stringifyEntityRef(entityRef);
-    return this.restrict(
+    return restrictEntityHealth(
       await this.entityHealth(ref, readDefenderAnnotations(entity)),
+      this.options.readScope,
       credentials,
     );
-  }
-
-  /**
-   * The answer with every connector the caller may not see replaced by a `notAllowed` entry that
-   * says nothing but why (one per organization). Per request: the cache holds unrestricted
-   * answers, shared by every caller of the entity.
-   */
-  private async restrict(
-    response: EntityDefenderResponse,
-    credentials: BackstageCredentials,
-  ): Promise<EntityDefenderResponse> {
-    const shown = response.connectors.filter(isConnectorHealth);
-    const readable = await this.options.readScope.readable(
-      shown.map(c => c.organization.toLowerCase()),
-      credentials,
-    );
-    const restricted = new Set<string>();
-    const connectors: EntityConnector[] = [];
-    for (const c of response.connectors) {
-      const org = isConnectorHealth(c) ? c.organization.toLowerCase() : '';
-      if (!isConnectorHealth(c) || readable.has(org)) {
-        connectors.push(c);
-      } else if (!restricted.has(org)) {
-        restricted.add(org);
-        connectors.push(restrictedConnector(c.organization));
-      }
-    }
-    return restricted.size ? { ...response, connectors } : response;
   }
 
   /** Unrestricted, so one answer serves every caller of the entity while it is cached. */
