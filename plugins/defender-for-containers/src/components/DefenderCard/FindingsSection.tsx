@@ -14,6 +14,7 @@ import { SecondaryText } from '../theme/SecondaryText';
 import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
 import { DataTable } from './DataTable';
 import { Subsection } from './Subsection';
+import { shortImage } from '../format/shortImage';
 
 /** Rows shown before "Show all": a connector may have hundreds of repositories. */
 export const REPOSITORIES_SHOWN = 8;
@@ -176,12 +177,14 @@ export function FindingsSection(props: { findings: FindingsSummary }) {
                   {t(`severity.${severityKey(w.severity)}`)}
                 </span>,
                 w.fixedVersion ?? t('findings.noFixYet'),
-                w.images.length > 2
-                  ? t('findings.moreImages', {
-                      images: w.images.slice(0, 2).join(', '),
-                      count: w.images.length - 2,
-                    })
-                  : w.images.join(', '),
+                <span title={w.images.join(', ')}>
+                  {w.images.length > 2
+                    ? t('findings.moreImages', {
+                        images: w.images.slice(0, 2).map(shortImage).join(', '),
+                        count: w.images.length - 2,
+                      })
+                    : w.images.map(shortImage).join(', ')}
+                </span>,
               ],
             }))}
           />

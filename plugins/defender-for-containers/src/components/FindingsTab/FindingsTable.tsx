@@ -21,6 +21,7 @@ import {
 import { useTimeFormat } from '../format/useTimeFormat';
 import { SecondaryText } from '../theme/SecondaryText';
 import { SeverityLabel } from './SeverityLabel';
+import { shortImage } from '../format/shortImage';
 
 interface FindingColumn {
   id: string;
@@ -31,18 +32,13 @@ interface FindingColumn {
   cell: (f: Finding) => ReactNode;
 }
 
-/** Hex digits of a digest shown; the whole image is its tooltip. */
-const DIGEST_SHOWN = 12;
-
-/** `org/repo:tag` as it is; `org/repo@sha256:…` shortened, since the digest is 64 digits long. */
+/** The image, its digest shortened; the whole name is its tooltip. */
 function ImageName(props: { image: string }) {
-  const digest = /^(.*@sha256:)([0-9a-f]+)$/i.exec(props.image);
-  if (!digest || digest[2].length <= DIGEST_SHOWN) return <>{props.image}</>;
-  return (
-    <span title={props.image}>
-      {digest[1]}
-      {digest[2].slice(0, DIGEST_SHOWN)}…
-    </span>
+  const short = shortImage(props.image);
+  return short === props.image ? (
+    <>{props.image}</>
+  ) : (
+    <span title={props.image}>{short}</span>
   );
 }
 
