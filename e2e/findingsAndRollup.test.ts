@@ -83,14 +83,23 @@ const findingsTable = (page: Page) =>
     name: 'Open vulnerability findings of this entity’s images',
   });
 
-/** The table's rows as text, once no page is loading. */
-async function rowsOf(page: Page): Promise<string[]> {
+/**
+ * The table's rows as text once they satisfy `ready`: the previous page stays on screen while
+ * the next one loads, so a test waits for what it expects (or times out showing what it saw).
+ */
+async function rowsOf(
+  page: Page,
+  ready: (rows: string[]) => boolean = rows => rows.length > 0,
+): Promise<string[]> {
   const table = findingsTable(page);
   await table.waitFor();
-  await page
-    .getByRole('status', { name: 'Loading findings' })
-    .waitFor({ state: 'detached' });
-  return table.locator('tbody tr').allInnerTexts();
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    if (ready(rows)) return rows;
+    assert.ok(Date.now() < deadline, `rows never settled:\n${rows.join('\n')}`);
+    await page.waitForTimeout(250);
+  }
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -99,7 +108,10 @@ for (const theme of ['light', 'dark'] as const) {
     await openPaymentsApi(page);
     // The card's new line and its way into the tab.
     const acme = connectorSection(defenderCard(page), 'acme');
-    await acme.getByText(/\d+ fixable/).first().waitFor();
+    await acme
+      .getByText(/\d+ fixable/)
+      .first()
+      .waitFor();
 
     // The entity page's tab (a link or a tab, by Backstage version), not the card's "All findings".
     await page
@@ -108,17 +120,33 @@ for (const theme of ['light', 'dark'] as const) {
       .first()
       .click();
     await page.waitForURL(/\/defender-findings/);
-    const all = await rowsOf(page);
+    const all = await rowsOf(page, rows => rows.length === 25);
     assert.equal(all.length, 25, 'a first page of 25 of 143');
     await page.getByText(/1–25 of 143/).waitFor();
+    await page.screenshot({
+      path: join(shotsDir, `findings-tab-first-page-${theme}.png`),
+      fullPage: true,
+    });
 
-    await page.getByRole('checkbox', { name: 'Critical' }).check();
+    // React Aria's checkbox: its input is visually hidden, a person clicks the label.
+    await page
+      .getByRole('group', { name: 'Severity' })
+      .getByText('Critical', { exact: true })
+      .click();
+    await page.waitForURL(u => u.searchParams.get('severity') === 'Critical');
     await page.getByRole('button', { name: /Fix available/ }).click();
     await page.getByRole('option', { name: 'With fix', exact: true }).click();
     await page.waitForURL(u => u.searchParams.get('fixable') === 'true');
-    const critical = await rowsOf(page);
+    const critical = await rowsOf(page, rows =>
+      rows.every(
+        r => r.includes('Critical') && !r.includes('No fix available'),
+      ),
+    );
     assert.ok(critical.length > 1, critical.join('\n'));
-    assert.ok(critical.every(r => r.includes('Critical')), critical.join('\n'));
+    assert.ok(
+      critical.every(r => r.includes('Critical')),
+      critical.join('\n'),
+    );
     assert.ok(critical.every(r => !r.includes('No fix available')));
 
     const cve = (await findingsTable(page)
@@ -127,8 +155,11 @@ for (const theme of ['light', 'dark'] as const) {
       .innerText())!.trim();
     await page.getByRole('searchbox', { name: 'Search' }).fill(cve);
     await page.waitForURL(u => u.searchParams.get('q') === cve);
-    const one = await rowsOf(page);
-    assert.ok(one.length >= 1 && one.every(r => r.includes(cve)), one.join('\n'));
+    const one = await rowsOf(page, rows => rows.every(r => r.includes(cve)));
+    assert.ok(
+      one.length >= 1 && one.every(r => r.includes(cve)),
+      one.join('\n'),
+    );
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('severity'), 'Critical');
     await assertAccessible(page.locator('main'));
@@ -140,7 +171,10 @@ for (const theme of ['light', 'dark'] as const) {
     // A shared link in a new tab reproduces the view: the same rows and controls.
     const shared = await page.context().newPage();
     await shared.goto(url.toString());
-    assert.deepEqual(await rowsOf(shared), one);
+    assert.deepEqual(
+      await rowsOf(shared, rows => rows.length === one.length),
+      one,
+    );
     assert.equal(
       await shared.getByRole('checkbox', { name: 'Critical' }).isChecked(),
       true,
@@ -177,15 +211,28 @@ test('the guests group’s roll-up lists its components, worst first', async () 
     '/catalog/default/component/payments-api',
   );
   await assertAccessible(table);
-  for (const theme of ['light', 'dark'] as const) {
-    if (theme === 'dark') {
-      await page.evaluate(() => localStorage.setItem('theme', 'dark'));
-      await page.reload();
-      await table.waitFor({ timeout: 60_000 });
-    }
-    await page.screenshot({
-      path: join(shotsDir, `group-rollup-${theme}.png`),
-      fullPage: true,
-    });
-  }
+  await page.screenshot({
+    path: join(shotsDir, 'group-rollup-light.png'),
+    fullPage: true,
+  });
+  // The theme is read when the app starts: a new page in the dark theme.
+  const dark = await signedIn('dark');
+  await dark.goto(`${stack.baseUrl}/catalog/default/group/guests`);
+  await dark
+    .getByRole('table', {
+      name: 'Components and their open findings, worst first',
+    })
+    .waitFor({ timeout: 60_000 });
+  // The card, not the page: Backstage's own cards have their own heading order.
+  await assertAccessible(
+    dark
+      .getByRole('table', {
+        name: 'Components and their open findings, worst first',
+      })
+      .locator('xpath=ancestor::*[contains(@class, "bui-Card")][1]'),
+  );
+  await dark.screenshot({
+    path: join(shotsDir, 'group-rollup-dark.png'),
+    fullPage: true,
+  });
 });
