@@ -1,13 +1,14 @@
 // Starts what the browser tests drive: the Azure + Docker Hub emulator (demo scenario) on :7443
 // and the backend (serving the built app) on :7007, configured by app-config.yaml + app-config.emulator.yaml as in
 // README command (1). Output goes to e2e/artifacts/*.log so a failing run can be read afterwards.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
   createWriteStream,
   existsSync,
   mkdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 
@@ -113,6 +114,42 @@ export async function startStack(
 ): Promise<Stack> {
   mkdirSync(artifactsDir, { recursive: true });
   const emulator = await startEmulator(options.scenario ?? DEMO_SCENARIO);
+  let backend: ChildProcess | undefined;
+  try {
+    backend = await startBackend(options.configs ?? [], 1);
+  } catch (first) {
+    // Once in a full run the backend printed nothing at all for 180 s and never listened (the
+    // same files pass in a row alone). What the processes were doing is kept for the next time,
+    // and the backend started once more; a backend that prints anything and fails is not retried.
+    if (!(first instanceof SilentStart)) {
+      await stopProcess(emulator);
+      throw first;
+    }
+    try {
+      backend = await startBackend(options.configs ?? [], 2);
+    } catch (e) {
+      await stopProcess(emulator);
+      throw e;
+    }
+  }
+  return {
+    baseUrl,
+    emulatorUrl,
+    emulatorCa: readFileSync(caFile, 'utf8'),
+    stop: async () => {
+      await stopProcess(backend!);
+      await stopProcess(emulator);
+    },
+  };
+}
+
+/** The backend printed nothing before it timed out: not its code failing, the start hanging. */
+class SilentStart extends Error {}
+
+async function startBackend(
+  configs: string[],
+  attempt: number,
+): Promise<ChildProcess> {
   rmSync(databaseDir, { recursive: true, force: true });
   mkdirSync(databaseDir, { recursive: true });
   const log = createWriteStream(join(artifactsDir, 'backend.log'));
@@ -128,7 +165,7 @@ export async function startStack(
       '../../app-config.emulator.yaml',
       '--config',
       '../../e2e/app-config.e2e.yaml',
-      ...(options.configs ?? []).flatMap(c => ['--config', `../../${c}`]),
+      ...configs.flatMap(c => ['--config', `../../${c}`]),
     ],
     {
       cwd: repoRoot,
@@ -137,8 +174,11 @@ export async function startStack(
       env: { ...process.env, E2E_DATABASE_DIR: databaseDir },
     },
   );
-  backend.stdout!.pipe(log);
-  backend.stderr!.pipe(log);
+  let printed = false;
+  for (const stream of [backend.stdout!, backend.stderr!]) {
+    stream.once('data', () => (printed = true));
+    stream.pipe(log);
+  }
   try {
     await waitFor(
       `${baseUrl}/api/defender-for-containers/health`,
@@ -146,17 +186,18 @@ export async function startStack(
       180_000,
     );
     await waitFor(`${baseUrl}/`, backend, 30_000);
+    return backend;
   } catch (e) {
-    await Promise.all([stopProcess(backend), stopProcess(emulator)]);
-    throw e;
+    if (!printed) {
+      const ps = spawnSync('ps', ['-eo', 'pid,ppid,pgid,stat,etime,args'], {
+        encoding: 'utf8',
+      });
+      writeFileSync(
+        join(artifactsDir, `backend-silent-start-${attempt}.txt`),
+        `${String(e)}\n\n${ps.stdout}`,
+      );
+    }
+    await stopProcess(backend);
+    throw printed ? e : new SilentStart(String(e));
   }
-  return {
-    baseUrl,
-    emulatorUrl,
-    emulatorCa: readFileSync(caFile, 'utf8'),
-    stop: async () => {
-      await stopProcess(backend);
-      await stopProcess(emulator);
-    },
-  };
 }

@@ -32,13 +32,18 @@ interface FindingColumn {
   cell: (f: Finding) => ReactNode;
 }
 
+/** Image names have no spaces: they break anywhere rather than run into the next column. */
+const breakAnywhere = { overflowWrap: 'anywhere' } as const;
+
 /** The image, its digest shortened; the whole name is its tooltip. */
 function ImageName(props: { image: string }) {
   const short = shortImage(props.image);
   return short === props.image ? (
-    <>{props.image}</>
+    <span style={breakAnywhere}>{props.image}</span>
   ) : (
-    <span title={props.image}>{short}</span>
+    <span style={breakAnywhere} title={props.image}>
+      {short}
+    </span>
   );
 }
 
