@@ -93,4 +93,9 @@ export interface OwnerRollup {
  */
 export interface OwnerRollupResponse {
   items: OwnerRollup[];
+  /**
+   * Set when there were more connectors (2,000) or more annotated components
+   * (`health.rollup.maxComponents`) than the view reads: then some are left out.
+   */
+  truncated?: boolean;
 }

@@ -34,7 +34,7 @@ export async function readOwnerRollup(
   },
   credentials: BackstageCredentials,
 ): Promise<OwnerRollupResponse> {
-  const { items } = await sources.store.listConnectors(
+  const { items, totalCount } = await sources.store.listConnectors(
     {
       subscriptionIds: sources.subscriptions.map(s => s.id),
       organizations: await sources.readScope.everyReadable(credentials),
@@ -59,11 +59,14 @@ export async function readOwnerRollup(
         'metadata.annotations',
       ],
       order: { field: 'metadata.name', order: 'asc' },
-      limit: sources.maxComponents,
+      // One more than read: whether some were left out.
+      limit: sources.maxComponents + 1,
     },
     { credentials },
   );
-  const readings = components.map(e => ({
+  const truncated =
+    totalCount > items.length || components.length > sources.maxComponents;
+  const readings = components.slice(0, sources.maxComponents).map(e => ({
     ref: stringifyEntityRef(e),
     reading: readDefenderAnnotations(e),
   }));
@@ -105,6 +108,7 @@ export async function readOwnerRollup(
   }
   // Owned connectors first (by owner), those without an owner last.
   return {
+    ...(truncated ? { truncated: true } : {}),
     items: [...byOwner.values()].sort(
       (a, b) =>
         (a.owner ? 0 : 1) - (b.owner ? 0 : 1) ||

@@ -47,6 +47,8 @@ export const rollupMessages = {
     retry: 'Retry',
     // The overview's owner view, and the overview's switch to it.
     byOwner: 'By owner',
+    ownerTruncated:
+      'Some connectors or components are left out: there are more than this view reads. The Backstage operators can raise {{key}} in the backend’s app-config; each connector’s page lists all of its own.',
     ownerIntro:
       'The connectors of each owner (their {{tag}} tag in Azure) and the catalog components that use them.',
     ownerLoading: 'Loading the connectors by owner',

@@ -81,6 +81,20 @@ describe('OwnerRollupView', () => {
     expect(links()).toHaveLength(10);
   });
 
+  it('says when connectors or components were left out, and only then', async () => {
+    const { unmount } = await renderOwnerView(async () => ({
+      ...OWNERS,
+      truncated: true,
+    }));
+    expect(
+      await screen.findByText(/Some connectors or components are left out/),
+    ).toHaveTextContent('defenderForContainers.health.rollup.maxComponents');
+    unmount();
+    await renderOwnerView(async () => OWNERS);
+    await screen.findByRole('heading', { level: 2, name: 'team-payments' });
+    expect(screen.queryByText(/are left out/)).not.toBeInTheDocument();
+  });
+
   it('says so when there is no connector', async () => {
     await renderOwnerView(async () => ({ items: [] }));
     expect(

@@ -1,4 +1,4 @@
-import { Flex, Skeleton, Text } from '@backstage/ui';
+import { Alert, Flex, Skeleton, Text } from '@backstage/ui';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { CONNECTOR_TAG_OWNER } from '@defender-backstage/plugin-defender-for-containers-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -7,6 +7,7 @@ import { useDefenderTranslation } from '../../translation/useDefenderTranslation
 import { totalOf } from '../charts/severities';
 import { OverviewError } from '../ConnectorsOverview/OverviewError';
 import { describeError } from '../format/describeError';
+import { MAX_COMPONENTS_KEY } from '../Rollup/RollupCoverage';
 import { OwnerSection } from './OwnerSection';
 
 /**
@@ -48,6 +49,16 @@ export function OwnerRollupView() {
       <Text as="p" variant="body-medium">
         {t('rollup.ownerIntro', { tag: <code>{CONNECTOR_TAG_OWNER}</code> })}
       </Text>
+      {load.value.truncated && (
+        <Alert
+          status="warning"
+          icon
+          style={{ marginTop: 8, marginBottom: 8 }}
+          title={t('rollup.ownerTruncated', {
+            key: <code>{MAX_COMPONENTS_KEY}</code>,
+          })}
+        />
+      )}
       {items.map(o => (
         <OwnerSection key={o.owner ?? ''} rollup={o} max={max} />
       ))}

@@ -52,6 +52,8 @@ export const rollupMessagesDe: MessagesLike<typeof rollupMessages> = {
     wrongKind: 'Die Zusammenfassung gibt es nur für Gruppen und Systeme.',
     retry: 'Erneut versuchen',
     byOwner: 'Nach Besitzer',
+    ownerTruncated:
+      'Einige Connectors oder Komponenten fehlen hier: Es gibt mehr, als diese Ansicht liest. Die Betreiber von Backstage können {{key}} in der App-Konfiguration des Backends erhöhen; die Seite jedes Connectors zeigt alle seine eigenen.',
     ownerIntro:
       'Die Connectors jedes Besitzers (ihr Tag {{tag}} in Azure) und die Komponenten des Katalogs, die sie nutzen.',
     ownerLoading: 'Die Connectors nach Besitzer werden geladen',
