@@ -1,14 +1,4 @@
-import {
-  Cell,
-  Column,
-  Link,
-  Row,
-  TableBody,
-  TableHeader,
-  TableRoot,
-  Text,
-  type SortDescriptor,
-} from '@backstage/ui';
+import { Link, Text } from '@backstage/ui';
 import {
   useEntityRefLink,
   humanizeEntityRef,
@@ -29,15 +19,12 @@ import { describeCounts, totalOf } from '../charts/severities';
 import { useTimeFormat } from '../format/useTimeFormat';
 import { SecondaryText } from '../theme/SecondaryText';
 import { ConnectorStatusLabel } from '../status/connectorStatusPresentation';
+import {
+  ServerSortedTable,
+  type ServerSortedColumn,
+} from '../table/ServerSortedTable';
 
-interface ConnectorColumn {
-  id: string;
-  label: string;
-  /** What the backend sorts by, for the columns it can sort. */
-  sort?: ConnectorListSort;
-  isRowHeader?: boolean;
-  cell: (c: ConnectorOverview) => ReactNode;
-}
+type ConnectorColumn = ServerSortedColumn<ConnectorOverview, ConnectorListSort>;
 
 function useColumns(t: DefenderT): ConnectorColumn[] {
   const entityLink = useEntityRefLink();
@@ -149,10 +136,7 @@ function useColumns(t: DefenderT): ConnectorColumn[] {
   ];
 }
 
-/**
- * One page of connectors in Backstage UI's table; sorting is the backend's (the header says
- * which column and direction, `aria-sort` tells assistive technology).
- */
+/** One page of connectors; sorting is the backend's. */
 export function ConnectorsTable(props: {
   items: ConnectorOverview[];
   sort?: ConnectorListSort;
@@ -163,44 +147,12 @@ export function ConnectorsTable(props: {
   empty: ReactNode;
 }) {
   const { t } = useDefenderTranslation();
-  const columns = useColumns(t);
-  const descriptor: SortDescriptor | undefined = props.sort && {
-    column: props.sort,
-    direction: props.order === 'desc' ? 'descending' : 'ascending',
-  };
   return (
-    <TableRoot
-      aria-label={t('overview.tableLabel')}
-      sortDescriptor={descriptor}
-      onSortChange={d => {
-        const column = columns.find(c => c.id === d.column);
-        if (column?.sort) {
-          props.onSort(
-            column.sort,
-            d.direction === 'descending' ? 'desc' : 'asc',
-          );
-        }
-      }}
-      stale={props.stale}
-    >
-      <TableHeader columns={columns}>
-        {column => (
-          <Column
-            id={column.id}
-            isRowHeader={column.isRowHeader}
-            allowsSorting={!!column.sort}
-          >
-            {column.label}
-          </Column>
-        )}
-      </TableHeader>
-      <TableBody items={props.items} renderEmptyState={() => props.empty}>
-        {item => (
-          <Row id={item.id} columns={columns}>
-            {column => <Cell>{column.cell(item)}</Cell>}
-          </Row>
-        )}
-      </TableBody>
-    </TableRoot>
+    <ServerSortedTable
+      label={t('overview.tableLabel')}
+      columns={useColumns(t)}
+      rowId={c => c.id}
+      {...props}
+    />
   );
 }

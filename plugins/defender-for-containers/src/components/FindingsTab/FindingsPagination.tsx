@@ -1,7 +1,4 @@
-import ChevronLeft from '@material-ui/icons/ChevronLeft';
-import ChevronRight from '@material-ui/icons/ChevronRight';
-import { ButtonIcon, Flex, Select, Text } from '@backstage/ui';
-import { useDefenderTranslation } from '../../translation/useDefenderTranslation';
+import { PagerBar } from '../table/PagerBar';
 import { FINDINGS_PAGE_SIZES } from './useFindingsQuery';
 
 /**
@@ -22,56 +19,22 @@ export function FindingsPagination(props: {
   onNext: () => void;
   onPageSize: (pageSize: number) => void;
 }) {
-  const { t } = useDefenderTranslation();
-  const { pageIndex, pageSize, shown, totalCount } = props;
+  const { pageIndex, pageSize, shown } = props;
   const from = shown === 0 ? 0 : pageIndex * pageSize + 1;
   const to = shown === 0 ? 0 : from + shown - 1;
   return (
-    <Flex
-      justify="between"
-      align="center"
-      gap="3"
-      mt="3"
-      style={{ flexWrap: 'wrap' }}
-    >
-      {/* Backstage UI's select fills its container: a narrow one. */}
-      <div style={{ width: 160 }}>
-        <Select
-          aria-label={t('findingsTab.pageSize')}
-          size="small"
-          options={FINDINGS_PAGE_SIZES.map(size => ({
-            id: String(size),
-            label: t('findingsTab.pageSizeOption', { count: size }),
-          }))}
-          value={String(pageSize)}
-          onChange={key => props.onPageSize(Number(key))}
-        />
-      </div>
-      <Flex align="center" gap="2">
-        <Text as="p" variant="body-medium" aria-live="polite">
-          {t('findingsTab.rows', {
-            from: String(from),
-            to: String(to),
-            total: String(totalCount),
-          })}
-        </Text>
-        <ButtonIcon
-          variant="secondary"
-          size="small"
-          icon={<ChevronLeft fontSize="small" />}
-          aria-label={t('findingsTab.previousPage')}
-          isDisabled={pageIndex === 0 || props.busy}
-          onPress={props.onPrevious}
-        />
-        <ButtonIcon
-          variant="secondary"
-          size="small"
-          icon={<ChevronRight fontSize="small" />}
-          aria-label={t('findingsTab.nextPage')}
-          isDisabled={!props.hasNext || props.busy}
-          onPress={props.onNext}
-        />
-      </Flex>
-    </Flex>
+    <PagerBar
+      messages="findingsTab"
+      from={from}
+      to={to}
+      totalCount={props.totalCount}
+      pageSize={pageSize}
+      pageSizes={FINDINGS_PAGE_SIZES}
+      canPrevious={pageIndex > 0 && !props.busy}
+      canNext={props.hasNext && !props.busy}
+      onPrevious={props.onPrevious}
+      onNext={props.onNext}
+      onPageSize={props.onPageSize}
+    />
   );
 }

@@ -1,14 +1,5 @@
 import type { ReactNode } from 'react';
-import {
-  Cell,
-  Column,
-  Link,
-  Row,
-  TableBody,
-  TableHeader,
-  TableRoot,
-  type SortDescriptor,
-} from '@backstage/ui';
+import { Link } from '@backstage/ui';
 import {
   cveUrl,
   type Finding,
@@ -22,15 +13,12 @@ import { useTimeFormat } from '../format/useTimeFormat';
 import { SecondaryText } from '../theme/SecondaryText';
 import { SeverityLabel } from './SeverityLabel';
 import { shortImage } from '../format/shortImage';
+import {
+  ServerSortedTable,
+  type ServerSortedColumn,
+} from '../table/ServerSortedTable';
 
-interface FindingColumn {
-  id: string;
-  label: string;
-  /** What the backend sorts by, for the columns it can sort. */
-  sort?: FindingSort;
-  isRowHeader?: boolean;
-  cell: (f: Finding) => ReactNode;
-}
+type FindingColumn = ServerSortedColumn<Finding, FindingSort>;
 
 /** Image names have no spaces: they break anywhere rather than run into the next column. */
 const breakAnywhere = { overflowWrap: 'anywhere' } as const;
@@ -124,10 +112,7 @@ function useColumns(t: DefenderT): FindingColumn[] {
   ];
 }
 
-/**
- * One page of findings in Backstage UI's table. Sorting is the backend's: a header says which
- * column and direction (`aria-sort` for assistive technology), a click asks for another.
- */
+/** One page of findings; sorting is the backend's. */
 export function FindingsTable(props: {
   items: Finding[];
   sort: FindingSort;
@@ -138,49 +123,13 @@ export function FindingsTable(props: {
   empty: ReactNode;
 }) {
   const { t } = useDefenderTranslation();
-  const columns = useColumns(t);
-  // A finding's id is unique within its connector only; an entity may have several.
-  const rows = props.items.map(f => ({
-    id: `${f.connectorId}|${f.id}`,
-    finding: f,
-  }));
-  const descriptor: SortDescriptor = {
-    column: props.sort,
-    direction: props.order === 'desc' ? 'descending' : 'ascending',
-  };
   return (
-    <TableRoot
-      aria-label={t('findingsTab.tableLabel')}
-      sortDescriptor={descriptor}
-      onSortChange={d => {
-        const column = columns.find(c => c.id === d.column);
-        if (column?.sort) {
-          props.onSort(
-            column.sort,
-            d.direction === 'descending' ? 'desc' : 'asc',
-          );
-        }
-      }}
-      stale={props.stale}
-    >
-      <TableHeader columns={columns}>
-        {column => (
-          <Column
-            id={column.id}
-            isRowHeader={column.isRowHeader}
-            allowsSorting={!!column.sort}
-          >
-            {column.label}
-          </Column>
-        )}
-      </TableHeader>
-      <TableBody items={rows} renderEmptyState={() => props.empty}>
-        {row => (
-          <Row id={row.id} columns={columns}>
-            {column => <Cell>{column.cell(row.finding)}</Cell>}
-          </Row>
-        )}
-      </TableBody>
-    </TableRoot>
+    <ServerSortedTable
+      label={t('findingsTab.tableLabel')}
+      columns={useColumns(t)}
+      // A finding's id is unique within its connector only; an entity may have several.
+      rowId={f => `${f.connectorId}|${f.id}`}
+      {...props}
+    />
   );
 }
