@@ -27,6 +27,17 @@ export function narrowingFor(
     : undefined;
 }
 
+/** The images of `connector` an entity covers: all, or those of the repositories it is narrowed to. */
+export function narrowedImages(
+  connector: Pick<StoredConnector, 'organization' | 'findings'>,
+  reading: DefenderReading,
+) {
+  const narrowed = narrowingFor(connector, reading);
+  return connector.findings.images.filter(
+    img => !narrowed || narrowed.includes(img.repository),
+  );
+}
+
 /** What a caller who may not see a connector's data is told instead (`health.readScope`). */
 export function restrictedConnector(organization: string): RestrictedConnector {
   return {

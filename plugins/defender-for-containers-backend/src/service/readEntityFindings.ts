@@ -10,6 +10,7 @@ import {
 import type { HealthStore, StoredConnector } from '../store/HealthStore';
 import type { ConnectorReadScope } from './ConnectorReadScope';
 import {
+  narrowedImages,
   narrowingFor,
   splitByReadScope,
   storedConnectorsOf,
@@ -48,9 +49,7 @@ function countsOf(readable: StoredConnector[], reading: DefenderReading) {
   const counts = { ...zeroCounts(), total: 0, fixable: 0 };
   const repositories = new Set<string>();
   for (const c of readable) {
-    const narrowed = narrowingFor(c, reading);
-    for (const img of c.findings.images) {
-      if (narrowed && !narrowed.includes(img.repository)) continue;
+    for (const img of narrowedImages(c, reading)) {
       const { critical, high, medium, low } = img.counts;
       counts.critical += critical;
       counts.high += high;

@@ -11,16 +11,12 @@ import {
   type RollupConnector,
   type SeverityCounts,
 } from '@defender-backstage/plugin-defender-for-containers-common';
-import {
-  summaryOf,
-  type HealthStore,
-  type StoredConnector,
-} from '../store/HealthStore';
+import { summaryOf, type HealthStore } from '../store/HealthStore';
 import { sumCounts, zeroCounts } from '../store/severityCounts';
 import type { ConnectorReadScope } from './ConnectorReadScope';
 import {
   connectorIndex,
-  narrowingFor,
+  narrowedImages,
   splitByReadScope,
   storedConnectorsOf,
 } from './entityConnectors';
@@ -59,13 +55,6 @@ const byWorstFirst = (a: RollupComponent, b: RollupComponent) =>
   b.counts.low - a.counts.low ||
   STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status) ||
   a.entityRef.localeCompare(b.entityRef);
-
-/** The images of `c` an entity covers: all, or those of the repositories it is narrowed to. */
-function imagesOf(c: StoredConnector, repositories?: string[]) {
-  return c.findings.images.filter(
-    img => !repositories || repositories.includes(img.repository),
-  );
-}
 
 /**
  * A Group's or System's roll-up, from the catalog (read as the caller) and the stored snapshots:
@@ -123,7 +112,7 @@ export async function readEntityRollup(
     let fixable = 0;
     for (const c of mine) {
       usedBy.set(c.id, (usedBy.get(c.id) ?? 0) + 1);
-      for (const img of imagesOf(c, narrowingFor(c, reading))) {
+      for (const img of narrowedImages(c, reading)) {
         counts = sumCounts([counts, img.counts]);
         fixable += img.fixable ?? 0;
         covered.set(`${c.id.toLowerCase()}|${img.image}`, {

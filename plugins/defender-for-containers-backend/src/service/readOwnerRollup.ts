@@ -1,6 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_CONNECTOR_ID,
@@ -18,6 +18,37 @@ import type { RollupSources } from './readEntityRollup';
 
 /** Connectors one owner view lists at most (the overview pages through more). */
 const MAX_CONNECTORS = 2000;
+
+/**
+ * The refs of the components (in their order) that name a connector's organization or id, looked
+ * up by both instead of testing every component against every connector.
+ */
+function componentIndex(
+  components: Entity[],
+): (c: { id: string; organization: string }) => string[] {
+  const refs = components.map(e => stringifyEntityRef(e));
+  const byOrg = new Map<string, number[]>();
+  const byId = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key) ?? [];
+    list.push(i);
+    map.set(key, list);
+  };
+  components.forEach((e, i) => {
+    const reading = readDefenderAnnotations(e);
+    reading.organizations.forEach(org => add(byOrg, org, i));
+    reading.connectorIds.forEach(id => add(byId, id.toLowerCase(), i));
+  });
+  return c =>
+    [
+      ...new Set([
+        ...(byOrg.get(c.organization) ?? []),
+        ...(byId.get(c.id.toLowerCase()) ?? []),
+      ]),
+    ]
+      .sort((a, b) => a - b)
+      .map(i => refs[i]);
+}
 
 /**
  * Per owning group (the connectors' `backstage-owner` tag): its connectors, and the catalog
@@ -66,10 +97,9 @@ export async function readOwnerRollup(
   );
   const truncated =
     totalCount > items.length || components.length > sources.maxComponents;
-  const readings = components.slice(0, sources.maxComponents).map(e => ({
-    ref: stringifyEntityRef(e),
-    reading: readDefenderAnnotations(e),
-  }));
+  const componentsOf = componentIndex(
+    components.slice(0, sources.maxComponents),
+  );
   const byOwner = new Map<string, OwnerRollup>();
   for (const c of items) {
     const o = toConnectorOverview(
@@ -94,15 +124,7 @@ export async function readOwnerRollup(
       organization: c.organization,
       status: o.status,
       totals: c.totals,
-      components: readings
-        .filter(
-          ({ reading }) =>
-            reading.organizations.includes(c.organization) ||
-            reading.connectorIds.some(
-              id => id.toLowerCase() === c.id.toLowerCase(),
-            ),
-        )
-        .map(r => r.ref),
+      components: componentsOf(c),
     });
     row.totals = sumCounts([row.totals, c.totals]);
   }
