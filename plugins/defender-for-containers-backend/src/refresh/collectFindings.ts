@@ -16,7 +16,7 @@ import {
   type OpenFindingsRow,
 } from './findingsQueries';
 import { openFindingsByConnector, repositoryOf, worstOf } from './openFindings';
-import { zeroCounts } from '../store/severityCounts';
+import { sumCounts, totalOf, zeroCounts } from '../store/severityCounts';
 
 export { repositoryOf };
 
@@ -141,15 +141,7 @@ export async function collectFindings(options: {
       if (f.fixedVersion) fixable.set(f.image, (fixable.get(f.image) ?? 0) + 1);
     }
     for (const img of e.images) img.fixable = fixable.get(img.image) ?? 0;
-    const openTotal = e.images.reduce(
-      (n, img) =>
-        n +
-        img.counts.critical +
-        img.counts.high +
-        img.counts.medium +
-        img.counts.low,
-      0,
-    );
+    const openTotal = totalOf(sumCounts(e.images.map(img => img.counts)));
     if (list.length >= options.maxPerConnector && openTotal > list.length) {
       options.logger.warn(
         `Connector ${connectorId} has ${openTotal} open findings; Backstage keeps the ${list.length} most severe (defenderForContainers.health.findings.maxPerConnector), the Findings tab says so`,

@@ -5,6 +5,7 @@ import {
   type EntityFindingsResponse,
   type FindingSeverity,
   type FindingSort,
+  type SeverityCounts,
   type TruncatedFindings,
 } from '@defender-backstage/plugin-defender-for-containers-common';
 import type { HealthStore, StoredConnector } from '../store/HealthStore';
@@ -17,7 +18,7 @@ import {
   type DefenderReading,
 } from './entityConnectors';
 import { findingsCursor } from './findingsCursor';
-import { zeroCounts } from '../store/severityCounts';
+import { sumCounts, totalOf } from '../store/severityCounts';
 
 /**
  * `GET …/defender/findings` filters, order and page.
@@ -46,25 +47,22 @@ export interface EntityFindingsSources {
  * and tab agree): Defender's open totals, and how many of the stored ones have a fix.
  */
 function countsOf(readable: StoredConnector[], reading: DefenderReading) {
-  const counts = { ...zeroCounts(), total: 0, fixable: 0 };
+  const images: SeverityCounts[] = [];
+  let fixable = 0;
   const repositories = new Set<string>();
   for (const c of readable) {
     for (const img of narrowedImages(c, reading)) {
-      const { critical, high, medium, low } = img.counts;
-      counts.critical += critical;
-      counts.high += high;
-      counts.medium += medium;
-      counts.low += low;
-      counts.total += critical + high + medium + low;
-      counts.fixable += img.fixable ?? 0;
-      if (critical + high + medium + low > 0) repositories.add(img.repository);
+      images.push(img.counts);
+      fixable += img.fixable ?? 0;
+      if (totalOf(img.counts) > 0) repositories.add(img.repository);
     }
   }
-  return { counts, repositories: [...repositories].sort() };
+  const counts = sumCounts(images);
+  return {
+    counts: { ...counts, total: totalOf(counts), fixable },
+    repositories: [...repositories].sort(),
+  };
 }
-
-const total = (c: StoredConnector) =>
-  c.totals.critical + c.totals.high + c.totals.medium + c.totals.low;
 
 /**
  * A page of the open findings of the connectors an entity names (narrowed to its repositories),
@@ -123,12 +121,15 @@ export async function readEntityFindings(
   const items = page.items.slice(0, query.limit);
   const last = items[items.length - 1];
   const truncated: TruncatedFindings[] = readable
-    .filter(c => c.findingsStored !== undefined && c.findingsStored < total(c))
+    .filter(
+      c =>
+        c.findingsStored !== undefined && c.findingsStored < totalOf(c.totals),
+    )
     .map(c => ({
       connectorId: c.id,
       organization: c.organization,
       stored: c.findingsStored!,
-      open: total(c),
+      open: totalOf(c.totals),
     }));
   const narrowedTo = [
     ...new Set(scope.connectors.flatMap(c => c.repositories ?? [])),

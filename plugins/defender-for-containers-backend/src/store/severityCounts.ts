@@ -17,3 +17,7 @@ export function sumCounts(counts: SeverityCounts[]): SeverityCounts {
   }
   return total;
 }
+
+/** Open findings of every severity. */
+export const totalOf = (c: SeverityCounts): number =>
+  c.critical + c.high + c.medium + c.low;
